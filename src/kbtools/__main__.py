@@ -1,0 +1,5 @@
+import sys
+
+from kbtools.cli import main
+
+sys.exit(main())

@@ -1,0 +1,129 @@
+"""The property record: the JSON contract shared by `kbtools parse`, `query`, the site and the API.
+
+Structured fields come from the English source so every locale yields the same values;
+localized texts are maps keyed by locale (`{"en-US": ..., "zh-TW": ...}`). The JSON Schema
+(`kbtools schema`) is generated from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RECORD_VERSION = 1
+
+PropertyKind = Literal["installer", "summary", "automation", "merge-module"]
+Runtime = Literal["Windows Installer", "Mergemod.dll"]
+LocalizedText = dict[str, str]
+
+
+class LocalizedSegment(BaseModel):
+    """One segment of the page: its id and its text in each locale (`{"id", "en-US", "zh-TW"}`)."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str] = Field(init=False)  # type: ignore[assignment]
+
+    id: str
+
+
+class AutomationValue(BaseModel):
+    """The value section of an automation property: type, access and syntax."""
+
+    type: str | None = None
+    access: Literal["read-only", "read/write", "write-only"] | None = None
+    syntax: str | None = None
+    text: list[LocalizedSegment] = []
+
+
+class Lifetime(BaseModel):
+    """When the value exists, as the page states it. `evidence` maps each fact to segment ids."""
+
+    set_by: list[str] = []
+    set_at: list[str] = []
+    cleared_at: list[str] = []
+    valid_after: list[str] = []
+    used_by: list[str] = []
+    evidence: dict[str, list[str]] = {}
+
+
+class RequirementStatement(BaseModel):
+    """One requirement sentence, normalised."""
+
+    runtime: Runtime
+    versions: list[str] = []
+    or_later: bool = False
+    os: list[str] = []
+    text: LocalizedText = {}
+
+
+class RequirementRow(BaseModel):
+    """A raw row of the requirements table."""
+
+    label: LocalizedText = {}
+    value: LocalizedText = {}
+
+
+class Requirements(BaseModel):
+    statements: list[RequirementStatement] = []
+    min_version: str | None = None
+    dll: str | None = None
+    header: str | None = None
+    iid: str | None = None
+    rows: list[RequirementRow] = []
+
+
+class SeeAlso(BaseModel):
+    target: str
+    title: LocalizedText = {}
+
+
+class Source(BaseModel):
+    """Where the record comes from: the page and its localization metadata."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    path: str
+    locale: str | None = None
+    ms_date: str | None = Field(default=None, alias="ms.date")
+    ms_translationtype: str | None = Field(default=None, alias="ms.translationtype")
+    ms_lasthandoff: str | None = Field(default=None, alias="ms.lasthandoff")
+    ms_assetid: str | None = Field(default=None, alias="ms.assetid")
+
+
+class PropertyRecord(BaseModel):
+    """Everything the knowledge base knows about one property."""
+
+    name: str
+    slug: str
+    kind: PropertyKind
+    public: bool | None = None
+    category: str | None = None
+    title: LocalizedText = {}
+    summary: LocalizedText = {}
+    semantics: list[LocalizedSegment] = []
+    remarks: list[LocalizedSegment] = []
+    default_value: list[LocalizedSegment] = []
+    value: AutomationValue | None = None
+    lifetime: Lifetime = Lifetime()
+    requirements: Requirements = Requirements()
+    see_also: list[SeeAlso] = []
+    links: list[str] = []
+    source: Source
+
+
+class ParseError(BaseModel):
+    """A page that could not be turned into a record."""
+
+    path: str
+    line: int | None = None
+    message: str
+
+
+class KnowledgeBase(BaseModel):
+    """The output of `kbtools parse`."""
+
+    version: int = RECORD_VERSION
+    locale: str | None = None
+    properties: list[PropertyRecord] = []
+    errors: list[ParseError] = []

@@ -1,0 +1,262 @@
+"""Read a file into a `Page`: decoding, front matter, code ranges, comments and segments.
+
+Segments come from an HTML tag tokenizer with an element stack, so nested spans (anchors
+inside a segment, a lookup wrapper around the source) are matched by nesting, not by the
+first `</span>`. This is the hot path of `kbtools check`: it touches every span tag once and
+leaves inline Markdown and block structure to be parsed lazily, when a consumer asks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from kbtools.page.model import (
+    Comment,
+    DecodeError,
+    FrontMatter,
+    LineIndex,
+    MarkupError,
+    Page,
+    Segment,
+    Span,
+)
+
+try:  # libyaml is several times faster; fall back to the pure-Python loader.
+    _YamlLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _YamlLoader = yaml.SafeLoader
+
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_FRONT_MATTER_KEY = re.compile(r"^([^\s:#][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[^\n]*$", re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SPAN_TAG = re.compile(r"<span\b([^>]*)>|</span\s*>", re.I)
+_ATTR_ID = re.compile(r"""data-(ttu|stu)-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_LOOKUP_CLASS = re.compile(r"""class\s*=\s*["']?[^"'>]*\bsxs-lookup\b""", re.I)
+_WHITESPACE_ONLY = re.compile(r"\s*\Z")
+
+# Kinds of open elements on the span stack.
+_TARGET, _LOOKUP, _SOURCE, _OTHER = "target", "lookup", "source", "other"
+
+
+def read_page(path: Path) -> Page:
+    """Read and parse one file. Never raises for bad content: problems land on the page."""
+    data = path.read_bytes()
+    return parse_bytes(data, path)
+
+
+def parse_bytes(data: bytes, path: Path) -> Page:
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        return Page(
+            path=path,
+            text=None,
+            size=len(data),
+            decode_error=DecodeError("binary file (NUL byte), not text", line, column),
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start : error.start + 1].hex()
+        return Page(
+            path=path,
+            text=None,
+            size=len(data),
+            decode_error=DecodeError(f"not valid UTF-8 (byte 0x{byte})", line, column),
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    page = parse_text(text, path)
+    page.size = len(data)
+    return page
+
+
+def parse_text(text: str, path: Path) -> Page:
+    """Parse page text (already decoded) into the page model."""
+    page = Page(path=path, text=text, size=len(text))
+    lines = page.lines
+    page.front_matter = _read_front_matter(text, lines)
+    body_start = 0
+    if page.front_matter is not None and page.front_matter.end_line:
+        body_start = lines.line_start(min(page.front_matter.end_line + 1, lines.line_count))
+    page.code_ranges = _code_ranges(text, body_start)
+    page.comments = _comments(text, page, body_start)
+    _read_segments(text, page, body_start)
+    return page
+
+
+def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening is None:
+        return None
+    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+    if closing is None:
+        return FrontMatter(
+            data={},
+            lines={},
+            start_line=1,
+            end_line=0,
+            error="front matter opened with '---' is never closed",
+            error_line=1,
+        )
+    block = text[opening.end() : closing.start()]
+    end_line = lines.position(closing.start())[0]
+    key_lines = {m.group(1): 2 + block.count("\n", 0, m.start()) for m in _FRONT_MATTER_KEY.finditer(block)}
+    try:
+        data = yaml.load(block, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return FrontMatter({}, key_lines, 1, end_line, f"unparseable YAML: {problem}", line)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter({}, key_lines, 1, end_line, "front matter is not a mapping of keys", 2)
+    return FrontMatter({str(k): v for k, v in data.items()}, key_lines, 1, end_line)
+
+
+def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Offsets of fenced code blocks: their content is code, never segments."""
+    ranges: list[tuple[int, int]] = []
+    opening: re.Match[str] | None = None
+    for fence in _FENCE.finditer(text, body_start):
+        if opening is None:
+            opening = fence
+            continue
+        marker, opener = fence.group(1), opening.group(1)
+        rest = fence.group(0).strip().lstrip(">").strip()
+        if marker[0] == opener[0] and len(marker) >= len(opener) and rest == marker:
+            ranges.append((opening.start(), fence.end()))
+            opening = None
+    if opening is not None:
+        ranges.append((opening.start(), len(text)))
+    return ranges
+
+
+def _comments(text: str, page: Page, body_start: int) -> list[Comment]:
+    comments = []
+    for match in _COMMENT.finditer(text, body_start):
+        if page.code_ranges and page.in_code(match.start()):
+            continue
+        comments.append(
+            Comment(match.group(0)[4:-3].strip(), match.start(), match.end(), page.position(match.start())[0])
+        )
+    return comments
+
+
+def _skip_ranges(page: Page) -> list[tuple[int, int]]:
+    ranges = list(page.code_ranges)
+    ranges.extend((c.start, c.end) for c in page.comments)
+    ranges.sort()
+    return ranges
+
+
+def _read_segments(text: str, page: Page, body_start: int) -> None:
+    lines = page.lines
+    segments = page.segments
+    errors = page.markup_errors
+    skip = _skip_ranges(page) if (page.code_ranges or page.comments) else []
+    skip_index = 0
+
+    # Stack entries: [kind, id, tag_start, inner_start, paired_target]
+    stack: list[list] = []
+    pending: Span | None = None  # a closed target still waiting for its source
+    pending_end = 0  # where that target's closing tag ends
+
+    def flush_pending() -> None:
+        nonlocal pending
+        if pending is not None:
+            segments.append(Segment(pending, None, len(segments)))
+            pending = None
+
+    def unclosed(entry: list) -> None:
+        line, column = lines.position(entry[2])
+        what = {_TARGET: "target", _LOOKUP: "sxs-lookup", _SOURCE: "source"}[entry[0]]
+        ident = f" '{entry[1]}'" if entry[1] else ""
+        errors.append(
+            MarkupError(line, column, f"{what} span{ident} is never closed", entry[1] or None)
+        )
+
+    def drop_open_segment_spans() -> None:
+        """Recover from an unclosed target/lookup/source: forget it and everything above it."""
+        for depth, entry in enumerate(stack):
+            if entry[0] != _OTHER:
+                for broken in stack[depth:]:
+                    if broken[0] != _OTHER:
+                        unclosed(broken)
+                del stack[depth:]
+                return
+
+    for match in _SPAN_TAG.finditer(text, body_start):
+        position = match.start()
+        if skip:
+            while skip_index < len(skip) and skip[skip_index][1] <= position:
+                skip_index += 1
+            if skip_index < len(skip) and skip[skip_index][0] <= position:
+                continue
+        attrs = match.group(1)
+        if attrs is not None:  # an opening tag
+            if attrs.endswith("/"):
+                continue  # <span ... /> opens nothing
+            kind, ident = _OTHER, ""
+            if "data-" in attrs:
+                id_match = _ATTR_ID.search(attrs)
+                if id_match is not None:
+                    kind = _TARGET if id_match.group(1).lower() == "ttu" else _SOURCE
+                    ident = id_match.group(2) or id_match.group(3) or id_match.group(4) or ""
+            elif "sxs-lookup" in attrs and _LOOKUP_CLASS.search(attrs):
+                kind = _LOOKUP
+            if kind == _TARGET:
+                if any(entry[0] != _OTHER for entry in stack):
+                    drop_open_segment_spans()
+                flush_pending()
+                stack.append([kind, ident, position, match.end(), None])
+            elif kind == _LOOKUP:
+                partner = None
+                if pending is not None and _WHITESPACE_ONLY.match(text, pending_end, position):
+                    partner, pending = pending, None
+                else:
+                    flush_pending()
+                stack.append([kind, ident, position, match.end(), partner])
+            elif kind == _SOURCE:
+                partner = None
+                if stack and stack[-1][0] == _LOOKUP:
+                    partner = stack[-1][4]
+                    stack[-1][4] = None
+                elif pending is not None and _WHITESPACE_ONLY.match(text, pending_end, position):
+                    partner, pending = pending, None
+                else:
+                    flush_pending()
+                stack.append([kind, ident, position, match.end(), partner])
+            else:
+                stack.append([kind, ident, position, match.end(), None])
+            continue
+        # a closing tag
+        if not stack:
+            line, column = lines.position(position)
+            errors.append(MarkupError(line, column, "stray </span> closes nothing"))
+            continue
+        kind, ident, tag_start, inner_start, partner = stack.pop()
+        if kind == _TARGET:
+            flush_pending()
+            pending = Span(ident, "target", text[inner_start:position], inner_start, position, tag_start, lines)
+            pending_end = match.end()
+        elif kind == _SOURCE:
+            source = Span(ident, "source", text[inner_start:position], inner_start, position, tag_start, lines)
+            segments.append(Segment(partner, source, len(segments)))
+        elif kind == _LOOKUP and partner is not None:
+            # a lookup wrapper that held no source span
+            segments.append(Segment(partner, None, len(segments)))
+    flush_pending()
+    for entry in stack:
+        if entry[0] != _OTHER:
+            unclosed(entry)
