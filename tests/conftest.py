@@ -1,0 +1,48 @@
+"""Shared fixtures: where the real corpus and the embedded sample live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = REPO / "translations" / "zh-TW"
+
+
+def _corpus_root() -> Path:
+    return Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus")).resolve()
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        message = f"corpus not found at {path} (set KBTOOLS_CORPUS)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_root() -> Path:
+    """The root of the shared corpus (KBTOOLS_CORPUS). Fails under CI=true when missing."""
+    return _require(_corpus_root())
+
+
+@pytest.fixture(scope="session")
+def msi_dir(corpus_root: Path) -> Path:
+    """The zh-TW side-by-side Windows Installer pages."""
+    return _require(corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "Msi")
+
+
+@pytest.fixture(scope="session")
+def msi_en_dir(corpus_root: Path) -> Path:
+    """The current English source of the same pages (plain Markdown, not sxs)."""
+    return _require(corpus_root / "win32-en-us" / "desktop-src" / "Msi")
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    """The embedded sample page(s) in translations/zh-TW."""
+    return SAMPLE_DIR
