@@ -6,6 +6,7 @@ Markdown text again. Positions are 1-based lines and columns counted in characte
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from kbtools.page.inline import Inline
 
 SpanRole = Literal["target", "source"]
+
+# After a segment's last span: the closing tags of its wrappers, then `](target)`.
+_LINK_TAIL = re.compile(r"(?:\s*</span\s*>)*\s*\]\(\s*(<[^>\n]*>|[^\s()]+)(?:\s+\"[^\"]*\")?\s*\)")
 
 
 class LineIndex:
@@ -193,6 +197,7 @@ class Page:
     comments: list[Comment] = field(default_factory=list)
     code_ranges: list[tuple[int, int]] = field(default_factory=list)
     decode_error: DecodeError | None = None
+    read_error: str | None = None
     size: int = 0
     _line_index: LineIndex | None = None
     _blocks: list[Block] | None = None
@@ -247,3 +252,24 @@ class Page:
             if segment.id == segment_id:
                 return segment
         return None
+
+    def wrapping_link(self, segment: Segment) -> str | None:
+        """The target of a Markdown link whose text is the whole segment, else None.
+
+        In sxs pages a linked sentence is `[<span ttu>..</span><span lookup>..</span>](target)`:
+        the target sits outside both spans, so `Span.inline` cannot see it.
+        """
+        text = self.text
+        if text is None:
+            return None
+        first = segment.target if segment.target is not None else segment.source
+        last = segment.source if segment.source is not None else segment.target
+        if first is None or last is None:
+            return None
+        if not text[max(0, first.tag_start - 8) : first.tag_start].rstrip(" \t*").endswith("["):
+            return None
+        match = _LINK_TAIL.match(text, last.end)
+        if match is None:
+            return None
+        target = match.group(1)
+        return target[1:-1] if target.startswith("<") else target

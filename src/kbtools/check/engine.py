@@ -1,0 +1,214 @@
+"""Run the rules over files: discovery, one page at a time, on every core for large inputs.
+
+Files stream through workers one by one (nothing but findings is kept), so memory stays flat
+however many pages are checked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kbtools.check.finding import Finding, Severity
+from kbtools.check.registry import CheckOptions, Hit, PageContext, Rule, all_rules, iter_hits
+from kbtools.page.model import Page
+from kbtools.page.reader import parse_bytes
+
+_SUPPRESSION = re.compile(r"^kbtools:\s*(ignore|ignore-file)\b\s*([\w\-, ]*)$")
+# Below this many files the process pool costs more than it saves.
+PARALLEL_MIN_FILES = 64
+PARALLEL_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rules run and at what severity."""
+
+    enabled: tuple[str, ...]
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    @classmethod
+    def default(cls) -> RuleSelection:
+        return cls(tuple(all_rules()))
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    selection: RuleSelection
+    options: CheckOptions = CheckOptions()
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What checking one file produced."""
+
+    path: str
+    segments: int
+    findings: list[Finding]
+
+
+@dataclass
+class PathError:
+    """A path given on the command line that could not be used."""
+
+    path: str
+    message: str
+
+
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[PathError]]:
+    """Expand files and directories (recursively, `*.md`) into a sorted list, each file once.
+
+    Directory symlinks are not followed; a file reached twice (by two arguments or a file
+    symlink) is listed once.
+    """
+    files: list[Path] = []
+    errors: list[PathError] = []
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root, name) for name in names if name.endswith(".md"))
+            for file in sorted(found):
+                add(file)
+        elif path.is_file():
+            add(path)
+        elif path.exists() or path.is_symlink():
+            errors.append(PathError(str(raw), "not a regular file or directory"))
+        else:
+            errors.append(PathError(str(raw), "no such file or directory"))
+    return files, errors
+
+
+def _suppressions(page: Page) -> tuple[set[str], dict[int, set[str]]]:
+    """Rules ignored for the whole file, and rules ignored per segment index.
+
+    `<!-- kbtools: ignore RULE, RULE -->` applies to the next segment after the comment;
+    `<!-- kbtools: ignore-file RULE -->` to the whole file. No rule names means every rule.
+    """
+    whole_file: set[str] = set()
+    per_segment: dict[int, set[str]] = {}
+    directives = [c for c in page.comments if c.text.startswith("kbtools:")]
+    if not directives:
+        return whole_file, per_segment
+    starts = [s.anchor.tag_start for s in page.segments]
+    from bisect import bisect_left
+
+    for comment in directives:
+        match = _SUPPRESSION.match(comment.text)
+        if match is None:
+            continue
+        rules = {r.strip() for r in match.group(2).replace(",", " ").split() if r.strip()} or {"*"}
+        if match.group(1) == "ignore-file":
+            whole_file |= rules
+            continue
+        index = bisect_left(starts, comment.end)
+        if index < len(starts):
+            per_segment.setdefault(page.segments[index].index, set()).update(rules)
+    return whole_file, per_segment
+
+
+def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[Finding]:
+    """Run the selected rules on one page."""
+    registry = all_rules()
+    context = PageContext(page, settings.options)
+    severities = settings.selection.severities
+    findings: list[Finding] = []
+    rules = [registry[rule_id] for rule_id in settings.selection.enabled]
+    has_text = page.text is not None
+
+    def finding(rule: Rule, hit: Hit) -> Finding:
+        segment = hit.segment
+        if segment is not None:
+            line, column, ident = segment.line, segment.column, segment.id
+        else:
+            line, column, ident = hit.line or 1, hit.column or 1, None
+        return Finding(display_path, line, column, ident, rule.id, severities.get(rule.id, rule.severity), hit.message)
+
+    segment_rules = [r for r in rules if r.scope == "segment"] if has_text else []
+    for rule in rules:
+        if rule.scope != "page" or (rule.needs_text and not has_text):
+            continue
+        findings.extend(finding(rule, hit) for hit in rule.check(context))
+    if segment_rules:
+        unpaired_rules = [r for r in segment_rules if not r.needs_pair]
+        for segment in page.segments:
+            for rule in segment_rules if segment.paired else unpaired_rules:
+                result = rule.check(segment, context)
+                if result is not None:
+                    findings.extend(finding(rule, Hit(message, segment)) for message in iter_hits(result))
+    if page.comments:
+        whole_file, per_segment = _suppressions(page)
+        if whole_file or per_segment:
+            by_id = {s.id: s.index for s in page.segments}
+            kept = []
+            for item in findings:
+                ignored = set(whole_file)
+                if item.segment is not None and by_id.get(item.segment) in per_segment:
+                    ignored |= per_segment[by_id[item.segment]]
+                if "*" in ignored or item.rule in ignored:
+                    continue
+                kept.append(item)
+            findings = kept
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def check_file(path: Path, settings: CheckSettings, display_path: str | None = None) -> FileResult:
+    """Read and check one file; an unreadable file becomes a finding, never an exception."""
+    shown = display_path if display_path is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        page = Page(path=path, text=None, read_error=error.strerror or str(error))
+    else:
+        page = parse_bytes(data, path)
+    return FileResult(shown, len(page.segments), check_page(page, settings, shown))
+
+
+def _check_chunk(args: tuple[list[tuple[str, str]], CheckSettings]) -> list[FileResult]:
+    items, settings = args
+    return [check_file(Path(path), settings, shown) for path, shown in items]
+
+
+def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def check_files(
+    files: Iterable[Path], settings: CheckSettings, jobs: int | None = None, base: Path | None = None
+) -> Iterator[FileResult]:
+    """Check files in order, in parallel when there are many. Yields one result per file."""
+    base = base or Path.cwd()
+    items = [(str(path), _display(path, base)) for path in files]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+        for path, shown in items:
+            yield check_file(Path(path), settings, shown)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        tasks = ((chunk, settings) for chunk in _chunks(items, PARALLEL_CHUNK))
+        for results in pool.map(_check_chunk, tasks):
+            yield from results
+
+
+def _display(path: Path, base: Path) -> str:
+    """Paths in findings are relative to the working directory when under it, with '/'."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,40 @@
+"""Inline code inside segments."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.model import Segment
+
+
+@segment_rule(
+    "inline-code-mismatch",
+    family="code",
+    severity="error",
+    summary="The inline code spans of target and source differ.",
+    explanation="""
+Inline code (`` `msiexec /i` ``, `` `MsiGetProperty` ``) is copied, never translated: a reader
+types it as shown. A code span whose content changed, or that was dropped or added, gives the
+reader of the translation a command or name that does not exist.
+""",
+    example="""
+source: Run `msiexec /a package.msi`.
+target: 執行 `msiexec / a package。msi`。
+""",
+)
+def inline_code_mismatch(segment: Segment, context: PageContext) -> str | None:
+    assert segment.target is not None and segment.source is not None
+    if "`" not in segment.target.text and "`" not in segment.source.text:
+        return None
+    target, source = Counter(segment.target.inline.code), Counter(segment.source.inline.code)
+    if target == source:
+        return None
+    missing = sorted((source - target).elements())
+    extra = sorted((target - source).elements())
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(f"`{c}`" for c in missing))
+    if extra:
+        parts.append("unexpected " + ", ".join(f"`{c}`" for c in extra))
+    return "inline code differs from the source: " + "; ".join(parts)

@@ -1,0 +1,111 @@
+"""HTML that must never reach a published page."""
+
+from __future__ import annotations
+
+import html as html_entities
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from kbtools.check.registry import Hit, PageContext, page_rule
+from kbtools.page.model import Page, Segment
+
+UNSAFE_ELEMENTS = ("script", "style", "iframe", "object", "embed", "frame", "frameset", "applet")
+_SUSPECT = re.compile(
+    r"<(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b"
+    r"|<[A-Za-z][^<>]*?[\s/\"']on[a-z]+\s*="
+    r"|(?:javascript|vbscript)\s*:"
+    r"|&#",
+    re.I,
+)
+_ELEMENT = re.compile(r"<(" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.I)
+_EVENT_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?[\s/\"'](on[a-z]+)\s*=", re.I)
+_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.I)
+_URL_ATTRIBUTE = re.compile(
+    r"""\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
+)
+_MARKDOWN_URL = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _script_url(value: str) -> bool:
+    decoded = _INVISIBLE.sub("", html_entities.unescape(value))
+    return bool(_SCRIPT_URL.match(decoded))
+
+
+def _tag_around(text: str, offset: int) -> str:
+    start = text.rfind("<", 0, offset + 1)
+    end = text.find(">", offset)
+    if start == -1 or end == -1 or text.rfind(">", start, offset) != -1:
+        return ""
+    return text[start : end + 1]
+
+
+def _problems(text: str, match: re.Match[str]) -> list[str]:
+    found = match.group(0)
+    lowered = found.lower()
+    if lowered.startswith("<") and _ELEMENT.match(found):
+        return [f"<{_ELEMENT.match(found).group(1).lower()}> element"]  # type: ignore[union-attr]
+    if lowered.startswith("<"):
+        event = _EVENT_ATTRIBUTE.match(found)
+        return [f"event handler attribute '{event.group(1).lower()}'"] if event else []
+    # a script URL or an entity: judge the URL it sits in
+    problems = []
+    tag = _tag_around(text, match.start())
+    for url in _URL_ATTRIBUTE.finditer(tag):
+        value = next(v for v in url.groups() if v is not None)
+        if _script_url(value):
+            problems.append("script URL in an attribute")
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.start())
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    column = match.start() - line_start
+    for url in _MARKDOWN_URL.finditer(line):
+        if url.start() <= column <= url.end() and _script_url(url.group(1)):
+            problems.append("script URL in a link")
+    return problems
+
+
+def _segment_at(page: Page, starts: list[int], offset: int) -> Segment | None:
+    index = bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    segment = page.segments[index]
+    spans = [s for s in (segment.target, segment.source) if s is not None]
+    end = max(s.end for s in spans)
+    return segment if offset <= end else None
+
+
+@page_rule(
+    "unsafe-html",
+    family="html",
+    severity="error",
+    summary="Script, style, iframe, object or embed elements, on* attributes or javascript: URLs.",
+    explanation="""
+Translations come from outside the docs team and are published as HTML. An element that runs or
+loads code (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<style>`), an event handler
+attribute (`onclick=`, `onerror=`) or a `javascript:` URL (also when hidden behind character
+references) can attack every reader of the page. Code fences are exempt: they are shown as
+text.
+""",
+    example="""
+<span data-ttu-id="1-2">請按<a href="javascript:alert(1)">這裡</a></span>
+""",
+)
+def unsafe_html(context: PageContext) -> Iterator[Hit]:
+    page = context.page
+    text = page.text or ""
+    starts: list[int] | None = None
+    reported: set[tuple[int, str]] = set()
+    for match in _SUSPECT.finditer(text):
+        if page.code_ranges and page.in_code(match.start()):
+            continue
+        for problem in _problems(text, match):
+            if starts is None:
+                starts = [s.anchor.tag_start for s in page.segments]
+            line, column = page.position(match.start())
+            if (line, problem) in reported:
+                continue
+            reported.add((line, problem))
+            segment = _segment_at(page, starts, match.start())
+            yield Hit(f"unsafe HTML: {problem}", segment, line, column)

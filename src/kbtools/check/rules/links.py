@@ -1,0 +1,45 @@
+"""Links inside segments."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.model import Segment
+
+
+def _targets(links) -> Counter[str]:
+    return Counter(link.target.strip() for link in links)
+
+
+@segment_rule(
+    "link-mismatch",
+    family="links",
+    severity="error",
+    summary="The link targets of target and source differ.",
+    explanation="""
+A translation keeps the links of its source: the same targets, as many times. A changed, lost or
+added target sends the reader of the translation somewhere else than the reader of the source
+(machine translation sometimes translates or breaks the URL itself).
+""",
+    example="""
+source: see the [Restart Manager](../rstmgr/restart-manager-portal.md) session
+target: 請參閱 [重新開機管理員](../rstmgr/restart-manager.md) 會話
+""",
+)
+def link_mismatch(segment: Segment, context: PageContext) -> str | None:
+    assert segment.target is not None and segment.source is not None
+    target_text, source_text = segment.target.text, segment.source.text
+    if "](" not in target_text and "](" not in source_text and "href" not in target_text and "href" not in source_text:
+        return None
+    target, source = _targets(segment.target.inline.links), _targets(segment.source.inline.links)
+    if target == source:
+        return None
+    missing = sorted((source - target).elements())
+    extra = sorted((target - source).elements())
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(f"'{t}'" for t in missing))
+    if extra:
+        parts.append("unexpected " + ", ".join(f"'{t}'" for t in extra))
+    return "link targets differ from the source: " + "; ".join(parts)

@@ -1,0 +1,126 @@
+"""Identifiers that a translation must keep exactly, and terms translated two ways."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
+from kbtools.page.model import Segment
+
+_FILE_NAME = re.compile(
+    r"(?<![\w.])[A-Za-z_][\w-]*\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
+)
+_ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
+# An identifier: no spaces, starts with a letter or underscore, has an inner capital, a digit,
+# an underscore, a dot or '::' (ProductCode, MsiNTProductType, Installer.UILevel, _Streams).
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
+_IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_PUNCTUATION_VARIANTS = {
+    ".": "[.。．]",
+    ":": "[:：]",
+    "_": "[_＿]",
+    "-": "[-－‐]",
+    "/": "[/／]",
+    "\\": "[\\\\＼]",
+}
+
+
+def protected_terms(segment: Segment) -> set[str]:
+    """Identifiers of the source that the target must contain as they are."""
+    source = segment.source
+    assert source is not None
+    inline = source.inline
+    terms: set[str] = set()
+    for term in (*inline.strong, *inline.code):
+        term = term.strip()
+        if _IDENTIFIER.match(term) and _IDENTIFIER_SHAPE.search(term):
+            terms.add(term)
+    plain = inline.plain
+    terms.update(_FILE_NAME.findall(plain))
+    terms.update(_ALL_CAPS.findall(plain))
+    return terms
+
+
+@lru_cache(maxsize=4096)
+def _variant_pattern(term: str) -> re.Pattern[str]:
+    """Matches the term with any letter case, full-width punctuation and stray spaces."""
+    parts = []
+    for char in term:
+        if char in _PUNCTUATION_VARIANTS:
+            parts.append(r"\s?" + _PUNCTUATION_VARIANTS[char] + r"\s?")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(r"(?<![A-Za-z0-9_])" + "".join(parts) + r"(?![A-Za-z0-9_])", re.IGNORECASE)
+
+
+@segment_rule(
+    "protected-term",
+    family="terms",
+    severity="error",
+    summary="An identifier of the source changed in the target (case, punctuation, spacing).",
+    explanation="""
+Property names, file names and other identifiers are case-sensitive and are never translated:
+`ALLUSERS` and `allusers` are different properties to the reader who types them, and
+`Mergemod。h` is no header anyone can include. The rule takes the identifiers of the source (a
+bold or code term shaped like an identifier, a file name, an ALL-CAPS name) and reports those
+that appear in the target only in an altered form: other letter case, full-width punctuation,
+spaces inserted.
+""",
+    example="""
+source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
+target: 如果 **allusers** 屬性的值設定為2 ... 請參閱 Mergemod。h
+""",
+)
+def protected_term(segment: Segment, context: PageContext) -> Iterator[str]:
+    assert segment.target is not None and segment.source is not None
+    target_text = segment.target.text
+    if not _ASCII_LETTER.search(segment.source.text):
+        return
+    for term in sorted(protected_terms(segment)):
+        if term in target_text:
+            continue
+        altered = _variant_pattern(term).search(target_text)
+        if altered is not None:
+            yield f"'{term}' appears as '{altered.group(0)}' in the target"
+
+
+@page_rule(
+    "inconsistent-translation",
+    family="terms",
+    severity="warning",
+    summary="One linked term of the source translated two ways on the same page.",
+    explanation="""
+When the same source text links to the same page more than once, the translation should name it
+the same way each time; machine translation often does not (`Restart Manager` as `重新啟動管理員`
+and `重新開機管理員` on one page), which makes the reader think there are two things. The rule
+compares the link texts of links with the same target and the same source text.
+""",
+    example="""
+[重新開機管理員](../rstmgr/restart-manager-portal.md) ... [重新啟動管理員](../rstmgr/restart-manager-portal.md)
+""",
+)
+def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
+    first: dict[tuple[str, str], tuple[str, Segment]] = {}
+    for segment in context.page.segments:
+        if not segment.paired or "](" not in segment.source.text:  # type: ignore[union-attr]
+            continue
+        source_links = segment.source.inline.links  # type: ignore[union-attr]
+        target_links = segment.target.inline.links  # type: ignore[union-attr]
+        if len(source_links) != len(target_links):
+            continue
+        for source_link, target_link in zip(source_links, target_links):
+            if source_link.target != target_link.target or not source_link.text.strip():
+                continue
+            key = (source_link.target, source_link.text.strip())
+            translated = target_link.text.strip()
+            if key not in first:
+                first[key] = (translated, segment)
+            elif first[key][0] != translated:
+                earlier, where = first[key]
+                yield Hit(
+                    f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
+                    segment,
+                )

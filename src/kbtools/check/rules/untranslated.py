@@ -1,0 +1,42 @@
+"""Targets left in the source language."""
+
+from __future__ import annotations
+
+import re
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.model import Segment
+
+# A word that asks for translation: lowercase letters, not an identifier or a file name.
+_WORD = re.compile(r"(?<![\w.\\/-])[a-z]{2,}(?![\w./\\-])")
+_SPACE = re.compile(r"\s+")
+
+
+def _normalize(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+@segment_rule(
+    "untranslated",
+    family="translation",
+    severity="warning",
+    summary="The target is the source, where the source has words to translate.",
+    explanation="""
+A target identical to its source was never translated (or the translation was lost and the
+source copied in its place). Names, identifiers and code are legitimately left as they are, so
+the rule fires only when the source has ordinary words (lowercase words outside code and links).
+""",
+    example="""
+<span data-ttu-id="1-2">Set the property to 1.</span><span class="sxs-lookup"><span data-stu-id="1-2">Set the property to 1.</span></span>
+""",
+)
+def untranslated(segment: Segment, context: PageContext) -> str | None:
+    assert segment.target is not None and segment.source is not None
+    target, source = segment.target.text, segment.source.text
+    if target != source and _normalize(target) != _normalize(source):
+        return None
+    plain = segment.source.inline.plain
+    words = _WORD.findall(plain)
+    if not words:
+        return None
+    return f"target is the untranslated source: '{_normalize(plain)[:60]}'"
