@@ -1,0 +1,155 @@
+"""One property page -> one `PropertyRecord`, read from the page model only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
+from kbtools.kb.record import LocalizedText, PropertyRecord, SeeAlso, Source
+from kbtools.kb.requirements import read_requirements
+from kbtools.kb.sections import Outline, Section, outline
+from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
+from kbtools.page import Page, Segment
+
+UNKNOWN_LOCALE = "und"
+SOURCE_KEYS = ("ms.date", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
+
+MAX_SUMMARY_SENTENCES = 12
+MIN_SUMMARY_SIMILARITY = 30.0
+
+
+class NotAPropertyPage(ValueError):
+    """The page is readable but does not document a property."""
+
+
+class UnreadablePage(ValueError):
+    """The page cannot be turned into a record; the message says why."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def page_locale(page: Page) -> str:
+    """The target locale of the page, or of the folder it sits in (`translations/de-DE/`)."""
+    if page.locale:
+        return page.locale
+    folder = page.path.parent.name
+    if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", folder):
+        return folder
+    return UNKNOWN_LOCALE
+
+
+def _section_segments(section: Section | None, locale: str) -> list:
+    if section is None:
+        return []
+    return [localized_segment(segment, locale) for segment in section.segments]
+
+
+def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
+    """The page description, with the English of the lead sentences it was made from.
+
+    The sxs front matter carries only the translated description. Descriptions are made from
+    the first sentences of the lead, so the English is the source of the lead prefix whose
+    translation is closest to the description.
+    """
+    description = page.front_matter.get("description") if page.front_matter else None
+    summary: LocalizedText = {}
+    if not description:
+        return summary
+    description = " ".join(str(description).split())
+    segments = [segment for segment in lead.segments if segment.target is not None]
+    best_score, best_length = 0.0, 0
+    translated = ""
+    for length, segment in enumerate(segments[:MAX_SUMMARY_SENTENCES], start=1):
+        translated += plain(segment.target)
+        score = fuzz.ratio(translated, description)
+        if score > best_score:
+            best_score, best_length = score, length
+    english = localized_plain(segments[:best_length], locale).get(SOURCE_LOCALE)
+    if english and best_score >= MIN_SUMMARY_SIMILARITY:
+        summary[SOURCE_LOCALE] = english
+    summary[locale] = description
+    return summary
+
+
+def _see_also(page: Page, section: Section | None, locale: str) -> list[SeeAlso]:
+    entries: list[SeeAlso] = []
+    if section is None:
+        return entries
+    for segment in section.segments:
+        target = page.wrapping_link(segment)
+        if target is None and segment.source is not None and segment.source.inline.links:
+            target = segment.source.inline.links[0].target
+        if target is None:
+            continue
+        entries.append(SeeAlso(target=target, title=localized_plain([segment], locale)))
+    return entries
+
+
+def _links(page: Page) -> list[str]:
+    """Every link target of the English source, in page order, once each."""
+    seen: dict[str, None] = {}
+    for segment in page.segments:
+        wrapping = page.wrapping_link(segment)
+        if wrapping:
+            seen.setdefault(wrapping, None)
+        if segment.source is not None:
+            for link in segment.source.inline.links:
+                if link.target and not link.image:
+                    seen.setdefault(link.target, None)
+    return list(seen)
+
+
+def _source(page: Page, path: Path, locale: str) -> Source:
+    data = page.front_matter.data if page.front_matter else {}
+    values = {key: str(data[key]) for key in SOURCE_KEYS if data.get(key) is not None}
+    return Source(path=path.as_posix(), locale=locale, **values)
+
+
+def property_record(page: Page, categories: dict[str, str] | None = None, path: Path | None = None) -> PropertyRecord:
+    """The record of a property page.
+
+    Raises `NotAPropertyPage` for other pages and `UnreadablePage` for broken ones.
+    """
+    if page.text is None:
+        error = page.decode_error
+        raise UnreadablePage(error.message if error else "not text", error.line if error else None)
+    if page.front_matter is not None and page.front_matter.error:
+        raise UnreadablePage(f"front matter: {page.front_matter.error}", page.front_matter.error_line)
+    shape = outline(page)
+    title = english_title(shape)
+    name = property_name(title)
+    if name is None:
+        raise NotAPropertyPage(page.path.as_posix())
+    return _record(page, shape, name, categories or {}, path or page.path)
+
+
+def _record(page: Page, shape: Outline, name: str, categories: dict[str, str], path: Path) -> PropertyRecord:
+    locale = page_locale(page)
+    requirements = read_requirements(shape.section("Requirements"), locale)
+    kind = property_kind(name, requirements)
+    slug = path.stem
+    title_segments = shape.title.segments if shape.title is not None else []
+    return PropertyRecord(
+        name=name,
+        slug=slug,
+        kind=kind,
+        public=is_public(name, kind),
+        category=categories.get(slug),
+        title=localized_plain(title_segments, locale),
+        summary=_summary(page, shape.lead, locale),
+        semantics=_section_segments(shape.lead, locale),
+        remarks=_section_segments(shape.section("Remarks"), locale),
+        default_value=_section_segments(shape.section("Default Value", "Default"), locale),
+        requirements=requirements,
+        see_also=_see_also(page, shape.section("See also", "Related topics"), locale),
+        links=_links(page),
+        source=_source(page, path, locale),
+    )
+
+
+__all__ = ["NotAPropertyPage", "UnreadablePage", "page_locale", "property_record"]

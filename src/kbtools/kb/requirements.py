@@ -1,0 +1,139 @@
+"""The requirements table of a property page: raw rows and normalised requirement statements.
+
+A statement is one English sentence of the Version row that names a runtime ("Windows
+Installer 4.0 or Windows Installer 4.5 on Windows Server 2008 or Windows Vista."); the
+other sentences of the row (the "See the Run-Time Requirements" pointer) are not statements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbtools.kb.record import RequirementRow, Requirements, RequirementStatement, Runtime
+from kbtools.kb.sections import Section
+from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, plain
+from kbtools.page import Segment
+
+# The canonical names of the Windows versions the pages mention, newest first.
+OPERATING_SYSTEMS: tuple[str, ...] = (
+    "Windows Server 2012",
+    "Windows 8",
+    "Windows Server 2008 R2",
+    "Windows 7",
+    "Windows Server 2008",
+    "Windows Vista",
+    "Windows Server 2003",
+    "Windows XP",
+    "Windows 2000",
+)
+RUNTIMES: tuple[Runtime, ...] = ("Windows Installer", "Mergemod.dll")
+
+_OS_PATTERN = re.compile(
+    r"\b(" + "|".join(re.escape(name) for name in sorted(OPERATING_SYSTEMS, key=len, reverse=True)) + r")\b"
+)
+_STATEMENT_START = re.compile(r"^(Windows Installer|Mergemod\.dll)(?= |\.|$)(?! Run-Time)")
+_VERSION = re.compile(r"\b(\d+\.\d+)\b")
+# A sentence ends at a full stop before a capital, or where a new sentence starts without one
+# ("... Windows XP See the ...": a defect of some pages).
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])|(?<=[a-z0-9])\s+(?=See the\b)")
+_GUID = re.compile(r"\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b")
+
+VERSION_LABEL = "version"
+HEADER_LABEL = "header"
+DLL_LABEL = "dll"
+IID_LABEL = "iid"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order version strings numerically ("4.5" < "5.0" < "10.0"); "5" and "5.0" are equal."""
+    parts = [int(part) for part in version.strip().split(".") if part.isdigit()]
+    while parts and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def canonical_os(text: str) -> list[str]:
+    """The operating systems a sentence names, canonical and in order of mention."""
+    found: list[str] = []
+    for match in _OS_PATTERN.finditer(text):
+        if match.group(1) not in found:
+            found.append(match.group(1))
+    return found
+
+
+def english_sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_BREAK.split(text) if part.strip()]
+
+
+def parse_statement(sentence: str) -> RequirementStatement | None:
+    """A requirement statement from one English sentence, or None when it names no runtime."""
+    sentence = sentence.strip()
+    start = _STATEMENT_START.match(sentence)
+    if start is None:
+        return None
+    runtime: Runtime = "Mergemod.dll" if start.group(1) == "Mergemod.dll" else "Windows Installer"
+    product, _, systems = sentence.partition(" on ")
+    versions: list[str] = []
+    for version in _VERSION.findall(product):
+        if version not in versions:
+            versions.append(version)
+    return RequirementStatement(
+        runtime=runtime,
+        versions=versions,
+        or_later="or later" in product,
+        os=canonical_os(systems),
+        text={SOURCE_LOCALE: sentence.rstrip()},
+    )
+
+
+def _rows(section: Section) -> list[tuple[list[Segment], list[Segment]]]:
+    """(label segments, value segments) for each body row of the section's tables."""
+    cells: dict[tuple[int, int], dict[int, list[Segment]]] = {}
+    for block in section.blocks:
+        if block.kind != "table_cell" or block.row is None or block.row == 0:
+            continue
+        row = cells.setdefault((block.start_line, block.row), {})
+        row.setdefault(block.column or 0, []).extend(block.segments)
+    return [(row.get(0, []), row.get(1, [])) for _, row in sorted(cells.items())]
+
+
+def _statements(segments: list[Segment], locale: str) -> list[RequirementStatement]:
+    statements: list[RequirementStatement] = []
+    for segment in segments:
+        sentences = english_sentences(plain(segment.source))
+        parsed = [(s, parse_statement(s)) for s in sentences]
+        found = [statement for _, statement in parsed if statement is not None]
+        translated = plain(segment.target)
+        for statement in found:
+            # One segment normally holds one sentence; when it holds more, the translation
+            # cannot be cut with confidence, so each statement carries the whole of it.
+            if translated:
+                statement.text[locale] = translated
+            statements.append(statement)
+    return statements
+
+
+def read_requirements(section: Section | None, locale: str) -> Requirements:
+    """The requirements of a page from its Requirements section (empty when there is none)."""
+    requirements = Requirements()
+    if section is None:
+        return requirements
+    for label_segments, value_segments in _rows(section):
+        label = localized_plain(label_segments, locale)
+        value = localized_plain(value_segments, locale)
+        requirements.rows.append(RequirementRow(label=label, value=value))
+        key = label.get(SOURCE_LOCALE, "").casefold()
+        english = value.get(SOURCE_LOCALE, "")
+        if key == VERSION_LABEL:
+            requirements.statements.extend(_statements(value_segments, locale))
+        elif key == HEADER_LABEL and english and requirements.header is None:
+            requirements.header = english
+        elif key == DLL_LABEL and english and requirements.dll is None:
+            requirements.dll = english
+        elif key == IID_LABEL and english and requirements.iid is None:
+            guid = _GUID.search(english)
+            requirements.iid = guid.group(0) if guid else english
+    versions = [v for statement in requirements.statements for v in statement.versions]
+    if versions:
+        requirements.min_version = min(versions, key=version_key)
+    return requirements

@@ -1,0 +1,54 @@
+"""Plain sentences from the inline Markdown of spans, and the localized maps built from them."""
+
+from __future__ import annotations
+
+import re
+
+from kbtools.kb.record import LocalizedSegment, LocalizedText
+from kbtools.page import Segment, Span
+
+SOURCE_LOCALE = "en-US"
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"\s+")
+_HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_ENTITY = re.compile("|".join(map(re.escape, _HTML_ENTITIES)))
+
+
+def plain(span: Span | None) -> str:
+    """The span's text with markup, escapes and runs of whitespace removed."""
+    if span is None:
+        return ""
+    text = span.inline.plain
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: _HTML_ENTITIES[m.group(0)], text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def source_plain(segment: Segment) -> str:
+    """The English source sentence of a segment as plain text."""
+    return plain(segment.source)
+
+
+def localized_plain(segments: list[Segment], locale: str) -> LocalizedText:
+    """The plain text of consecutive segments joined, in the source and the target locale."""
+    english = " ".join(filter(None, (plain(s.source) for s in segments)))
+    translated = " ".join(filter(None, (plain(s.target) for s in segments)))
+    text: LocalizedText = {}
+    if english:
+        text[SOURCE_LOCALE] = english
+    if translated:
+        text[locale] = translated
+    return text
+
+
+def localized_segment(segment: Segment, locale: str) -> LocalizedSegment:
+    """A segment as `{id, en-US, <locale>}`, each side its inline Markdown."""
+    values: dict[str, str] = {}
+    if segment.source is not None:
+        values[SOURCE_LOCALE] = segment.source.text.strip()
+    if segment.target is not None:
+        values[locale] = segment.target.text.strip()
+    return LocalizedSegment(id=segment.id, **values)
