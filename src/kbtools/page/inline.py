@@ -24,6 +24,8 @@ _EMPHASIS = re.compile(
 )
 _HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _PLACEHOLDER = "\x00"
+_STRONG_EDGE = "\x01"  # keeps emphasis boundaries after `**x**` is unwrapped
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass(slots=True)
@@ -72,8 +74,10 @@ def parse_inline(text: str) -> Inline:
             rest = _HTML_TAG.sub(" ", rest)
     if "*" in rest or "_" in rest:
         inline.strong = [m.group(1) or m.group(2) for m in _STRONG.finditer(rest)]
-        rest = _STRONG.sub(lambda m: m.group(1) or m.group(2), rest)
+        rest = _STRONG.sub(lambda m: _STRONG_EDGE + (m.group(1) or m.group(2)) + _STRONG_EDGE, rest)
         inline.emphasis = [m.group(1) or m.group(2) for m in _EMPHASIS.finditer(rest)]
-        rest = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), rest)
+        rest = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), rest).replace(_STRONG_EDGE, "")
+    if "\\" in rest:
+        rest = _ESCAPE.sub(r"\1", rest)
     inline.plain = rest.replace(_PLACEHOLDER, " ")
     return inline

@@ -1,0 +1,1 @@
+"""The published site: Markdown pages generated from property records, built with MkDocs Material."""

@@ -8,7 +8,8 @@ from collections import Counter
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.model import Segment
 
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?![A-Za-z0-9_])")
+# Digits not inside a word, a version-like run or a compound such as "3-D".
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?![A-Za-z0-9_]|-[A-Za-z])")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 

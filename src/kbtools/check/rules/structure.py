@@ -121,9 +121,9 @@ an empty source, that the page was segmented wrongly.
 <span data-ttu-id="75da0-104"> </span><span class="sxs-lookup"><span data-stu-id="75da0-104">The installer sets ...</span></span>
 """,
 )
-def empty_segment(segment: Segment, context: PageContext) -> Iterator[str]:
+def empty_segment(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
-    if _is_empty(segment.target):
-        yield f"target of segment '{segment.id}' is empty"
-    if _is_empty(segment.source):
-        yield f"source of segment '{segment.id}' is empty"
+    empty = [side for side, span in (("target", segment.target), ("source", segment.source)) if _is_empty(span)]
+    if not empty:
+        return None
+    return f"{' and '.join(empty)} of segment '{segment.id}' {'are' if len(empty) == 2 else 'is'} empty"

@@ -18,6 +18,10 @@ _ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+# Words written in capitals for emphasis, not names: a translation rightly translates them.
+_CAPITALISED_WORDS = frozenset(
+    "NOTE IMPORTANT WARNING CAUTION TIP REQUIRED ONLY MUST NEVER NONE TRUE FALSE NULL".split()
+)
 _PUNCTUATION_VARIANTS = {
     ".": "[.。．]",
     ":": "[:：]",
@@ -40,7 +44,7 @@ def protected_terms(segment: Segment) -> set[str]:
             terms.add(term)
     plain = inline.plain
     terms.update(_FILE_NAME.findall(plain))
-    terms.update(_ALL_CAPS.findall(plain))
+    terms.update(t for t in _ALL_CAPS.findall(plain) if t not in _CAPITALISED_WORDS)
     return terms
 
 
@@ -60,14 +64,15 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
     "protected-term",
     family="terms",
     severity="error",
-    summary="An identifier of the source changed in the target (case, punctuation, spacing).",
+    summary="An identifier of the source changed (case, punctuation, spacing) or lost in the target.",
     explanation="""
 Property names, file names and other identifiers are case-sensitive and are never translated:
 `ALLUSERS` and `allusers` are different properties to the reader who types them, and
 `Mergemod。h` is no header anyone can include. The rule takes the identifiers of the source (a
 bold or code term shaped like an identifier, a file name, an ALL-CAPS name) and reports those
 that appear in the target only in an altered form: other letter case, full-width punctuation,
-spaces inserted.
+spaces inserted, or that are missing from it altogether (translated or dropped). Capitalised
+English words used for emphasis (NOTE, REQUIRED, ...) are not identifiers.
 """,
     example="""
 source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
@@ -76,15 +81,22 @@ target: 如果 **allusers** 屬性的值設定為2 ... 請參閱 Mergemod。h
 )
 def protected_term(segment: Segment, context: PageContext) -> Iterator[str]:
     assert segment.target is not None and segment.source is not None
-    target_text = segment.target.text
     if not _ASCII_LETTER.search(segment.source.text):
         return
-    for term in sorted(protected_terms(segment)):
-        if term in target_text:
+    terms = protected_terms(segment)
+    if not terms:
+        return
+    target = segment.target.inline
+    # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
+    haystack = " ".join((target.plain, *target.code, *target.strong))
+    for term in sorted(terms):
+        if term in haystack:
             continue
-        altered = _variant_pattern(term).search(target_text)
+        altered = _variant_pattern(term).search(haystack)
         if altered is not None:
             yield f"'{term}' appears as '{altered.group(0)}' in the target"
+        else:
+            yield f"'{term}' is missing from the target (translated or dropped)"
 
 
 @page_rule(

@@ -10,6 +10,8 @@ from kbtools.page.model import Segment
 # A word that asks for translation: lowercase letters, not an identifier or a file name.
 _WORD = re.compile(r"(?<![\w.\\/-])[a-z]{2,}(?![\w./\\-])")
 _SPACE = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+MIN_WORDS = 2
 
 
 def _normalize(text: str) -> str:
@@ -24,7 +26,8 @@ def _normalize(text: str) -> str:
     explanation="""
 A target identical to its source was never translated (or the translation was lost and the
 source copied in its place). Names, identifiers and code are legitimately left as they are, so
-the rule fires only when the source has ordinary words (lowercase words outside code and links).
+the rule fires only when the source has at least two ordinary words (lowercase words outside
+code, links and `{placeholders}`).
 """,
     example="""
 <span data-ttu-id="1-2">Set the property to 1.</span><span class="sxs-lookup"><span data-stu-id="1-2">Set the property to 1.</span></span>
@@ -36,7 +39,7 @@ def untranslated(segment: Segment, context: PageContext) -> str | None:
     if target != source and _normalize(target) != _normalize(source):
         return None
     plain = segment.source.inline.plain
-    words = _WORD.findall(plain)
-    if not words:
+    words = _WORD.findall(_PLACEHOLDER.sub(" ", plain))
+    if len(words) < MIN_WORDS:
         return None
     return f"target is the untranslated source: '{_normalize(plain)[:60]}'"

@@ -1,0 +1,193 @@
+"""The live API (and the built site) as one ASGI app.
+
+The knowledge base is built once by the caller; every record, index entry and document is
+serialized once here, so a request only filters and concatenates bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from kbtools import __version__
+from kbtools.api.documents import ApiDocuments, build_documents
+from kbtools.api.errors import (
+    ApiError,
+    PropertyNotFound,
+    http_error,
+    invalid_parameters,
+    property_not_found,
+)
+from kbtools.api.index import PropertyIndex
+from kbtools.api.requirements_matrix import RequirementsMatrix
+from kbtools.kb.query import filter_records, find_record, suggest
+from kbtools.kb.record import KnowledgeBase, PropertyKind, PropertyRecord, Runtime
+
+API_PREFIX = "/api/v1"
+TITLE = "kbtools property API"
+VERSION_PATTERN = r"^\d+(\.\d+)*$"
+QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
+
+_JSON = "application/json"
+_INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ApiError, "description": "Invalid parameters"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ApiError, "description": "Unknown property; `suggestions` lists close names"},
+    **_INVALID,
+}
+# A static file server answers a missing file with its own error page.
+_NO_SUCH_FILE: dict[int | str, dict[str, Any]] = {"4XX": {"description": "No such file"}}
+
+
+def _json(body: bytes) -> Response:
+    return Response(content=body, media_type=_JSON)
+
+
+def file_router(
+    documents: ApiDocuments,
+    records: list[PropertyRecord],
+    *,
+    live: bool,
+) -> APIRouter:
+    """The resources that exist as files under `site/api/v1/`.
+
+    The static OpenAPI is generated from these same routes with `live=False`, which describes
+    a file server's errors instead of the JSON error bodies only the live server sends.
+    """
+    router = APIRouter(prefix=API_PREFIX)
+    not_found = _NOT_FOUND if live else _NO_SUCH_FILE
+
+    @router.get("/properties.json", response_model=PropertyIndex, summary="Index of all properties")
+    def property_index() -> Response:
+        return _json(documents.index)
+
+    @router.get(
+        "/properties/{slug}.json",
+        response_model=PropertyRecord,
+        response_model_by_alias=True,
+        responses=not_found,
+        summary="One property record, as `kbtools parse` writes it",
+    )
+    def property_record(slug: str) -> Response:
+        return _json(documents.records[_resolve(records, slug).slug])
+
+    @router.get(
+        "/requirements.json",
+        response_model=RequirementsMatrix,
+        summary="Properties available per Windows and Windows Installer version",
+    )
+    def requirements() -> Response:
+        return _json(documents.requirements)
+
+    @router.get("/schema.json", response_model=dict[str, Any], summary="JSON Schema of a property record")
+    def schema() -> Response:
+        return _json(documents.schema)
+
+    return router
+
+
+def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord:
+    record = find_record(records, name_or_slug)
+    if record is None:
+        raise PropertyNotFound(name_or_slug, suggest(records, name_or_slug))
+    return record
+
+
+def _only_query_parameters(request: Request) -> None:
+    unknown = sorted(set(request.query_params) - QUERY_PARAMETERS)
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}", "type": "extra_forbidden"}
+                for name in unknown
+            ]
+        )
+
+
+def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIRouter:
+    """What only a server can answer: filtered indexes and lookup by name."""
+    router = APIRouter(prefix=API_PREFIX)
+
+    @router.get(
+        "/properties",
+        response_model=PropertyIndex,
+        responses=_INVALID,
+        dependencies=[Depends(_only_query_parameters)],
+        summary="Properties matching every given filter (the `kbtools query` filters)",
+    )
+    def query_properties(
+        kind: PropertyKind | None = None,
+        category: str | None = None,
+        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
+        runtime: Runtime | None = None,
+        version: Annotated[
+            str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")
+        ] = None,
+        set_by: Annotated[str | None, Query(description="Who sets the value, e.g. `installer`")] = None,
+        text: Annotated[str | None, Query(description="Words in the name, title or summary")] = None,
+    ) -> Response:
+        matches = filter_records(
+            records,
+            kind=kind,
+            category=category,
+            os=os,
+            runtime=runtime,
+            version=version,
+            set_by=set_by,
+            text=text,
+        )
+        return _json(documents.index_of(matches))
+
+    @router.get(
+        "/properties/{name_or_slug}",
+        response_model=PropertyRecord,
+        response_model_by_alias=True,
+        responses=_NOT_FOUND,
+        summary="One property record by name (`ALLUSERS`) or slug (`allusers`)",
+    )
+    def property_by_name(name_or_slug: str) -> Response:
+        return _json(documents.records[_resolve(records, name_or_slug).slug])
+
+    @router.get("/{path:path}", include_in_schema=False)
+    def unknown_resource(path: str) -> Response:
+        raise HTTPException(404, f"no API resource {API_PREFIX}/{path}")
+
+    return router
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if request.url.path.startswith(API_PREFIX + "/") or request.url.path == API_PREFIX:
+        return await http_error(request, exc)
+    assert isinstance(exc, HTTPException)
+    return await http_exception_handler(request, exc)
+
+
+def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
+    """The live API under `/api/v1/` and, when given, the built site at `/`."""
+    documents = build_documents(kb)
+    records = list(kb.properties)
+    app = FastAPI(
+        title=TITLE,
+        version=__version__,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"], allow_credentials=False
+    )
+    app.add_exception_handler(PropertyNotFound, property_not_found)
+    app.add_exception_handler(RequestValidationError, invalid_parameters)
+    app.add_exception_handler(HTTPException, _http_error)
+    # File routes first: `/properties/{name_or_slug}` would otherwise take `x.json` as a name.
+    app.include_router(file_router(documents, records, live=True))
+    app.include_router(query_router(documents, records))
+    if site_dir is not None:
+        app.mount("/", StaticFiles(directory=site_dir, html=True), name="site")
+    return app

@@ -1,0 +1,48 @@
+"""The property index: one short entry per property, the document `properties.json` serves."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from kbtools.kb.record import RECORD_VERSION, LocalizedText, PropertyKind, PropertyRecord
+
+
+class PropertyIndexEntry(BaseModel):
+    """What a client needs to list a property and fetch its full record.
+
+    `url` is the record's document relative to the index (`properties/{slug}.json`), so it
+    resolves the same way from the static `properties.json`, from the live filtered
+    `/api/v1/properties?...` and under any site prefix.
+    """
+
+    name: str
+    slug: str
+    kind: PropertyKind
+    category: str | None = None
+    min_version: str | None = None
+    title: LocalizedText = {}
+    url: str
+
+
+class PropertyIndex(BaseModel):
+    """The list of properties, in knowledge-base order (whole, or filtered by the live API)."""
+
+    version: int = RECORD_VERSION
+    properties: list[PropertyIndexEntry] = []
+
+
+def record_url(slug: str) -> str:
+    """The record document of `slug`, relative to the index."""
+    return f"properties/{slug}.json"
+
+
+def index_entry(record: PropertyRecord) -> PropertyIndexEntry:
+    return PropertyIndexEntry(
+        name=record.name,
+        slug=record.slug,
+        kind=record.kind,
+        category=record.category,
+        min_version=record.requirements.min_version,
+        title=record.title,
+        url=record_url(record.slug),
+    )

@@ -1,0 +1,76 @@
+"""The site's own words (headings, card labels, kinds), in both languages.
+
+Pages show the zh-TW label with the English one beside it on hover, like the segments.
+"""
+
+from __future__ import annotations
+
+from kbtools.kb.record import LocalizedText
+
+TARGET = "zh-TW"
+SOURCE = "en-US"
+
+LABELS: dict[str, LocalizedText] = {
+    "home": {TARGET: "Windows Installer 屬性", SOURCE: "Windows Installer properties"},
+    "by_category": {TARGET: "依類別", SOURCE: "By category"},
+    "by_kind": {TARGET: "依種類", SOURCE: "By kind"},
+    "matrix": {TARGET: "相容性矩陣", SOURCE: "Compatibility matrix"},
+    "name": {TARGET: "名稱", SOURCE: "Name"},
+    "summary": {TARGET: "摘要", SOURCE: "Summary"},
+    "min_version": {TARGET: "最低版本", SOURCE: "Minimum version"},
+    "kind": {TARGET: "種類", SOURCE: "Kind"},
+    "category": {TARGET: "類別", SOURCE: "Category"},
+    "visibility": {TARGET: "可見性", SOURCE: "Visibility"},
+    "public": {TARGET: "公用", SOURCE: "Public"},
+    "private": {TARGET: "私用", SOURCE: "Private"},
+    "unstated": {TARGET: "未說明", SOURCE: "Not stated"},
+    "uncategorized": {TARGET: "未分類", SOURCE: "Uncategorized"},
+    "lifetime": {TARGET: "存留期", SOURCE: "Lifetime"},
+    "set_by": {TARGET: "設定者", SOURCE: "Set by"},
+    "set_at": {TARGET: "設定於", SOURCE: "Set at"},
+    "cleared_at": {TARGET: "清除於", SOURCE: "Cleared at"},
+    "valid_after": {TARGET: "有效於之後", SOURCE: "Valid after"},
+    "used_by": {TARGET: "使用者", SOURCE: "Used by"},
+    "requirements": {TARGET: "規格需求", SOURCE: "Requirements"},
+    "runtime_version": {TARGET: "執行階段版本", SOURCE: "Runtime version"},
+    "operating_systems": {TARGET: "作業系統", SOURCE: "Operating systems"},
+    "or_later": {TARGET: "或更新版本", SOURCE: "or later"},
+    "dll": {TARGET: "DLL", SOURCE: "DLL"},
+    "header": {TARGET: "標頭", SOURCE: "Header"},
+    "iid": {TARGET: "IID", SOURCE: "IID"},
+    "see_also": {TARGET: "另請參閱", SOURCE: "See also"},
+    "source_page": {TARGET: "來源頁面", SOURCE: "Source page"},
+    "translation_type": {TARGET: "翻譯類型", SOURCE: "Translation type"},
+    "date": {TARGET: "日期", SOURCE: "Date"},
+    "last_handoff": {TARGET: "最後交付", SOURCE: "Last handoff"},
+    "remarks": {TARGET: "備註", SOURCE: "Remarks"},
+    "default_value": {TARGET: "預設值", SOURCE: "Default value"},
+    "value": {TARGET: "屬性值", SOURCE: "Property value"},
+    "value_type": {TARGET: "類型", SOURCE: "Type"},
+    "access": {TARGET: "存取", SOURCE: "Access"},
+    "syntax": {TARGET: "語法", SOURCE: "Syntax"},
+    "switch": {TARGET: "並排顯示英文原文", SOURCE: "Show English side by side"},
+    "filter": {TARGET: "篩選屬性名稱", SOURCE: "Filter by property name"},
+    "any_windows": {TARGET: "任何 Windows 版本", SOURCE: "Any Windows version"},
+    "any_installer": {TARGET: "任何 Windows Installer 版本", SOURCE: "Any Windows Installer version"},
+    "any_kind": {TARGET: "任何種類", SOURCE: "Any kind"},
+    "properties_count": {TARGET: "個屬性", SOURCE: "properties"},
+    "windows_installer": {TARGET: "Windows Installer", SOURCE: "Windows Installer"},
+    "windows": {TARGET: "Windows", SOURCE: "Windows"},
+}
+
+KIND_LABELS: dict[str, LocalizedText] = {
+    "installer": {TARGET: "安裝程式屬性", SOURCE: "Installer property"},
+    "summary": {TARGET: "摘要資訊屬性", SOURCE: "Summary information property"},
+    "automation": {TARGET: "自動化屬性", SOURCE: "Automation property"},
+    "merge-module": {TARGET: "合併模組屬性", SOURCE: "Merge module property"},
+}
+
+TRANSLATION_TYPES: dict[str, LocalizedText] = {
+    "MT": {TARGET: "機器翻譯", SOURCE: "Machine translation"},
+    "HT": {TARGET: "人工翻譯", SOURCE: "Human translation"},
+}
+
+
+def label(key: str) -> LocalizedText:
+    return LABELS[key]

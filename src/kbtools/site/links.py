@@ -1,0 +1,66 @@
+"""Where a link from a source page goes on the published site.
+
+Links between pages of the knowledge base become relative links between site pages; every
+other page link goes to its published page on Microsoft Learn, so nothing dangles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+PUBLISHED_SITE = "https://learn.microsoft.com/zh-tw"
+PUBLISHED_MSI = PUBLISHED_SITE + "/windows/win32/msi/"
+PUBLISHED_WIN32 = PUBLISHED_SITE + "/windows/win32/"
+
+# Schemes that may stay as they are; anything else (javascript:, data:, vbscript:, file:) is dropped.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def published_page(target: str) -> str:
+    """The published URL of a page link written relative to the Msi folder."""
+    path, _, fragment = target.partition("#")
+    if path.startswith("/"):
+        url = PUBLISHED_SITE + _strip_md(path)
+    else:
+        resolved = posixpath.normpath(posixpath.join("msi", path))
+        url = PUBLISHED_WIN32 + _strip_md(resolved.lstrip("./"))
+    return url + ("#" + fragment if fragment else "")
+
+
+def _strip_md(path: str) -> str:
+    return path[:-3] if path.lower().endswith(".md") else path
+
+
+class LinkResolver:
+    """Resolves link targets written in the source pages to URLs of the built site.
+
+    `site_pages` maps a source page file name (`installvalidate-action.md`) to the site path
+    of the page generated for it (`properties/installvalidate.html`).
+    """
+
+    def __init__(self, site_pages: Mapping[str, str]) -> None:
+        self._site_pages = {name.lower(): path for name, path in site_pages.items()}
+
+    def resolve(self, target: str, from_page: str) -> str | None:
+        """The URL to use for `target` on the site page `from_page`, or None to drop the link."""
+        target = target.strip()
+        if not target:
+            return None
+        if target.startswith("#"):
+            return target
+        parts = urlsplit(target)
+        if parts.scheme:
+            return target if parts.scheme.lower() in SAFE_SCHEMES else None
+        if target.startswith("//"):
+            return None
+        path, _, fragment = target.partition("#")
+        site_path = None if "/" in path else self._site_pages.get(path.lower())
+        if site_path is None:
+            return published_page(target)
+        # The generated page does not keep the source page's anchors, so the fragment goes.
+        return posixpath.relpath(site_path, posixpath.dirname(from_page) or ".")
+
+    def site_path(self, page_name: str) -> str | None:
+        return self._site_pages.get(page_name.lower())
