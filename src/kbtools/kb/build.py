@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kbtools.kb.category import REFERENCE_PAGE, read_categories
+from kbtools.kb.category import REFERENCE_PAGE, Categories, read_categories
 from kbtools.kb.record import KnowledgeBase, ParseError, PropertyRecord
 from kbtools.kb.records import NotAPropertyPage, UnreadablePage, property_record
 from kbtools.kb.property_page import TITLE_SUFFIX
@@ -41,7 +41,7 @@ def build_knowledge_base(source: Path) -> KnowledgeBase:
         raise FileNotFoundError(f"{source}: no such file or directory")
     pages: list[tuple[Path, Page]] = []
     errors: list[ParseError] = []
-    categories: dict[str, str] = {}
+    categories = Categories()
     for path in markdown_files(source):
         try:
             page = read_page(path)
@@ -53,8 +53,7 @@ def build_knowledge_base(source: Path) -> KnowledgeBase:
             errors.append(ParseError(path=path.as_posix(), line=error.line, message=error.message))
             continue
         if path.name == REFERENCE_PAGE:
-            for slug, category in read_categories(page).items():
-                categories.setdefault(slug, category)
+            categories.update(read_categories(page))
             continue
         if _may_be_property_page(page):
             pages.append((path, page))

@@ -1,17 +1,42 @@
 """Property categories from `property-reference.md`, itself an sxs page.
 
-A property belongs to the `##` section of that page whose table lists it (a link to its
-page) in the first column; the category is the English heading of that section.
+A property belongs to the `##` section of that page whose table lists it in the first
+column; the category is the English heading of that section. Tables are Markdown pipe
+tables or raw HTML `<table>`s; a listed property is known by its name (the English cell text)
+and by the page its link points at. The name wins: one row links ParentProductCode to the
+ParentOriginalDatabase page.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from kbtools.kb.sections import outline
-from kbtools.page import Page
+from kbtools.kb.sections import Section, outline
+from kbtools.kb.sentence import plain
+from kbtools.page import Page, Segment
 
 REFERENCE_PAGE = "property-reference.md"
+
+_CELL_OR_ROW = re.compile(r"<(tr|td|th)\b", re.I)
+
+
+@dataclass
+class Categories:
+    """The category of each listed property, by English name and by linked page slug."""
+
+    by_name: dict[str, str] = field(default_factory=dict)
+    by_slug: dict[str, str] = field(default_factory=dict)
+
+    def category(self, name: str, slug: str) -> str | None:
+        return self.by_name.get(name) or self.by_slug.get(slug)
+
+    def update(self, other: Categories) -> None:
+        for key, value in other.by_name.items():
+            self.by_name.setdefault(key, value)
+        for key, value in other.by_slug.items():
+            self.by_slug.setdefault(key, value)
 
 
 def link_slug(target: str) -> str | None:
@@ -22,19 +47,47 @@ def link_slug(target: str) -> str | None:
     return PurePosixPath(path).stem
 
 
-def read_categories(page: Page) -> dict[str, str]:
-    """Slug -> category for every property listed in the reference page's tables."""
-    categories: dict[str, str] = {}
-    for section in outline(page).sections:
-        for block in section.blocks:
-            if block.kind != "table_cell" or block.column != 0 or not block.row:
-                continue
+def _first_column_segments(page: Page, section: Section) -> list[Segment]:
+    """Segments in the first column of the body rows of the section's tables."""
+    found: list[Segment] = []
+    text = page.text or ""
+    for block in section.blocks:
+        if block.kind == "table_cell":
+            if block.column == 0 and block.row:
+                found.extend(block.segments)
+        elif block.kind == "html" and block.segments:
+            start = page.lines.line_start(block.start_line)
+            end = page.lines.line_start(block.end_line + 1) if block.end_line < page.lines.line_count else len(text)
+            marks = [(m.start(), m.group(1).lower()) for m in _CELL_OR_ROW.finditer(text, start, end)]
             for segment in block.segments:
-                target = page.wrapping_link(segment)
-                if target is None and segment.source is not None:
-                    links = segment.source.inline.links
-                    target = links[0].target if links else None
-                slug = link_slug(target) if target else None
-                if slug and section.title:
-                    categories.setdefault(slug, section.title)
+                column, header = -1, False
+                for offset, tag in marks:
+                    if offset > segment.anchor.tag_start:
+                        break
+                    if tag == "tr":
+                        column, header = -1, False
+                    else:
+                        column += 1
+                        header = tag == "th"
+                if column == 0 and not header:
+                    found.append(segment)
+    return found
+
+
+def read_categories(page: Page) -> Categories:
+    """The categories listed by the reference page's tables."""
+    categories = Categories()
+    for section in outline(page).sections:
+        if not section.title:
+            continue
+        for segment in _first_column_segments(page, section):
+            name = plain(segment.source)
+            if name:
+                categories.by_name.setdefault(name, section.title)
+            target = page.wrapping_link(segment)
+            if target is None and segment.source is not None and segment.source.inline.links:
+                target = segment.source.inline.links[0].target
+            slug = link_slug(target) if target else None
+            if slug:
+                categories.by_slug.setdefault(slug, section.title)
     return categories

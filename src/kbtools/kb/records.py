@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from kbtools.kb.category import Categories
 from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
 from kbtools.kb.record import LocalizedText, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
@@ -110,7 +111,7 @@ def _source(page: Page, path: Path, locale: str) -> Source:
     return Source(path=path.as_posix(), locale=locale, **values)
 
 
-def property_record(page: Page, categories: dict[str, str] | None = None, path: Path | None = None) -> PropertyRecord:
+def property_record(page: Page, categories: Categories | None = None, path: Path | None = None) -> PropertyRecord:
     """The record of a property page.
 
     Raises `NotAPropertyPage` for other pages and `UnreadablePage` for broken ones.
@@ -125,10 +126,10 @@ def property_record(page: Page, categories: dict[str, str] | None = None, path: 
     name = property_name(title)
     if name is None:
         raise NotAPropertyPage(page.path.as_posix())
-    return _record(page, shape, name, categories or {}, path or page.path)
+    return _record(page, shape, name, categories or Categories(), path or page.path)
 
 
-def _record(page: Page, shape: Outline, name: str, categories: dict[str, str], path: Path) -> PropertyRecord:
+def _record(page: Page, shape: Outline, name: str, categories: Categories, path: Path) -> PropertyRecord:
     locale = page_locale(page)
     requirements = read_requirements(shape.section("Requirements"), locale)
     kind = property_kind(name, requirements)
@@ -139,7 +140,7 @@ def _record(page: Page, shape: Outline, name: str, categories: dict[str, str], p
         slug=slug,
         kind=kind,
         public=is_public(name, kind),
-        category=categories.get(slug),
+        category=categories.category(name, slug),
         title=localized_plain(title_segments, locale),
         summary=_summary(page, shape.lead, locale),
         semantics=_section_segments(shape.lead, locale),
