@@ -8,6 +8,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from kbtools.kb.category import Categories
+from kbtools.kb.lifetime import read_lifetime
 from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
 from kbtools.kb.record import LocalizedText, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
@@ -146,6 +147,7 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
         semantics=_section_segments(shape.lead, locale),
         remarks=_section_segments(shape.section("Remarks"), locale),
         default_value=_section_segments(shape.section("Default Value", "Default"), locale),
+        lifetime=read_lifetime(shape, name),
         requirements=requirements,
         see_also=_see_also(page, shape.section("See also", "Related topics"), locale),
         links=_links(page),
