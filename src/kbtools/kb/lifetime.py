@@ -120,11 +120,12 @@ def set_when(clause: str) -> list[Fact]:
     return facts
 
 
+# "by" stands for "be": the ARPREADME page says "can by set".
 _SET_BY_SOMEONE = re.compile(
     rf"(?:^|, |\b(?i:users?|you|authors?|administrators?) (?:can |should |must |may )?(?:also )?"
     rf"|\b(?:should|must|can|may) (?:also )?)"
     rf"[Ss]et(?:ting)? {MARK}(?P<tail>[^,]*)"
-    rf"|{MARK}(?: [\w()\"']+){{0,8}}? (?:can |could |should |must |may )?(?:be |is |are |been |has been |typically )*"
+    rf"|{MARK}(?: [\w()\"']+){{0,8}}? (?:can |could |should |must |may )?(?:be |by |is |are |been |has been |typically |only )+"
     rf"(?:set|specified|authored)\b(?P<tail2>[^,]*)"
 )
 _USER_CUE = re.compile(r"\bcommand[- ]line\b|\buser interface\b|\bby the user\b")
