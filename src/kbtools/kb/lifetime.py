@@ -60,7 +60,7 @@ def action_names(text: str) -> list[str]:
 def _reference_pattern(names: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b[Tt]he (?:value of (?:the )?)?)?(?<![\w.])(?:{alternatives})(?![\w.])(?: propert(?:y|ies))?"
+        rf"(?:\b[Tt]he (?:value of (?:the )?)?)?(?<![\w.])(?:{alternatives})(?![\w.])(?! action| table| column)(?: propert(?:y|ies))?"
         r"|\b(?:[Tt]he value of )?[Tt]his property\b"
     )
 
@@ -85,7 +85,7 @@ def installer_sets(clause: str) -> list[Fact]:
     """"The installer sets §P ...", "§P is set by the Windows Installer", "... is set automatically"."""
     if re.search(r"\b(?:does|do|will) not set\b", clause):
         return []
-    if re.search(rf"\b{_INSTALLER_AGENT}\b[^.;,]*?\b(?:sets?|initializes?)\s+(?:both )?{MARK}", clause, re.I):
+    if re.search(rf"\b{_INSTALLER_AGENT}\b[^.;,]*?\b(?:sets?|resets?|initializes?)\s+(?:both )?{MARK}", clause, re.I):
         return [("set_by", INSTALLER)]
     if re.search(rf"{MARK} (?:is|are) (?:only )?(?:set|initialized) by {_INSTALLER_AGENT}\b", clause, re.I):
         return [("set_by", INSTALLER)]
@@ -122,7 +122,7 @@ def set_when(clause: str) -> list[Fact]:
 
 # "by" stands for "be": the ARPREADME page says "can by set".
 _SET_BY_SOMEONE = re.compile(
-    rf"(?:^|, |\b(?i:users?|you|authors?|administrators?) (?:can |should |must |may )?(?:also )?"
+    rf"(?:^|, |: |\b(?i:users?|you|authors?|administrators?) (?:can |should |must |may )?(?:also )?"
     rf"|\b(?:should|must|can|may) (?:also )?)"
     rf"[Ss]et(?:ting)? {MARK}(?P<tail>[^,]*)"
     rf"|{MARK}(?: [\w()\"']+){{0,8}}? (?:can |could |should |must |may )?(?:be |by |is |are |been |has been |typically |only )+"
@@ -146,7 +146,7 @@ def user_or_author_sets(clause: str) -> list[Fact]:
         facts.append(("set_by", USER))
     if _AUTHOR_CUE.search(how) or re.search(rf"\bauthors?\b[^.;]*?\b(?:can |should |must |may )?set {MARK}", clause, re.I):
         facts.append(("set_by", AUTHOR))
-    if not facts and re.match(rf"(?:[^,]*, )?[Ss]et {MARK}\b", clause):
+    if not facts and re.match(rf"(?:[^,:]*[,:] )?[Ss]et {MARK}\b", clause):
         facts.append(("set_by", AUTHOR))  # an instruction to the package author
     return facts
 
