@@ -12,11 +12,14 @@ from kbtools.kb.lifetime import read_lifetime
 from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
 from kbtools.kb.record import LocalizedText, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
+from kbtools.kb.value import read_value
 from kbtools.kb.sections import Outline, Section, outline
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
 from kbtools.page import Page, Segment
 
 UNKNOWN_LOCALE = "und"
+# Kinds documented as members of automation objects, whose pages state a value type and access.
+VALUE_KINDS = ("automation", "merge-module")
 SOURCE_KEYS = ("ms.date", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
 
 MAX_SUMMARY_SENTENCES = 12
@@ -136,6 +139,9 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
     kind = property_kind(name, requirements)
     slug = path.stem
     title_segments = shape.title.segments if shape.title is not None else []
+    value = None
+    if kind in VALUE_KINDS:
+        value = read_value(page, shape, _section_segments(shape.section("Property value"), locale))
     return PropertyRecord(
         name=name,
         slug=slug,
@@ -147,6 +153,7 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
         semantics=_section_segments(shape.lead, locale),
         remarks=_section_segments(shape.section("Remarks"), locale),
         default_value=_section_segments(shape.section("Default Value", "Default"), locale),
+        value=value,
         lifetime=read_lifetime(shape, name),
         requirements=requirements,
         see_also=_see_also(page, shape.section("See also", "Related topics"), locale),
