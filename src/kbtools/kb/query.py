@@ -21,7 +21,7 @@ from kbtools.kb.record import PropertyRecord, RequirementStatement
 from kbtools.kb.requirements import version_key
 
 SUGGESTION_LIMIT = 5
-SUGGESTION_CUTOFF = 60.0
+SUGGESTION_CUTOFF = 72.0
 
 
 def find_record(records: Sequence[PropertyRecord], name_or_slug: str) -> PropertyRecord | None:
