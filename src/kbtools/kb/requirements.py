@@ -35,7 +35,7 @@ _STATEMENT_START = re.compile(r"^(Windows Installer|Mergemod\.dll)(?= |\.|$)(?! 
 _VERSION = re.compile(r"\b(\d+\.\d+)\b")
 # A sentence ends at a full stop before a capital, or where a new sentence starts without one
 # ("... Windows XP See the ...": a defect of some pages).
-_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])|(?<=[a-z0-9])\s+(?=See the\b)")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])|(?<=\w)\s+(?=See the\b)")
 _GUID = re.compile(r"\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b")
 
 VERSION_LABEL = "version"
