@@ -1,0 +1,102 @@
+"""Lifetime facts: stated where a sentence says them about this property, absent elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbtools.kb import KnowledgeBase, PropertyRecord
+from kbtools.kb.lifetime import action_names
+
+pytestmark = pytest.mark.corpus
+
+
+def test_the_seed_page_is_set_at_initialization_and_cleared_by_installvalidate(by_slug: dict[str, PropertyRecord]) -> None:
+    lifetime = by_slug["msirestartmanagersessionkey"].lifetime
+    assert lifetime.set_by == ["installer"]
+    assert lifetime.set_at == ["initialization"]
+    assert lifetime.cleared_at == ["InstallValidate"]
+    assert (lifetime.valid_after, lifetime.used_by) == ([], [])
+    # The remarks sentence "... at initialization, and then clears the value during the InstallValidate action."
+    assert lifetime.evidence["set_at:initialization"] == ["75da0-107"]
+    assert lifetime.evidence["cleared_at:InstallValidate"] == ["75da0-107"]
+    assert lifetime.evidence["set_by:installer"] == ["75da0-104", "75da0-107"]
+
+
+def test_a_sentence_about_another_property_says_nothing_about_this_one(by_slug: dict[str, PropertyRecord]) -> None:
+    # ADDDEFAULT: "The installer sets the **Preselected** property to a value of "1" ..."
+    lifetime = by_slug["adddefault"].lifetime
+    assert "installer" not in lifetime.set_by
+    assert lifetime.evidence == {} or all("installer" not in key for key in lifetime.evidence)
+
+
+def test_the_property_the_other_page_is_about_gets_the_fact(by_slug: dict[str, PropertyRecord]) -> None:
+    assert by_slug["preselected"].lifetime.set_by == ["installer"]
+
+
+def test_an_action_that_initializes_the_property_sets_it(by_slug: dict[str, PropertyRecord]) -> None:
+    lifetime = by_slug["costingcomplete"].lifetime  # "This property is initialized to 0 by the CostFinalize action."
+    assert lifetime.set_by == ["CostFinalize"]
+    assert lifetime.set_at == ["CostFinalize"]
+
+
+def test_valid_after_an_action(by_slug: dict[str, PropertyRecord]) -> None:
+    assert by_slug["outofdiskspace"].lifetime.valid_after == ["CostFinalize"]
+    assert by_slug["sourcedir"].lifetime.valid_after == ["ResolveSource"]
+    assert by_slug["remove"].lifetime.valid_after == ["InstallValidate"]
+
+
+def test_used_by_an_action(by_slug: dict[str, PropertyRecord]) -> None:
+    assert by_slug["upgradecode"].lifetime.used_by == ["RegisterProduct"]
+    assert by_slug["ccp-drive"].lifetime.used_by == ["RMCCPSearch"]
+    assert by_slug["sequence"].lifetime.used_by == ["SEQUENCE"]  # the action of the same name
+
+
+def test_set_during_actions_named_in_an_elliptical_sentence(by_slug: dict[str, PropertyRecord]) -> None:
+    # ReplacedInUseFiles: "Set during the InstallExecute and InstallFinalize actions."
+    assert by_slug["replacedinusefiles"].lifetime.set_at == ["InstallExecute", "InstallFinalize"]
+
+
+def test_top_level_actions_set_executeaction(by_slug: dict[str, PropertyRecord]) -> None:
+    assert by_slug["executeaction"].lifetime.set_by == ["INSTALL", "ADVERTISE", "ADMIN"]
+
+
+def test_user_and_author_from_command_line_and_property_table(by_slug: dict[str, PropertyRecord]) -> None:
+    assert by_slug["msiuninstallsupersededcomponents"].lifetime.set_by == ["user", "author"]
+    assert by_slug["pidkey"].lifetime.set_by == ["user"]
+    assert by_slug["author-summary"].lifetime.set_by == ["author"]
+
+
+def test_a_negative_sentence_is_no_evidence(by_slug: dict[str, PropertyRecord]) -> None:
+    # 1f2a6-105 "... the installer sets the value of MsiNetAssemblySupport to the file version of Fusion.dll."
+    # 1f2a6-106 "The installer does not set this property if the operating system does not support ..."
+    lifetime = by_slug["msinetassemblysupport"].lifetime
+    assert lifetime.set_by == ["installer"]
+    assert lifetime.evidence["set_by:installer"] == ["1f2a6-105"]
+
+
+def test_facts_are_absent_where_the_page_states_none(by_slug: dict[str, PropertyRecord]) -> None:
+    for slug in ("arphelplink", "productcode", "installer-uilevel", "configurableitem-attributes", "limitui"):
+        lifetime = by_slug[slug].lifetime
+        assert (lifetime.set_by, lifetime.set_at, lifetime.cleared_at, lifetime.valid_after, lifetime.used_by) == (
+            [], [], [], [], []
+        ), slug
+        assert lifetime.evidence == {}, slug
+
+
+def test_every_fact_has_evidence(corpus_kb: KnowledgeBase) -> None:
+    for record in corpus_kb.properties:
+        lifetime = record.lifetime
+        facts = {
+            f"{field}:{value}"
+            for field in ("set_by", "set_at", "cleared_at", "valid_after", "used_by")
+            for value in getattr(lifetime, field)
+        }
+        assert facts == set(lifetime.evidence), record.slug
+        assert all(lifetime.evidence.values()), record.slug
+
+
+def test_action_names_are_read_as_written() -> None:
+    assert action_names("during the InstallValidate action") == ["InstallValidate"]
+    assert action_names("the InstallExecute and InstallFinalize actions") == ["InstallExecute", "InstallFinalize"]
+    assert action_names("such as the INSTALL action, ADVERTISE action, and ADMIN action") == ["INSTALL", "ADVERTISE", "ADMIN"]
+    assert action_names("a custom action") == []
