@@ -10,12 +10,12 @@ from rapidfuzz import fuzz
 from kbtools.kb.category import Categories
 from kbtools.kb.lifetime import read_lifetime
 from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
-from kbtools.kb.record import LocalizedText, PropertyRecord, SeeAlso, Source
+from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
-from kbtools.kb.value import read_value
 from kbtools.kb.sections import Outline, Section, outline
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
-from kbtools.page import Page, Segment
+from kbtools.kb.value import read_value
+from kbtools.page import Page
 
 UNKNOWN_LOCALE = "und"
 # Kinds documented as members of automation objects, whose pages state a value type and access.
@@ -48,7 +48,7 @@ def page_locale(page: Page) -> str:
     return UNKNOWN_LOCALE
 
 
-def _section_segments(section: Section | None, locale: str) -> list:
+def _section_segments(section: Section | None, locale: str) -> list[LocalizedSegment]:
     if section is None:
         return []
     return [localized_segment(segment, locale) for segment in section.segments]
