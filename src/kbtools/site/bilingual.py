@@ -1,0 +1,56 @@
+"""The bilingual span: zh-TW text shown, its English source one hover or focus away.
+
+Every translated text on the site (segments, titles, summaries, the site's own labels) is
+written with these functions, so the hover and the side-by-side switch work the same everywhere.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from kbtools.kb.record import LocalizedSegment, LocalizedText
+from kbtools.site.labels import LABELS, SOURCE, TARGET
+from kbtools.site.links import LinkResolver
+from kbtools.site.markup import render_markup
+
+
+def segment_html(target_html: str, source_html: str, segment_id: str | None = None) -> str:
+    """One segment: the target text, and the source text shown on hover, focus or side by side."""
+    anchor = f' id="seg-{escape(segment_id)}"' if segment_id else ""
+    if not source_html or source_html == target_html:
+        return f'<span class="kb-seg"{anchor}><span class="kb-t">{target_html}</span></span>'
+    return (
+        f'<span class="kb-seg"{anchor} tabindex="0">'
+        f'<span class="kb-t" lang="zh-TW">{target_html}</span>'
+        f'<span class="kb-s" lang="en-US">{source_html}</span></span>'
+    )
+
+
+def text_html(text: LocalizedText, resolver: LinkResolver, page: str) -> str:
+    """A localized text (title, summary) as a bilingual span; falls back to the source alone."""
+    target = text.get(TARGET) or text.get(SOURCE) or ""
+    source = text.get(SOURCE) or ""
+    return segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page))
+
+
+def segments_html(segments: list[LocalizedSegment], resolver: LinkResolver, page: str) -> str:
+    """A run of segments, separated as the source separates its sentences."""
+    parts = []
+    for segment in segments:
+        extra = segment.__pydantic_extra__ or {}
+        target = extra.get(TARGET) or extra.get(SOURCE) or ""
+        source = extra.get(SOURCE) or ""
+        parts.append(segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page), segment.id))
+    return " ".join(parts)
+
+
+def label_html(key: str) -> str:
+    """One of the site's own labels, as a bilingual span."""
+    text = LABELS[key]
+    return segment_html(escape(text[TARGET]), escape(text[SOURCE]))
+
+
+def plain_label(key: str) -> str:
+    """A label where markup cannot go (page titles, attributes): "zh-TW (en-US)"."""
+    text = LABELS[key]
+    return text[TARGET] if text[TARGET] == text[SOURCE] else f"{text[TARGET]} ({text[SOURCE]})"

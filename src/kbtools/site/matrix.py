@@ -1,0 +1,72 @@
+"""The compatibility matrix: properties by Windows version and Windows Installer version.
+
+Cells come from the API's requirements matrix (`kbtools.api.requirements_matrix`), so the page,
+`api/v1/requirements.json` and the live query agree on every (Windows, Windows Installer) pair.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from html import escape
+
+from kbtools.api.requirements_matrix import requirements_matrix
+from kbtools.kb.record import PropertyRecord
+from kbtools.site.bilingual import label_html, plain_label
+from kbtools.site.labels import KIND_LABELS, TARGET
+from kbtools.site.layout import MATRIX, property_doc, site_url
+
+PAIR = "{os}@{version}"
+
+
+def render_matrix(records: Sequence[PropertyRecord]) -> str:
+    matrix = requirements_matrix(records)
+    systems = [row.os for row in matrix.rows]
+    # slug -> os -> installer versions that offer the property there
+    offered: dict[str, dict[str, list[str]]] = {}
+    for row in matrix.rows:
+        for cell in row.cells:
+            for slug in cell.properties:
+                offered.setdefault(slug, {}).setdefault(row.os, []).append(cell.version)
+    page = site_url(MATRIX)
+    head = "".join(f'<th scope="col"><span class="kb-os">{escape(name)}</span></th>' for name in systems)
+    body = []
+    for record in sorted(records, key=lambda r: r.name.lower()):
+        by_os = offered.get(record.slug, {})
+        pairs = " ".join(PAIR.format(os=os, version=v).replace(" ", "_") for os, vs in by_os.items() for v in vs)
+        cells = []
+        for name in systems:
+            versions = by_os.get(name)
+            if versions:
+                cells.append(f'<td class="kb-yes" title="{escape(name)}: Windows Installer {escape(", ".join(versions))}">{escape(" ".join(versions))}</td>')
+            else:
+                cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
+        href = escape(_relative(site_url(property_doc(record)), page))
+        body.append(
+            f'<tr data-name="{escape(record.name.lower())}" data-kind="{record.kind}" data-pairs="{escape(pairs)}">'
+            f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
+            f"<td>{escape(record.requirements.min_version or '—')}</td>{''.join(cells)}</tr>"
+        )
+    os_options = "".join(f'<option value="{escape(n.replace(" ", "_"))}">{escape(n)}</option>' for n in systems)
+    version_options = "".join(f'<option value="{escape(v)}">Windows Installer {escape(v)}</option>' for v in matrix.installer_versions)
+    kind_options = "".join(f'<option value="{kind}">{escape(text[TARGET])}</option>' for kind, text in KIND_LABELS.items())
+    return "\n".join(
+        [
+            f"---\ntitle: {plain_label('matrix')}\nsearch:\n  exclude: true\n---\n",
+            f"# {label_html('matrix')} {{#matrix}}\n",
+            '<div class="kb-matrix-filters">'
+            f'<input type="search" class="kb-filter-name" placeholder="{escape(plain_label("filter"))}" aria-label="{escape(plain_label("filter"))}">'
+            f'<select class="kb-filter-os" aria-label="{escape(plain_label("windows"))}"><option value="">{escape(plain_label("any_windows"))}</option>{os_options}</select>'
+            f'<select class="kb-filter-version" aria-label="{escape(plain_label("windows_installer"))}"><option value="">{escape(plain_label("any_installer"))}</option>{version_options}</select>'
+            f'<select class="kb-filter-kind" aria-label="{escape(plain_label("kind"))}"><option value="">{escape(plain_label("any_kind"))}</option>{kind_options}</select>'
+            f'<output class="kb-matrix-count">{len(records)}</output>'
+            "</div>\n",
+            '<div class="kb-matrix-scroll"><table class="kb-matrix">'
+            f'<thead><tr><th scope="col">{label_html("name")}</th><th scope="col">{label_html("min_version")}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>\n",
+        ]
+    )
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")

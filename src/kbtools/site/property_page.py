@@ -1,0 +1,179 @@
+"""A property page: the facts card above the bilingual text, all from one `PropertyRecord`."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+
+from kbtools.kb.record import LocalizedSegment, PropertyRecord, RequirementStatement
+from kbtools.site.bilingual import label_html, segment_html, segments_html, text_html
+from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET, TRANSLATION_TYPES
+from kbtools.site.layout import property_doc, site_url, source_page_name
+from kbtools.site.links import LinkResolver, published_page
+
+# Lifetime facts in the order they happen to a value.
+LIFETIME_STEPS = ("set_by", "set_at", "valid_after", "used_by", "cleared_at")
+_HEADING_ID = re.compile(r"[^a-z0-9]+")
+
+
+def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
+    """The Markdown source of the record's page."""
+    page = site_url(property_doc(record))
+    title = record.title.get(TARGET) or record.title.get(SOURCE) or record.name
+    parts = [
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
+        f"# {text_html(record.title or {SOURCE: record.name}, resolver, page)} {{#{_heading_id(record.slug)}}}\n",
+    ]
+    if record.summary:
+        parts.append(f'<p class="kb-summary">{text_html(record.summary, resolver, page)}</p>\n')
+    parts.append(_card(record, resolver, page))
+    parts.append(_paragraphs(record.semantics, resolver, page))
+    if record.value is not None:
+        parts.append(_section("value", _value(record, resolver, page)))
+    if record.default_value:
+        parts.append(_section("default_value", _paragraphs(record.default_value, resolver, page)))
+    if record.remarks:
+        parts.append(_section("remarks", _paragraphs(record.remarks, resolver, page)))
+    return "\n".join(part for part in parts if part)
+
+
+def _heading_id(text: str) -> str:
+    return _HEADING_ID.sub("-", text.lower()).strip("-") or "property"
+
+
+def _section(key: str, body: str) -> str:
+    return f"## {label_html(key)} {{#{key.replace('_', '-')}}}\n\n{body}"
+
+
+def _paragraphs(segments: list[LocalizedSegment], resolver: LinkResolver, page: str) -> str:
+    """Segments as paragraphs, split where the record says a new block starts."""
+    if not segments:
+        return ""
+    groups: list[list[LocalizedSegment]] = []
+    previous_block: object = None
+    for segment in segments:
+        block = (segment.__pydantic_extra__ or {}).get("block")
+        if not groups or (block is not None and block != previous_block):
+            groups.append([])
+        groups[-1].append(segment)
+        previous_block = block
+    return "".join(f'<p class="kb-p">{segments_html(group, resolver, page)}</p>\n' for group in groups)
+
+
+def _value(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
+    value = record.value
+    assert value is not None
+    facts = []
+    if value.type:
+        facts.append(("value_type", escape(value.type)))
+    if value.access:
+        facts.append(("access", escape(value.access)))
+    html = _facts(facts)
+    if value.syntax:
+        html += f'<pre class="kb-syntax"><code>{escape(value.syntax)}</code></pre>\n'
+    return html + _paragraphs(value.text, resolver, page)
+
+
+def _facts(facts: list[tuple[str, str]]) -> str:
+    if not facts:
+        return ""
+    rows = "".join(f"<dt>{label_html(key)}</dt><dd>{value}</dd>" for key, value in facts)
+    return f'<dl class="kb-facts">{rows}</dl>\n'
+
+
+def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
+    kind = KIND_LABELS[record.kind]
+    visibility = "unstated" if record.public is None else ("public" if record.public else "private")
+    facts = [
+        ("kind", segment_html(escape(kind[TARGET]), escape(kind[SOURCE]))),
+        ("category", escape(record.category) if record.category else label_html("uncategorized")),
+        ("visibility", label_html(visibility)),
+    ]
+    requirements = record.requirements
+    for key, value in (("dll", requirements.dll), ("header", requirements.header), ("iid", requirements.iid)):
+        if value:
+            facts.append((key, f"<code>{escape(value)}</code>"))
+    body = [
+        '<div class="kb-card">',
+        f'<div class="kb-card-bar"><button type="button" class="kb-switch md-button" aria-pressed="false">'
+        f"{label_html('switch')}</button></div>",
+        _facts(facts),
+        _lifetime(record),
+        _requirements(requirements.statements, requirements.min_version),
+        _see_also(record, resolver, page),
+        _source(record),
+        "</div>\n",
+    ]
+    return "\n".join(part for part in body if part)
+
+
+def _lifetime(record: PropertyRecord) -> str:
+    lifetime = record.lifetime
+    steps = []
+    for key in LIFETIME_STEPS:
+        names = getattr(lifetime, key)
+        if not names:
+            continue
+        evidence = lifetime.evidence.get(key) or []
+        chips = []
+        for name in names:
+            segment_ids = lifetime.evidence.get(f"{key}:{name}") or evidence
+            target = next((sid for sid in segment_ids if _has_segment(record, sid)), None)
+            chip = escape(name)
+            chips.append(f'<a class="kb-chip" href="#seg-{escape(target)}">{chip}</a>' if target else f'<span class="kb-chip">{chip}</span>')
+        steps.append(f'<li class="kb-step kb-step-{key}"><span class="kb-step-label">{label_html(key)}</span> {" ".join(chips)}</li>')
+    if not steps:
+        return ""
+    return f'<div class="kb-lifetime"><div class="kb-card-title">{label_html("lifetime")}</div><ol class="kb-timeline">{"".join(steps)}</ol></div>'
+
+
+def _has_segment(record: PropertyRecord, segment_id: str) -> bool:
+    sections = [record.semantics, record.remarks, record.default_value, record.value.text if record.value else []]
+    return any(segment.id == segment_id for section in sections for segment in section)
+
+
+def _requirements(statements: list[RequirementStatement], min_version: str | None) -> str:
+    if not statements and not min_version:
+        return ""
+    rows = []
+    for statement in statements:
+        versions = ", ".join(statement.versions) or "—"
+        later = f" {label_html('or_later')}" if statement.or_later else ""
+        systems = ", ".join(escape(name) for name in statement.os) or "—"
+        rows.append(f"<tr><td>{escape(statement.runtime)} {escape(versions)}{later}</td><td>{systems}</td></tr>")
+    if not rows:
+        rows.append(f"<tr><td>Windows Installer {escape(min_version or '')}</td><td>—</td></tr>")
+    return (
+        f'<div class="kb-requirements" data-search-exclude><div class="kb-card-title">{label_html("requirements")}</div>'
+        f'<table><thead><tr><th>{label_html("runtime_version")}</th><th>{label_html("operating_systems")}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _see_also(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
+    if not record.see_also:
+        return ""
+    items = []
+    for entry in record.see_also:
+        href = resolver.resolve(entry.target, page)
+        title = text_html(entry.title or {SOURCE: entry.target}, resolver, page)
+        items.append(f'<li><a href="{escape(href)}">{title}</a></li>' if href else f"<li>{title}</li>")
+    return f'<div class="kb-see-also"><div class="kb-card-title">{label_html("see_also")}</div><ul>{"".join(items)}</ul></div>'
+
+
+def _source(record: PropertyRecord) -> str:
+    source = record.source
+    name = source_page_name(record)
+    facts = []
+    if source.ms_translationtype:
+        kind = TRANSLATION_TYPES.get(source.ms_translationtype)
+        text = segment_html(escape(kind[TARGET]), escape(kind[SOURCE])) if kind else ""
+        facts.append(("translation_type", f"{text} <code>{escape(source.ms_translationtype)}</code>"))
+    if source.ms_date:
+        facts.append(("date", escape(source.ms_date)))
+    if source.ms_lasthandoff:
+        facts.append(("last_handoff", escape(source.ms_lasthandoff)))
+    facts.append(("source_page", f'<a href="{escape(published_page(name))}">{escape(name)}</a>'))
+    rows = "".join(f"<dt>{label_html(key)}</dt><dd>{value}</dd>" for key, value in facts)
+    return f'<dl class="kb-facts kb-source" data-search-exclude>{rows}</dl>'
