@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+Escaping follows the Actions runner: `%`, CR and LF in the message; also `:` and `,` in
+property values, where they would end the value.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from kbtools.check.formats import Report
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(report: Report, stream: TextIO) -> None:
+    for f in report.findings:
+        properties = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (("file", f.path), ("line", f.line), ("col", f.column), ("title", f.rule))
+        )
+        stream.write(f"::{f.severity} {properties}::{escape_data(f.message)}\n")
