@@ -1,0 +1,179 @@
+"""`kbtools check`: exit codes, paths, options, the text report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sxs_pages import CLEAN_PAGE, DEFECT, WARNING, page
+
+
+@pytest.fixture
+def pages(workdir: Path) -> Path:
+    (workdir / "clean.md").write_text(CLEAN_PAGE, encoding="utf-8")
+    (workdir / "defect.md").write_text(page(DEFECT, WARNING), encoding="utf-8")
+    (workdir / "warning.md").write_text(page(WARNING), encoding="utf-8")
+    return workdir
+
+
+def test_exit_0_when_clean(pages, kbtools):
+    assert kbtools("check", "clean.md").code == 0
+
+
+def test_exit_0_when_only_warnings(pages, kbtools):
+    result = kbtools("check", "warning.md")
+    assert result.code == 0
+    assert "number-mismatch" in result.out
+
+
+def test_exit_1_when_a_finding_is_an_error(pages, kbtools):
+    assert kbtools("check", "defect.md").code == 1
+
+
+def test_text_lines_are_path_line_column_rule_message(pages, kbtools):
+    lines = kbtools("check", "defect.md").out.splitlines()
+    assert lines[0] == "defect.md:6:1: protected-term 'ALLUSERS' appears as 'allusers' in the target"
+
+
+def test_summary_counts_files_segments_errors_warnings(pages, kbtools):
+    assert kbtools("check", ".").out.splitlines()[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings."
+
+
+def test_directories_are_searched_recursively_for_markdown(pages, kbtools):
+    (pages / "sub" / "deeper").mkdir(parents=True)
+    (pages / "sub" / "deeper" / "nested.md").write_text(page(DEFECT), encoding="utf-8")
+    (pages / "sub" / "notes.txt").write_text(page(DEFECT), encoding="utf-8")
+    result = kbtools("check", "sub")
+    assert "sub/deeper/nested.md:6:1: protected-term" in result.out
+    assert "Checked 1 file " in result.out
+
+
+def test_no_path_means_the_working_directory(pages, kbtools):
+    assert "Checked 3 files" in kbtools("check").out
+
+
+def test_a_file_given_twice_is_checked_once(pages, kbtools):
+    assert "Checked 1 file " in kbtools("check", "defect.md", "./defect.md").out
+
+
+def test_directory_symlinks_are_not_followed(pages, kbtools, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "elsewhere.md").write_text(page(DEFECT), encoding="utf-8")
+    (pages / "link").symlink_to(outside, target_is_directory=True)
+    assert "Checked 3 files" in kbtools("check", ".").out
+
+
+def test_missing_path_is_named_on_one_line_and_the_others_still_checked(pages, kbtools):
+    result = kbtools("check", "nowhere.md", "defect.md")
+    assert result.code == 2
+    assert result.err == "kbtools: error: nowhere.md: no such file or directory\n"
+    assert "defect.md:6:1: protected-term" in result.out
+
+
+def test_unknown_format_is_a_usage_error(pages, kbtools):
+    with pytest.raises(SystemExit) as exit_:
+        kbtools("check", "--format", "yaml", ".")
+    assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_rule_is_a_one_line_usage_error(pages, kbtools, option):
+    result = kbtools("check", option, "protected-term,no-such-rule", ".")
+    assert result.code == 2
+    assert result.err == (
+        f"kbtools: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n"
+    )
+    assert result.out == ""
+
+
+def test_select_runs_only_the_named_rules(pages, kbtools):
+    result = kbtools("check", "--select", "number-mismatch", "defect.md")
+    assert result.code == 0
+    assert "protected-term" not in result.out
+    assert "number-mismatch" in result.out
+
+
+def test_select_takes_family_names(pages, kbtools):
+    result = kbtools("check", "--select", "terms", "defect.md")
+    assert "protected-term" in result.out
+    assert "number-mismatch" not in result.out
+
+
+def test_ignore_skips_the_named_rules(pages, kbtools):
+    result = kbtools("check", "--ignore", "protected-term, numbers", "defect.md")
+    assert result.code == 0
+    assert result.out.splitlines() == ["Checked 1 file (2 segments): 0 errors, 0 warnings."]
+
+
+def test_a_rule_id_is_more_specific_than_its_family(pages, kbtools):
+    result = kbtools("check", "--select", "protected-term", "--ignore", "terms", "defect.md")
+    assert "protected-term" in result.out
+
+
+def test_locale_reports_pages_of_another_locale(pages, kbtools):
+    result = kbtools("check", "--locale", "ja-JP", "clean.md")
+    assert result.code == 1
+    assert "clean.md:3:1: frontmatter locale is 'zh-TW', expected 'ja-JP'" in result.out
+
+
+def test_quiet_prints_findings_without_the_summary(pages, kbtools):
+    result = kbtools("check", "--quiet", "defect.md")
+    assert [line.split(": ")[1].split()[0] for line in result.out.splitlines()] == [
+        "protected-term",
+        "number-mismatch",
+    ]
+
+
+def test_statistics_counts_findings_per_rule(pages, kbtools):
+    lines = kbtools("check", "--statistics", ".").out.splitlines()
+    assert lines[0].split()[:3] == ["2", "number-mismatch", "warning"]
+    assert lines[1].split()[:3] == ["1", "protected-term", "error"]
+    assert lines[2].startswith("Checked 3 files")
+
+
+def test_statistics_with_a_machine_format_is_a_usage_error(pages, kbtools):
+    result = kbtools("check", "--statistics", "--format", "json", ".")
+    assert result.code == 2
+    assert "--statistics works with --format text only" in result.err
+
+
+def test_output_writes_the_report_to_a_file(pages, kbtools):
+    result = kbtools("check", "--format", "json", "--output", "report.json", "defect.md")
+    assert result.code == 1
+    assert result.out == ""
+    assert json.loads((pages / "report.json").read_text(encoding="utf-8"))["summary"]["errors"] == 1
+
+
+def test_output_to_an_unwritable_place_is_a_one_line_error(pages, kbtools):
+    result = kbtools("check", "--output", "no/such/dir/report.txt", "defect.md")
+    assert result.code == 2
+    assert result.err.startswith("kbtools: error: no/such/dir/report.txt: cannot write report:")
+    assert result.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "4"])
+def test_jobs_does_not_change_the_findings(pages, kbtools, jobs):
+    for number in range(70):  # enough files to use the process pool
+        (pages / f"copy{number:02}.md").write_text(page(DEFECT), encoding="utf-8")
+    serial = kbtools("check", "--jobs", "1", "--format", "json", ".")
+    parallel = kbtools("check", "--jobs", jobs, "--format", "json", ".")
+    assert parallel.out == serial.out
+    assert json.loads(parallel.out)["summary"]["files"] == 73
+
+
+def test_jobs_must_be_positive(pages, kbtools):
+    with pytest.raises(SystemExit) as exit_:
+        kbtools("check", "--jobs", "0", ".")
+    assert exit_.value.code == 2
+
+
+@pytest.mark.corpus
+def test_corpus_json_counts_every_page(msi_dir, kbtools, monkeypatch):
+    monkeypatch.chdir(msi_dir)
+    result = kbtools("check", "--format", "json", ".")
+    document = json.loads(result.out)
+    assert document["summary"]["files"] == 1595
+    assert document["summary"]["segments"] > 50_000
+    assert result.code == (1 if document["summary"]["errors"] else 0)
