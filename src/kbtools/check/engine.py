@@ -81,7 +81,10 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[PathError]]:
             found: list[Path] = []
             for root, dirs, names in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root, name) for name in names if name.endswith(".md"))
+                candidates = (Path(root, name) for name in names if name.endswith(".md"))
+                # A FIFO or device named *.md would block the read; a dangling link is kept
+                # so that it is reported as unreadable.
+                found.extend(p for p in candidates if p.is_file() or not p.exists())
             for file in sorted(found):
                 add(file)
         elif path.is_file():
