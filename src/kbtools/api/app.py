@@ -7,7 +7,7 @@ serialized once here, so a request only filters and concatenates bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.exception_handlers import http_exception_handler
@@ -29,10 +29,12 @@ from kbtools.api.index import PropertyIndex
 from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.kb.query import filter_records, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyKind, PropertyRecord, Runtime
+from kbtools.kb.requirements import OPERATING_SYSTEMS
 
 API_PREFIX = "/api/v1"
 TITLE = "kbtools property API"
 VERSION_PATTERN = r"^\d+(\.\d+)*$"
+OperatingSystem = Literal[OPERATING_SYSTEMS]  # type: ignore[valid-type]
 QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
 
 _JSON = "application/json"
@@ -124,7 +126,7 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
     def query_properties(
         kind: PropertyKind | None = None,
         category: str | None = None,
-        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
+        os: Annotated[OperatingSystem | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
         runtime: Runtime | None = None,
         version: Annotated[
             str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from kbtools.api.index import PropertyIndex, index_entry
 from kbtools.api.requirements_matrix import requirements_matrix
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
-from kbtools.kb.serialize import record_json, record_schema
+from kbtools.kb.record import PropertyRecord as _Record
+
+
+def record_json(record: PropertyRecord) -> str:
+    return record.model_dump_json(by_alias=True)
+
+
+def record_schema() -> dict:
+    return _Record.model_json_schema(by_alias=True)
 
 _INDEX_PREFIX, _INDEX_SUFFIX = PropertyIndex(properties=[]).model_dump_json().encode().split(b"[]")
 

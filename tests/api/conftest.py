@@ -1,0 +1,87 @@
+"""Knowledge bases built once per session, and a real uvicorn server on a loopback port."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from kbtools.api.app import create_app
+from kbtools.kb import KnowledgeBase, build_knowledge_base
+
+STARTUP_TIMEOUT = 10.0
+
+
+@pytest.fixture(scope="session")
+def corpus_kb(msi_dir: Path) -> KnowledgeBase:
+    return build_knowledge_base(msi_dir)
+
+
+@pytest.fixture(scope="session")
+def sample_kb(sample_dir: Path) -> KnowledgeBase:
+    return build_knowledge_base(sample_dir)
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Run `app` under uvicorn on a free 127.0.0.1 port in a thread; yield its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(STARTUP_TIMEOUT)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A stand-in built site: the live server must serve whatever is in the site folder."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_text("<!doctype html><title>kbtools</title>", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="session")
+def corpus_server(corpus_kb: KnowledgeBase, served_site: Path) -> Iterator[str]:
+    """Base URL of the live API over the corpus, with a site folder."""
+    with serving(create_app(corpus_kb, served_site)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_kb: KnowledgeBase) -> Iterator[str]:
+    """Base URL of the live API over the embedded sample, without a site."""
+    with serving(create_app(sample_kb)) as url:
+        yield url
+
+
+@pytest.fixture
+def corpus_client(corpus_server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=corpus_server, timeout=10) as client:
+        yield client
+
+
+@pytest.fixture
+def sample_client(sample_server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sample_server, timeout=10) as client:
+        yield client

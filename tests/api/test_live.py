@@ -1,0 +1,149 @@
+"""The live API over real HTTP: a uvicorn server on a loopback port, hit with httpx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from kbtools.api.documents import record_json
+from kbtools.api.index import PropertyIndex
+from kbtools.api.static import write_static_api
+from kbtools.kb import KnowledgeBase
+from kbtools.kb.query import filter_records
+
+SAMPLE_SLUG = "msirestartmanagersessionkey"
+
+
+def test_every_static_document_is_served_byte_for_byte(
+    corpus_client: httpx.Client, corpus_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    write_static_api(corpus_kb, tmp_path)
+    api_dir = tmp_path / "api" / "v1"
+    for name in ("properties.json", "requirements.json", "schema.json", "properties/allusers.json"):
+        response = corpus_client.get(f"/api/v1/{name}")
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        assert response.content == (api_dir / name).read_bytes(), name
+
+
+def test_record_by_slug_is_the_parse_serialization(sample_client: httpx.Client, sample_kb: KnowledgeBase) -> None:
+    response = sample_client.get(f"/api/v1/properties/{SAMPLE_SLUG}.json")
+    assert response.content == record_json(sample_kb.properties[0]).encode()
+
+
+def test_record_by_name_without_extension(sample_client: httpx.Client) -> None:
+    response = sample_client.get("/api/v1/properties/MsiRestartManagerSessionKey")
+    assert response.status_code == 200
+    assert response.json()["slug"] == SAMPLE_SLUG
+
+
+def test_filtered_query_answers_like_the_query_rule(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
+    response = corpus_client.get(
+        "/api/v1/properties", params={"os": "Windows XP", "runtime": "Windows Installer", "version": "3.1"}
+    )
+    assert response.status_code == 200
+    expected = filter_records(corpus_kb.properties, os="Windows XP", runtime="Windows Installer", version="3.1")
+    assert expected
+    assert [entry.slug for entry in PropertyIndex.model_validate_json(response.content).properties] == [
+        record.slug for record in expected
+    ]
+
+
+def test_filters_combine(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
+    params = {"kind": "installer", "category": "Configuration Properties", "text": "media"}
+    response = corpus_client.get("/api/v1/properties", params=params)
+    expected = filter_records(corpus_kb.properties, **params)
+    assert 0 < len(expected) < len(corpus_kb.properties)
+    assert [entry["slug"] for entry in response.json()["properties"]] == [record.slug for record in expected]
+
+
+def test_query_without_filters_is_the_whole_index(corpus_client: httpx.Client) -> None:
+    assert corpus_client.get("/api/v1/properties").content == corpus_client.get("/api/v1/properties.json").content
+
+
+def test_unknown_property_is_a_json_404_with_close_names(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties/ALLUSER.json")
+    assert response.status_code == 404
+    body = response.json()
+    assert body["status"] == 404
+    assert "ALLUSER" in body["message"]
+    assert "ALLUSERS" in body["suggestions"]
+
+
+def test_malformed_version_is_a_json_422_naming_the_parameter(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params={"version": "three"})
+    assert response.status_code == 422
+    assert [error["parameter"] for error in response.json()["errors"]] == ["version"]
+
+
+def test_unknown_operating_system_is_a_422(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params={"os": "Windows 95"})
+    assert response.status_code == 422
+    assert "Windows XP" in response.json()["message"]
+
+
+def test_unknown_kind_is_a_422(corpus_client: httpx.Client) -> None:
+    assert corpus_client.get("/api/v1/properties", params={"kind": "public"}).status_code == 422
+
+
+def test_unknown_query_parameter_is_a_422_not_ignored(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params={"sos": "Windows XP"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "sos"
+
+
+def test_unknown_api_path_is_a_json_404(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.json()["status"] == 404
+
+
+def test_writing_is_refused_with_json_405(corpus_client: httpx.Client) -> None:
+    response = corpus_client.post("/api/v1/properties", json={})
+    assert response.status_code == 405
+    assert response.json()["status"] == 405
+
+
+def test_any_origin_may_read(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties.json", headers={"Origin": "https://example.org"})
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_preflight_allows_reading_only(corpus_client: httpx.Client) -> None:
+    response = corpus_client.options(
+        "/api/v1/properties.json",
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
+    )
+    assert response.status_code == 200
+    assert set(response.headers["access-control-allow-methods"].split(", ")) == {"GET", "HEAD"}
+    refused = corpus_client.options(
+        "/api/v1/properties.json",
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "DELETE"},
+    )
+    assert refused.status_code == 400
+
+
+def test_openapi_describes_the_query_parameters(corpus_client: httpx.Client) -> None:
+    openapi = corpus_client.get("/api/v1/openapi.json").json()
+    parameters = openapi["paths"]["/api/v1/properties"]["get"]["parameters"]
+    assert [parameter["name"] for parameter in parameters] == [
+        "kind",
+        "category",
+        "os",
+        "runtime",
+        "version",
+        "set_by",
+        "text",
+    ]
+
+
+def test_site_folder_is_served_at_the_root(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/")
+    assert response.status_code == 200
+    assert "<title>kbtools</title>" in response.text
+
+
+def test_without_a_site_only_the_api_answers(sample_client: httpx.Client) -> None:
+    assert sample_client.get("/").status_code == 404
+    assert sample_client.get("/api/v1/properties.json").status_code == 200
