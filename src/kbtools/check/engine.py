@@ -18,7 +18,7 @@ from kbtools.check.registry import CheckOptions, Hit, PageContext, Rule, all_rul
 from kbtools.page.model import Page
 from kbtools.page.reader import parse_bytes
 
-_SUPPRESSION = re.compile(r"^kbtools:\s*(ignore|ignore-file)\b\s*([\w\-, ]*)$")
+_SUPPRESSION = re.compile(r"^kbtools:\s*(ignore-file|ignore)\b\s*([\w\-, ]*)$")
 # Below this many files the process pool costs more than it saves.
 PARALLEL_MIN_FILES = 64
 PARALLEL_CHUNK = 16
