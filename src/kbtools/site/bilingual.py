@@ -45,9 +45,13 @@ def segments_html(segments: list[LocalizedSegment], resolver: LinkResolver, page
 
 
 def label_html(key: str) -> str:
-    """One of the site's own labels, as a bilingual span."""
+    """One of the site's own labels: zh-TW, with the English as its tooltip.
+
+    Labels repeat on every page, so they stay out of the search index and the tab order.
+    """
     text = LABELS[key]
-    return segment_html(escape(text[TARGET]), escape(text[SOURCE]))
+    return f'<span class="kb-label" lang="zh-TW" title="{escape(text[SOURCE])}">{escape(text[TARGET])}</span>'
+
 
 
 def plain_label(key: str) -> str:

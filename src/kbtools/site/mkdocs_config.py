@@ -8,13 +8,10 @@ from typing import Any
 from kbtools.site.bilingual import plain_label
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
 
-# Material's zh-TW separator, plus: full-width and ASCII punctuation, and a split before each
-# capital that starts a word, so `MsiRestartManagerSessionKey` is found by `session key`.
-SEARCH_SEPARATOR = (
-    r"[\s\u200b\u3000\-、。，．？！；：（）「」,:;!=\[\]()\"'/.*]+"
-    r"|(?!\b)(?=[A-Z][a-z])"
-    r"|&[lg]t;"
-)
+# Material's zh-TW separator plus full-width and ASCII brackets and colons. Not `*`, `"` or `+`,
+# which are query syntax, nor `.` (versions like 4.5), nor a split inside camel-case words:
+# `InstallValidate` stays one term.
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）「」,:;()\[\]/]+"
 
 
 def theme_config() -> dict[str, Any]:
@@ -28,7 +25,9 @@ def theme_config() -> dict[str, Any]:
 
 
 def search_config(user_dictionary: Path | None) -> dict[str, Any]:
-    options: dict[str, Any] = {"separator": SEARCH_SEPARATOR}
+    # No stemmer: the index would hold `installvalid` while the query `InstallValidate*` (a
+    # prefix query, which lunr does not stem) looks for `installvalidate`.
+    options: dict[str, Any] = {"separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
     if user_dictionary is not None:
         options["jieba_dict_user"] = str(user_dictionary)
     return options

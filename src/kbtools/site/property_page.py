@@ -7,7 +7,7 @@ import re
 from html import escape
 
 from kbtools.kb.record import LocalizedSegment, PropertyRecord, RequirementStatement
-from kbtools.site.bilingual import label_html, segment_html, segments_html, text_html
+from kbtools.site.bilingual import label_html, segments_html, text_html
 from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET, TRANSLATION_TYPES
 from kbtools.site.layout import property_doc, site_url, source_page_name
 from kbtools.site.links import LinkResolver, published_page
@@ -15,14 +15,17 @@ from kbtools.site.links import LinkResolver, published_page
 # Lifetime facts in the order they happen to a value.
 LIFETIME_STEPS = ("set_by", "set_at", "valid_after", "used_by", "cleared_at")
 _HEADING_ID = re.compile(r"[^a-z0-9]+")
+_ACTION_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_NAME_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+")
 
 
 def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
     """The Markdown source of the record's page."""
     page = site_url(property_doc(record))
     title = record.title.get(TARGET) or record.title.get(SOURCE) or record.name
+    front_matter = {"title": title, "tags": search_keywords(record)}
     parts = [
-        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
+        f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n",
         f"# {text_html(record.title or {SOURCE: record.name}, resolver, page)} {{#{_heading_id(record.slug)}}}\n",
     ]
     if record.summary:
@@ -36,6 +39,30 @@ def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
     if record.remarks:
         parts.append(_section("remarks", _paragraphs(record.remarks, resolver, page)))
     return "\n".join(part for part in parts if part)
+
+
+def search_keywords(record: PropertyRecord) -> list[str]:
+    """Facts a search should find the page by, as Material search tags (indexed, not shown).
+
+    The words of the property name (`session key` finds MsiRestartManagerSessionKey) and the
+    actions its lifetime names (`InstallValidate` finds the properties it clears).
+    """
+    # Words one by one, and not the whole name (it is in the title): a tag like
+    # `Session.FeatureRequestState` is one rare token that a prefix query `session*` would
+    # rank above every page that matches all the words of the query.
+    keywords: list[str] = []
+    for word in name_words(record.name):
+        if word not in keywords:
+            keywords.append(word)
+    lifetime = record.lifetime
+    for names in (lifetime.set_at, lifetime.cleared_at, lifetime.valid_after, lifetime.set_by):
+        keywords.extend(name for name in names if _ACTION_NAME.fullmatch(name) and name not in keywords)
+    return keywords
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a camel-case property name (`MsiRestartManagerSessionKey` -> Msi ... Key)."""
+    return _NAME_WORD.findall(name)
 
 
 def _heading_id(text: str) -> str:
@@ -86,7 +113,7 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     kind = KIND_LABELS[record.kind]
     visibility = "unstated" if record.public is None else ("public" if record.public else "private")
     facts = [
-        ("kind", segment_html(escape(kind[TARGET]), escape(kind[SOURCE]))),
+        ("kind", f'<span lang="zh-TW" title="{escape(kind[SOURCE])}">{escape(kind[TARGET])}</span>'),
         ("category", escape(record.category) if record.category else label_html("uncategorized")),
         ("visibility", label_html(visibility)),
     ]
@@ -94,11 +121,16 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     for key, value in (("dll", requirements.dll), ("header", requirements.header), ("iid", requirements.iid)):
         if value:
             facts.append((key, f"<code>{escape(value)}</code>"))
+    # Card parts other than the lifetime stay out of the search index: they repeat on every page.
+    # They are <section>s because Material's indexer loses an exclusion at a nested closing tag
+    # of the same name.
     body = [
         '<div class="kb-card">',
-        f'<div class="kb-card-bar"><button type="button" class="kb-switch md-button" aria-pressed="false">'
+        '<section class="kb-card-head" data-search-exclude>'
+        '<div class="kb-card-bar"><button type="button" class="kb-switch md-button" aria-pressed="false">'
         f"{label_html('switch')}</button></div>",
         _facts(facts),
+        "</section>",
         _lifetime(record),
         _requirements(requirements.statements, requirements.min_version),
         _see_also(record, resolver, page),
@@ -145,9 +177,9 @@ def _requirements(statements: list[RequirementStatement], min_version: str | Non
     if not rows:
         rows.append(f"<tr><td>Windows Installer {escape(min_version or '')}</td><td>—</td></tr>")
     return (
-        f'<div class="kb-requirements" data-search-exclude><div class="kb-card-title">{label_html("requirements")}</div>'
+        f'<section class="kb-requirements" data-search-exclude><div class="kb-card-title">{label_html("requirements")}</div>'
         f'<table><thead><tr><th>{label_html("runtime_version")}</th><th>{label_html("operating_systems")}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -159,7 +191,10 @@ def _see_also(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
         href = resolver.resolve(entry.target, page)
         title = text_html(entry.title or {SOURCE: entry.target}, resolver, page)
         items.append(f'<li><a href="{escape(href)}">{title}</a></li>' if href else f"<li>{title}</li>")
-    return f'<div class="kb-see-also"><div class="kb-card-title">{label_html("see_also")}</div><ul>{"".join(items)}</ul></div>'
+    return (
+        f'<section class="kb-see-also" data-search-exclude><div class="kb-card-title">{label_html("see_also")}</div>'
+        f'<ul>{"".join(items)}</ul></section>'
+    )
 
 
 def _source(record: PropertyRecord) -> str:
@@ -168,7 +203,7 @@ def _source(record: PropertyRecord) -> str:
     facts = []
     if source.ms_translationtype:
         kind = TRANSLATION_TYPES.get(source.ms_translationtype)
-        text = segment_html(escape(kind[TARGET]), escape(kind[SOURCE])) if kind else ""
+        text = f'<span lang="zh-TW" title="{escape(kind[SOURCE])}">{escape(kind[TARGET])}</span>' if kind else ""
         facts.append(("translation_type", f"{text} <code>{escape(source.ms_translationtype)}</code>"))
     if source.ms_date:
         facts.append(("date", escape(source.ms_date)))
@@ -176,4 +211,4 @@ def _source(record: PropertyRecord) -> str:
         facts.append(("last_handoff", escape(source.ms_lasthandoff)))
     facts.append(("source_page", f'<a href="{escape(published_page(name))}">{escape(name)}</a>'))
     rows = "".join(f"<dt>{label_html(key)}</dt><dd>{value}</dd>" for key, value in facts)
-    return f'<dl class="kb-facts kb-source" data-search-exclude>{rows}</dl>'
+    return f'<section class="kb-source" data-search-exclude><dl class="kb-facts">{rows}</dl></section>'

@@ -2,7 +2,9 @@
 
 Loaded as jieba's user dictionary when the search index is built: `工作階段金鑰` becomes
 `工作階段 / 金鑰` instead of `工作 / 階段 / 金 / 鑰`, so a query finds the pages that use the term.
-The search box segments a query with the words of the index, so the index's words decide.
+The search box segments a query with the words of the index, so the index's words decide; a
+compound such as `重新啟動管理員` is left to split into `重新啟動 / 管理員`, the words a query
+is cut into, so that both its halves match.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ TERMS = (
     "重新啟動",
     "重新開機",
     "管理員",
-    "重新啟動管理員",
-    "重新開機管理員",
     "安裝程式",
     "自訂動作",
     "動作順序",
