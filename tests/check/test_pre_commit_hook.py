@@ -1,0 +1,41 @@
+"""The pre-commit hook definition and the way pre-commit calls the command."""
+
+from __future__ import annotations
+
+import shlex
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from kbtools.cli import build_parser
+from sxs_pages import DEFECT, page
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def hooks() -> list[dict]:
+    return yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def test_hook_checks_markdown_with_kbtools_check():
+    (hook,) = hooks()
+    assert hook["id"] == "kbtools-check"
+    assert hook["language"] == "python"
+    assert hook["types"] == ["markdown"]
+    assert shlex.split(hook["entry"]) == ["kbtools", "check"]
+
+
+def test_hook_entry_is_the_installed_console_script():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    command = shlex.split(hooks()[0]["entry"])
+    assert command[0] in project["project"]["scripts"]
+    assert build_parser().parse_args([*command[1:], "a.md"]).func.__name__ == "run_check"
+
+
+def test_pre_commit_style_call_with_file_names_fails_on_errors(workdir, kbtools):
+    (workdir / "docs").mkdir()
+    (workdir / "docs" / "-leading-dash.md").write_text(page(DEFECT), encoding="utf-8")
+    result = kbtools("check", "docs/-leading-dash.md")
+    assert result.code == 1
+    assert result.out.startswith("docs/-leading-dash.md:6:1: protected-term")
