@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.check.config import GlobSet
+from kbtools.check.config import GlobSet, load_config
 from sxs_pages import DEFECT, WARNING, page
 
 
@@ -165,3 +165,19 @@ def test_malformed_configuration_is_a_one_line_error_naming_the_file(project, kb
 )
 def test_globs_match_like_gitignore(pattern, path, matches):
     assert GlobSet([pattern]).matches(path) is matches
+
+
+def test_select_all_with_ignore(project, kbtools):
+    configure(project, 'select = ["ALL"]\nignore = ["numbers"]')
+    assert rules_reported(kbtools("check", ".")) == ["protected-term"]
+
+
+def test_the_configuration_example_in_docs_ci_md_is_valid(tmp_path):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ci.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "pyproject.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path)
+    assert config.locale == "zh-TW"
+    assert config.ignored_rules(tmp_path / "docs" / "v1" / "changelog.md") == {"number-mismatch"}
+    assert config.is_excluded(tmp_path / "docs" / "archive" / "old.md")
