@@ -25,7 +25,9 @@ BAD_FILES: dict[str, bytes] = {
         segment("1-1", "請看<script>alert(1)</script>這裡。", "See here."),
         segment("1-2", '圖片<img src="x" onerror="alert(1)">。', "Image."),
         segment("1-3", "按[這裡](javascript:alert(1))。", "Click [here](https://example.com)."),
-        segment("1-4", '按<a href="jav&#x61;script:alert(1)">這裡</a>。', 'Click <a href="https://example.com">here</a>.'),
+        segment(
+            "1-4", '按<a href="jav&#x61;script:alert(1)">這裡</a>。', 'Click <a href="https://example.com">here</a>.'
+        ),
     ).encode(),
 }
 # (rule, line) that each bad file must be reported with.

@@ -82,9 +82,7 @@ def test_unknown_format_is_a_usage_error(pages, kbtools):
 def test_unknown_rule_is_a_one_line_usage_error(pages, kbtools, option):
     result = kbtools("check", option, "protected-term,no-such-rule", ".")
     assert result.code == 2
-    assert result.err == (
-        f"kbtools: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n"
-    )
+    assert result.err == (f"kbtools: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n")
     assert result.out == ""
 
 

@@ -40,7 +40,9 @@ def test_ignore_comment_takes_several_rules(workdir, kbtools):
 
 
 def test_ignore_file_comment_silences_the_rule_everywhere(workdir, kbtools):
-    result = check(workdir, kbtools, page("<!-- kbtools: ignore-file protected-term -->", DEFECT, OTHER_DEFECT, WARNING))
+    result = check(
+        workdir, kbtools, page("<!-- kbtools: ignore-file protected-term -->", DEFECT, OTHER_DEFECT, WARNING)
+    )
     assert rules_reported(result) == ["number-mismatch"]
     assert result.code == 0
 

@@ -81,7 +81,7 @@ def load_baseline(path: Path) -> Baseline:
     except json.JSONDecodeError as error:
         raise corrupt(f"invalid JSON at line {error.lineno}, column {error.colno}") from None
     if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION:
-        raise corrupt(f"expected an object with \"version\": {BASELINE_VERSION}")
+        raise corrupt(f'expected an object with "version": {BASELINE_VERSION}')
     entries = document.get("findings")
     if not isinstance(entries, list):
         raise corrupt('no "findings" list')

@@ -165,7 +165,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{where} locale must be a string such as 'zh-TW'")
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
-        raise ConfigError(f"{where} severity must be a table such as {{untranslated = \"error\"}}")
+        raise ConfigError(f'{where} severity must be a table such as {{untranslated = "error"}}')
     for name, level in severity.items():
         names("severity", [name])
         if level not in SEVERITIES:

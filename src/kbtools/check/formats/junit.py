@@ -42,7 +42,9 @@ def document(report: Report, checked: list[str]) -> ET.Element:
             message=f"{plural(errors, 'error')}, {plural(len(findings) - errors, 'warning')}",
             type="error" if errors else "warning",
         )
-        failure.text = _xml_text("".join(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n" for f in findings))
+        failure.text = _xml_text(
+            "".join(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n" for f in findings)
+        )
     return root
 
 
