@@ -34,6 +34,11 @@ def test_rules_explains_one_rule(kbtools):
     assert rule.example.splitlines()[0] in result.out
 
 
+def test_rules_with_a_family_name_lists_the_family(kbtools):
+    lines = kbtools("rules", "terms").out.splitlines()
+    assert [line.split()[0] for line in lines] == [r.id for r in all_rules().values() if r.family == "terms"]
+
+
 def test_rules_with_an_unknown_id_is_a_one_line_error(kbtools):
     result = kbtools("rules", "no-such-rule")
     assert result.code == 2

@@ -82,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list the rules, or explain one",
         description="List every rule, or explain one: what it does, why it matters, an example.",
     )
-    rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id")
+    rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id, or a family to list its rules")
     rules.add_argument("--format", default="text", choices=RULE_FORMATS, help="output format (default: text)")
     rules.set_defaults(func=run_rules)
 
@@ -94,6 +94,10 @@ def run_rules(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     rule = rules.get(args.rule)
     if rule is None:
+        family = {rule_id: rule for rule_id, rule in rules.items() if rule.family == args.rule}
+        if family:
+            sys.stdout.write(render(family, args.format))
+            return EXIT_CLEAN
         _error(f"unknown rule '{args.rule}' (run `kbtools rules` for the list)")
         return EXIT_USAGE
     sys.stdout.write(render_one(rule, args.format))
