@@ -12,7 +12,8 @@ from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.api.static import write_static_api
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import filter_records
-from kbtools.api.documents import record_json, record_schema
+from kbtools.cli import main
+from kbtools.kb.schema import record_schema
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 
@@ -37,10 +38,36 @@ def test_writes_the_five_documents_and_one_file_per_property(corpus_api: Path, c
     assert len(list((corpus_api / "properties").iterdir())) == len(corpus_kb.properties) == 335
 
 
-def test_record_file_is_byte_for_byte_the_parse_serialization(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
-    for record in corpus_kb.properties:
-        written = (corpus_api / "properties" / f"{record.slug}.json").read_bytes()
-        assert written == record_json(record).encode()
+@pytest.fixture(scope="module")
+def parsed_corpus(msi_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The knowledge base as `kbtools parse` writes it."""
+    out = tmp_path_factory.mktemp("parse") / "kb.json"
+    assert main(["parse", str(msi_dir), "--out", str(out)]) == 0
+    return out
+
+
+def test_record_files_hold_the_records_kbtools_parse_writes(corpus_api: Path, parsed_corpus: Path) -> None:
+    parsed = json.loads(parsed_corpus.read_bytes())["properties"]
+    assert len(parsed) == 335
+    for record in parsed:
+        assert json.loads((corpus_api / "properties" / f"{record['slug']}.json").read_bytes()) == record
+
+
+@pytest.mark.parametrize("name", ["ALLUSERS", "DISABLEMEDIA", "Template Summary"])
+def test_record_file_is_byte_for_byte_what_kbtools_query_prints(
+    corpus_api: Path, parsed_corpus: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "--kb", str(parsed_corpus), name]) == 0
+    printed = capsys.readouterr().out
+    slug = json.loads(printed)["slug"]
+    assert (corpus_api / "properties" / f"{slug}.json").read_bytes() == printed.encode()
+
+
+def test_sample_record_file_is_what_kbtools_query_prints(
+    sample_api: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "--source", str(sample_dir), SAMPLE_SLUG]) == 0
+    assert (sample_api / "properties" / f"{SAMPLE_SLUG}.json").read_bytes() == capsys.readouterr().out.encode()
 
 
 def test_index_lists_every_property_in_knowledge_base_order(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:

@@ -9,15 +9,17 @@ from dataclasses import dataclass
 from kbtools.api.index import PropertyIndex, index_entry
 from kbtools.api.requirements_matrix import requirements_matrix
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
-from kbtools.kb.record import PropertyRecord as _Record
+from kbtools.kb.schema import record_schema
 
 
 def record_json(record: PropertyRecord) -> str:
-    return record.model_dump_json(by_alias=True)
+    """The record as `kbtools parse` and `kbtools query NAME` print it.
 
+    The CLI's formatting lives in `kbtools.kb.command`, which only writes to a stream;
+    `tests/api/test_static.py` holds the two byte for byte equal.
+    """
+    return json.dumps(record.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
 
-def record_schema() -> dict:
-    return _Record.model_json_schema(by_alias=True)
 
 _INDEX_PREFIX, _INDEX_SUFFIX = PropertyIndex(properties=[]).model_dump_json().encode().split(b"[]")
 
