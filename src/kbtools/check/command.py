@@ -94,7 +94,7 @@ def run_rules(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     rule = rules.get(args.rule)
     if rule is None:
-        family = {rule_id: rule for rule_id, rule in rules.items() if rule.family == args.rule}
+        family = {rule_id: r for rule_id, r in rules.items() if r.family == args.rule}
         if family:
             sys.stdout.write(render(family, args.format))
             return EXIT_CLEAN
