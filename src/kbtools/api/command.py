@@ -1,4 +1,8 @@
-"""`kbtools serve`: the built site and the live API on one port."""
+"""`kbtools serve`: the built site and the live API on one port, until Ctrl-C.
+
+Exit codes: 0 stopped with Ctrl-C; 1 the site could not be built or the port is taken;
+2 a usage error (bad folder or option).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,15 @@ import socket
 import sys
 from pathlib import Path
 
+from kbtools.kb.build import DEFAULT_SOURCE
+from kbtools.site.build import DEFAULT_SITE_DIR
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
-EXIT_UNAVAILABLE = 1
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-DEFAULT_SITE_DIR = Path("site")
+LISTEN_BACKLOG = 2048
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,24 +29,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the built site and the live JSON API",
         description=(
             "Serve the built site and the live JSON API (/api/v1/) on one port until Ctrl-C. "
-            "Builds the site first when SITE_DIR is missing."
+            "Builds the site first when --site-dir does not exist."
         ),
     )
-    serve.add_argument("--source", type=Path, default=Path("."), metavar="DIR", help="folder of sxs pages (default: .)")
-    serve.add_argument("--site-dir", type=Path, default=DEFAULT_SITE_DIR, metavar="SITE_DIR", help="built site to serve (default: site)")
+    serve.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
+                       help=f"folder of sxs pages (default: {DEFAULT_SOURCE})")
+    serve.add_argument("--site-dir", type=Path, default=DEFAULT_SITE_DIR, metavar="DIR",
+                       help=f"built site to serve (default: {DEFAULT_SITE_DIR})")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default: {DEFAULT_HOST})")
-    serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port, 0 for any free one (default: {DEFAULT_PORT})")
-    serve.set_defaults(func=serve_command)
+    serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
+                       help=f"port to listen on, 0 for any free one (default: {DEFAULT_PORT})")
+    serve.set_defaults(func=run_serve)
 
 
 def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port out of range 0-65535: {port}")
-    return port
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a port number from 0 to 65535")
+    return int(text)
 
 
 def _fail(message: str, code: int) -> int:
@@ -47,56 +54,55 @@ def _fail(message: str, code: int) -> int:
 
 
 def _listen(host: str, port: int) -> socket.socket:
+    """Bind before starting the server so a taken port is a one-line error, and port 0 works."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(LISTEN_BACKLOG)
     except OSError:
         sock.close()
         raise
-    sock.listen(2048)
-    sock.set_inheritable(True)
     return sock
 
 
-def _ensure_site(kb, source: Path, site_dir: Path) -> Path | None:
-    """The site folder to serve, building it first when it is missing and a builder exists."""
-    if site_dir.is_dir():
-        return site_dir
-    try:
-        from kbtools.site import build  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    print(f"kbtools serve: building the site into {site_dir}", file=sys.stderr)
-    build(source, site_dir)
-    return site_dir if site_dir.is_dir() else None
-
-
-def serve_command(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from mkdocs.exceptions import MkDocsException
 
     from kbtools.api.app import API_PREFIX, create_app
     from kbtools.kb import build_knowledge_base
+    from kbtools.site.build import SiteError, build_site
 
     source: Path = args.source
+    site_dir: Path = args.site_dir
     if not source.is_dir():
-        return _fail(f"{source}: no such folder of pages (give --source DIR)", EXIT_USAGE)
+        return _fail(f"{source}: no such folder (give --source a folder of sxs pages)", EXIT_USAGE)
+    if site_dir.exists() and not site_dir.is_dir():
+        return _fail(f"{site_dir}: not a folder (give --site-dir the built site)", EXIT_USAGE)
     kb = build_knowledge_base(source)
     if not kb.properties:
-        return _fail(f"{source}: no property pages found", EXIT_USAGE)
-    site_dir = _ensure_site(kb, source, args.site_dir)
+        return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
+    if not site_dir.exists():
+        print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
+        try:
+            build_site(source, site_dir, knowledge_base=kb)
+        except SiteError as error:
+            return _fail(str(error), EXIT_FAILURE)
+        except MkDocsException as error:
+            return _fail(f"{site_dir}: MkDocs failed: {error}", EXIT_FAILURE)
     try:
         sock = _listen(args.host, args.port)
     except OSError as error:
-        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}", EXIT_UNAVAILABLE)
+        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}", EXIT_FAILURE)
     host, port = sock.getsockname()[:2]
-    authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     app = create_app(kb, site_dir)
-    print(f"Serving http://{authority}/ (API: http://{authority}{API_PREFIX}/properties.json)", flush=True)
-    if site_dir is None:
-        print(f"kbtools serve: {args.site_dir}: no site to serve; serving the API only", file=sys.stderr)
-    print("Press Ctrl-C to stop.", flush=True)
+    print(f"Serving {base}/ (API: {base}{API_PREFIX}/properties.json); press Ctrl-C to stop", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    server.run(sockets=[sock])
-    return 0
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+    return EXIT_OK
