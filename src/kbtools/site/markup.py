@@ -51,3 +51,8 @@ def render_markup(text: str, resolver: LinkResolver, page: str) -> str:
     if not any(char in text for char in "*_`[<&\\!"):
         return escape(text, quote=False)
     return sanitize(_inline_parser().renderInline(text), resolver, page)
+
+
+def plain_text(markup: str) -> str:
+    """Markup with every tag (and script or style content) removed, for titles and attributes."""
+    return nh3.clean(markup, tags=set(), attributes={}, strip_comments=True).strip()

@@ -1,0 +1,91 @@
+"""The built corpus site in headless Chromium: search, hover, side-by-side switch, matrix filters."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+pytestmark = [pytest.mark.browser, pytest.mark.corpus]
+
+SESSION_KEY_PAGE = "properties/msirestartmanagersessionkey.html"
+RESULT_LINKS = ".md-search-result__list > li > a"
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type `query` into Material's search box; return the result pages, best first."""
+    page.goto(base_url + "index.html")
+    # The worker loads the index after the page; a query typed before it is ready can be lost,
+    # so type it again until results come (at most 30 s).
+    for _ in range(10):
+        page.fill("input.md-search__input", "")
+        page.fill("input.md-search__input", query)
+        try:
+            page.wait_for_selector(RESULT_LINKS, timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_timeout(200)  # let the list finish rendering
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    pages = []
+    for href in hrefs:
+        path = href.removeprefix(base_url).split("?")[0].split("#")[0]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize("query", ["工作階段金鑰", "重新啟動管理員", "session key", "InstallValidate"])
+def test_search_ranks_the_session_key_property_first(page, corpus_url, query):
+    assert search(page, corpus_url, query)[0] == SESSION_KEY_PAGE
+
+
+def test_english_source_of_a_segment_shows_on_hover(page, corpus_url):
+    page.goto(corpus_url + SESSION_KEY_PAGE)
+    source = page.locator("#seg-75da0-107 > .kb-s")
+    assert not source.is_visible()
+    page.hover("#seg-75da0-107 > .kb-t")
+    assert source.is_visible()
+    assert "clears the value during the" in source.inner_text()
+
+
+def test_english_source_of_a_segment_shows_on_keyboard_focus(page, corpus_url):
+    page.goto(corpus_url + SESSION_KEY_PAGE)
+    page.focus("#seg-75da0-104")
+    assert page.locator("#seg-75da0-104 > .kb-s").is_visible()
+
+
+def test_switch_shows_both_languages_side_by_side(page, corpus_url):
+    page.goto(corpus_url + SESSION_KEY_PAGE)
+    page.click(".kb-switch")
+    assert page.get_attribute(".kb-switch", "aria-pressed") == "true"
+    target = page.locator("#seg-75da0-107 > .kb-t").bounding_box()
+    source = page.locator("#seg-75da0-107 > .kb-s").bounding_box()
+    assert page.locator("#seg-75da0-107 > .kb-s").is_visible()
+    assert source["x"] >= target["x"] + target["width"]  # to the right
+    assert abs(source["y"] - target["y"]) < 5  # on the same row
+
+
+def test_switch_is_remembered_on_the_next_page(page, corpus_url):
+    page.goto(corpus_url + SESSION_KEY_PAGE)
+    page.click(".kb-switch")
+    page.goto(corpus_url + "properties/reboot.html")
+    assert "kb-sxs" in page.get_attribute("body", "class")
+
+
+def test_matrix_filters_by_name_and_installer_version(page, corpus_url):
+    page.goto(corpus_url + "matrix.html")
+    page.fill(".kb-filter-name", "msirestartmanagersessionkey")
+    assert page.locator(".kb-matrix tbody tr:visible").count() == 1
+    page.select_option(".kb-filter-version", "5.0")
+    assert page.locator(".kb-matrix tbody tr:visible").count() == 1
+    page.select_option(".kb-filter-version", "3.0")
+    assert page.locator(".kb-matrix tbody tr:visible").count() == 0
+    assert page.inner_text(".kb-matrix-count") == "0"
+
+
+def test_matrix_filters_by_windows_version(page, corpus_url):
+    page.goto(corpus_url + "matrix.html")
+    total = page.locator(".kb-matrix tbody tr").count()
+    page.select_option(".kb-filter-os", "Windows_Vista")
+    shown = page.locator(".kb-matrix tbody tr:visible").count()
+    assert 0 < shown < total

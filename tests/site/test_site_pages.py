@@ -1,0 +1,95 @@
+"""What the generated pages show, read from the built corpus and sample sites."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.corpus
+
+SESSION_KEY = "properties/msirestartmanagersessionkey.html"
+
+
+def _article(site, path: str) -> str:
+    text = (site / path).read_text(encoding="utf-8")
+    return text[text.index("<article") : text.index("</article>")]
+
+
+def test_every_property_gets_a_page(corpus_site, corpus_kb):
+    pages = {path.stem for path in (corpus_site / "properties").glob("*.html")}
+    assert pages == {record.slug for record in corpus_kb.properties}
+    assert len(pages) == 335
+
+
+def test_property_page_shows_zh_tw_text_with_each_segment_english_source(corpus_site):
+    article = _article(corpus_site, SESSION_KEY)
+    segment = re.search(r'<span class="kb-seg" id="seg-75da0-107".*?</span></span>', article, re.S).group(0)
+    assert '<span class="kb-t" lang="zh-TW">安裝程式會在初始化時設定' in segment
+    assert '<span class="kb-s" lang="en-US">The installer sets the value' in segment
+
+
+def test_card_shows_kind_visibility_and_lifetime_as_a_timeline(corpus_site):
+    article = _article(corpus_site, SESSION_KEY)
+    assert "安裝程式屬性" in article and "私用" in article
+    steps = re.findall(r'<li class="kb-step kb-step-(\w+)">.*?<a class="kb-chip" href="#seg-[\w-]+">(\w+)</a>', article)
+    assert steps == [("set_by", "installer"), ("set_at", "initialization"), ("cleared_at", "InstallValidate")]
+
+
+def test_card_requirements_table_gives_operating_systems_by_installer_version(corpus_site):
+    article = _article(corpus_site, SESSION_KEY)
+    assert (
+        "<tr><td>Windows Installer 5.0</td><td>Windows Server 2012, Windows 8, Windows Server 2008 R2, Windows 7</td></tr>"
+        in article
+    )
+    assert "<tr><td>Windows Installer 4.0, 4.5</td><td>Windows Server 2008, Windows Vista</td></tr>" in article
+
+
+def test_card_shows_the_source_page_metadata(corpus_site):
+    article = _article(corpus_site, SESSION_KEY)
+    assert "<code>MT</code>" in article and "05/31/2018" in article
+    assert 'href="https://learn.microsoft.com/zh-tw/windows/win32/msi/msirestartmanagersessionkey"' in article
+
+
+def test_card_shows_dll_header_and_iid_where_the_page_states_them(corpus_site, corpus_kb):
+    record = next(r for r in corpus_kb.properties if r.requirements.dll and r.requirements.header)
+    article = _article(corpus_site, f"properties/{record.slug}.html")
+    assert f"<code>{record.requirements.dll}</code>" in article
+    assert f"<code>{record.requirements.header}</code>" in article
+
+
+def test_category_and_kind_pages_list_every_property_with_summary_and_minimum_version(corpus_site, corpus_kb):
+    for path in ("categories.html", "kinds.html"):
+        article = _article(corpus_site, path)
+        links = set(re.findall(r'<a href="properties/([\w.-]+)\.html">', article))
+        assert links == {record.slug for record in corpus_kb.properties}, path
+    row = re.search(r'<tr>\s*<td><a href="properties/msirestartmanagersessionkey.html">.*?</tr>', _article(corpus_site, "kinds.html"), re.S)
+    assert "工作階段金鑰" in row.group(0) and "<td>4.0</td>" in row.group(0)
+
+
+def test_matrix_has_a_row_per_property_and_agrees_with_the_static_api(corpus_site, corpus_kb):
+    article = _article(corpus_site, "matrix.html")
+    assert article.count('<tr data-name="') == len(corpus_kb.properties)
+    requirements = json.loads((corpus_site / "api/v1/requirements.json").read_text(encoding="utf-8"))
+    vista = next(row for row in requirements["rows"] if row["os"] == "Windows Vista")
+    offered = {cell["version"] for cell in vista["cells"] if "msirestartmanagersessionkey" in cell["properties"]}
+    pairs = re.search(r'data-name="msirestartmanagersessionkey"[^>]*data-pairs="([^"]*)"', article).group(1).split()
+    assert {pair.split("@")[1] for pair in pairs if pair.startswith("Windows_Vista@")} == offered
+
+
+def test_search_index_holds_both_languages_segmented(corpus_site):
+    index = json.loads((corpus_site / "search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == SESSION_KEY)
+    assert "\u200b工作階段\u200b金鑰\u200b" in doc["text"]
+    assert "the session key for the Restart Manager session" in doc["text"]
+
+
+def test_index_pages_and_matrix_stay_out_of_the_search_index(corpus_site):
+    index = json.loads((corpus_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert not locations & {"categories.html", "kinds.html", "matrix.html"}
+
+
+def test_build_writes_the_static_api(sample_site):
+    assert (sample_site / "api/v1/properties/msirestartmanagersessionkey.json").exists()
