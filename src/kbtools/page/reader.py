@@ -38,6 +38,15 @@ _SPAN_TAG = re.compile(r"<span\b([^>]*)>|</span\s*>", re.I)
 _ATTR_ID = re.compile(r"""data-(ttu|stu)-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _LOOKUP_CLASS = re.compile(r"""class\s*=\s*["']?[^"'>]*\bsxs-lookup\b""", re.I)
 _WHITESPACE_ONLY = re.compile(r"\s*\Z")
+# Text with no span tag in it (other tags allowed), as an unrolled loop.
+_NO_SPAN_TAG = r"[^<]*(?:<(?!/?span\b)[^<]*)*"
+# A whole segment in its canonical form, with no span nested in either side. Only a shortcut:
+# anything else (nested anchors, broken pairs) goes through the tag stack below.
+_CANONICAL_SEGMENT = re.compile(
+    r'<span data-ttu-id="([^"<>]*)">(' + _NO_SPAN_TAG + r')</span>'
+    r'<span class="sxs-lookup"><span data-stu-id="([^"<>]*)">(' + _NO_SPAN_TAG + r")</span></span>",
+    re.I,
+)
 
 # Kinds of open elements on the span stack.
 _TARGET, _LOOKUP, _SOURCE, _OTHER = "target", "lookup", "source", "other"
@@ -196,12 +205,29 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
                 del stack[depth:]
                 return
 
-    for match in _SPAN_TAG.finditer(text, body_start):
+    search = _SPAN_TAG.search
+    canonical = _CANONICAL_SEGMENT.match
+    cursor = body_start
+    while True:
+        match = search(text, cursor)
+        if match is None:
+            break
+        cursor = match.end()
         position = match.start()
         if skip:
             while skip_index < len(skip) and skip[skip_index][1] <= position:
                 skip_index += 1
             if skip_index < len(skip) and skip[skip_index][0] <= position:
+                continue
+        if not stack and match.group(1) is not None and match.group(1).startswith(' data-ttu-id="'):
+            whole = canonical(text, position)
+            if whole is not None and (not skip or skip_index >= len(skip) or skip[skip_index][0] >= whole.end()):
+                flush_pending()
+                target = Span(whole.group(1), "target", whole.group(2), whole.start(2), whole.end(2), position, lines)
+                source_tag = whole.start(4) - len(whole.group(3)) - len('<span data-stu-id="">')
+                source = Span(whole.group(3), "source", whole.group(4), whole.start(4), whole.end(4), source_tag, lines)
+                segments.append(Segment(target, source, len(segments)))
+                cursor = whole.end()
                 continue
         attrs = match.group(1)
         if attrs is not None:  # an opening tag

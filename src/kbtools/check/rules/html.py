@@ -11,12 +11,13 @@ from kbtools.check.registry import Hit, PageContext, page_rule
 from kbtools.page.model import Page, Segment
 
 UNSAFE_ELEMENTS = ("script", "style", "iframe", "object", "embed", "frame", "frameset", "applet")
-_SUSPECT = re.compile(
-    r"<(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b"
-    r"|<[A-Za-z][^<>]*?[\s/\"']on[a-z]+\s*="
-    r"|(?:javascript|vbscript)\s*:"
-    r"|&#",
-    re.I,
+# Each scan starts with a literal, which Python's engine finds fast; they run on the lowered
+# text (a single case-insensitive alternation is several times slower on real pages).
+_SCANS = (
+    re.compile(r"<(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b"),
+    re.compile(r"on[a-z]+\s*="),
+    re.compile(r"script\s*:"),
+    re.compile(r"&#"),
 )
 _ELEMENT = re.compile(r"<(" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.I)
 _EVENT_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?[\s/\"'](on[a-z]+)\s*=", re.I)
@@ -41,25 +42,27 @@ def _tag_around(text: str, offset: int) -> str:
     return text[start : end + 1]
 
 
-def _problems(text: str, match: re.Match[str]) -> list[str]:
-    found = match.group(0)
-    lowered = found.lower()
-    if lowered.startswith("<") and _ELEMENT.match(found):
-        return [f"<{_ELEMENT.match(found).group(1).lower()}> element"]  # type: ignore[union-attr]
-    if lowered.startswith("<"):
-        event = _EVENT_ATTRIBUTE.match(found)
+def _problems(text: str, start: int, found: str) -> list[str]:
+    """What is unsafe at `start`, where a scan of the lowered text found `found`."""
+    if found.startswith("<"):
+        element = _ELEMENT.match(text, start)
+        return [f"<{element.group(1).lower()}> element"] if element else []
+    if found.startswith("on"):
+        if start == 0 or text[start - 1] not in " \t\r\n/\"'":
+            return []
+        event = _EVENT_ATTRIBUTE.match(_tag_around(text, start))
         return [f"event handler attribute '{event.group(1).lower()}'"] if event else []
     # a script URL or an entity: judge the URL it sits in
     problems = []
-    tag = _tag_around(text, match.start())
+    tag = _tag_around(text, start)
     for url in _URL_ATTRIBUTE.finditer(tag):
         value = next(v for v in url.groups() if v is not None)
         if _script_url(value):
             problems.append("script URL in an attribute")
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.start())
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    column = match.start() - line_start
+    column = start - line_start
     for url in _MARKDOWN_URL.finditer(line):
         if url.start() <= column <= url.end() and _script_url(url.group(1)):
             problems.append("script URL in a link")
@@ -97,15 +100,19 @@ def unsafe_html(context: PageContext) -> Iterator[Hit]:
     text = page.text or ""
     starts: list[int] | None = None
     reported: set[tuple[int, str]] = set()
-    for match in _SUSPECT.finditer(text):
-        if page.code_ranges and page.in_code(match.start()):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
+        lowered = "".join(c.lower()[0] for c in text)
+    candidates = sorted((m.start(), m.group(0)) for scan in _SCANS for m in scan.finditer(lowered))
+    for start, found in candidates:
+        if page.code_ranges and page.in_code(start):
             continue
-        for problem in _problems(text, match):
+        for problem in _problems(text, start, found):
             if starts is None:
                 starts = [s.anchor.tag_start for s in page.segments]
-            line, column = page.position(match.start())
+            line, column = page.position(start)
             if (line, problem) in reported:
                 continue
             reported.add((line, problem))
-            segment = _segment_at(page, starts, match.start())
+            segment = _segment_at(page, starts, start)
             yield Hit(f"unsafe HTML: {problem}", segment, line, column)

@@ -10,6 +10,7 @@ from kbtools.page.model import Segment
 
 # Digits not inside a word, a version-like run or a compound such as "3-D".
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?![A-Za-z0-9_]|-[A-Za-z])")
+_DIGIT = re.compile(r"[0-9０-９]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -36,8 +37,10 @@ target: Windows Vista 上的 Windows Installer 4.0。
 )
 def number_mismatch(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
+    if _DIGIT.search(segment.source.text) is None:
+        return None
     source_plain = segment.source.inline.plain
-    if not any(c.isdigit() for c in source_plain):
+    if _DIGIT.search(source_plain) is None:
         return None
     missing = numbers(source_plain) - numbers(segment.target.inline.plain)
     if not missing:
