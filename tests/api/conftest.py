@@ -33,7 +33,8 @@ def sample_kb(sample_dir: Path) -> KnowledgeBase:
 @contextmanager
 def serving(app: FastAPI) -> Iterator[str]:
     """Run `app` under uvicorn on a free 127.0.0.1 port in a thread; yield its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP so asyncio sets TCP_NODELAY, as `kbtools serve` does.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)
     port = sock.getsockname()[1]

@@ -1,11 +1,14 @@
 """The live API (and the built site) as one ASGI app.
 
 The knowledge base is built once by the caller; every record, index entry and document is
-serialized once here, so a request only filters and concatenates bytes.
+serialized once here, so a request only filters and concatenates bytes. Handlers and
+dependencies are `async` because they never wait: a hop to the thread pool would cost more
+than the work.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -35,6 +38,7 @@ API_PREFIX = "/api/v1"
 TITLE = "kbtools property API"
 VERSION_PATTERN = r"^\d+(\.\d+)*$"
 OperatingSystem = Literal[OPERATING_SYSTEMS]  # type: ignore[valid-type]
+ANSWER_CACHE_SIZE = 512
 QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
 
 _JSON = "application/json"
@@ -66,7 +70,7 @@ def file_router(
     not_found = _NOT_FOUND if live else _NO_SUCH_FILE
 
     @router.get("/properties.json", response_model=PropertyIndex, summary="Index of all properties")
-    def property_index() -> Response:
+    async def property_index() -> Response:
         return _json(documents.index)
 
     @router.get(
@@ -76,7 +80,7 @@ def file_router(
         responses=not_found,
         summary="One property record, as `kbtools parse` writes it",
     )
-    def property_record(slug: str) -> Response:
+    async def property_record(slug: str) -> Response:
         return _json(documents.records[_resolve(records, slug).slug])
 
     @router.get(
@@ -84,11 +88,11 @@ def file_router(
         response_model=RequirementsMatrix,
         summary="Properties available per Windows and Windows Installer version",
     )
-    def requirements() -> Response:
+    async def requirements() -> Response:
         return _json(documents.requirements)
 
     @router.get("/schema.json", response_model=dict[str, Any], summary="JSON Schema of a property record")
-    def schema() -> Response:
+    async def schema() -> Response:
         return _json(documents.schema)
 
     return router
@@ -101,7 +105,7 @@ def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord
     return record
 
 
-def _only_query_parameters(request: Request) -> None:
+async def _only_query_parameters(request: Request) -> None:
     unknown = sorted(set(request.query_params) - QUERY_PARAMETERS)
     if unknown:
         raise RequestValidationError(
@@ -116,6 +120,11 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
     """What only a server can answer: filtered indexes and lookup by name."""
     router = APIRouter(prefix=API_PREFIX)
 
+    # The records never change while the app runs, so an answer depends only on the filters.
+    @lru_cache(maxsize=ANSWER_CACHE_SIZE)
+    def answer(**filters: str | None) -> bytes:
+        return documents.index_of(filter_records(records, **filters))
+
     @router.get(
         "/properties",
         response_model=PropertyIndex,
@@ -123,7 +132,7 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         dependencies=[Depends(_only_query_parameters)],
         summary="Properties matching every given filter (the `kbtools query` filters)",
     )
-    def query_properties(
+    async def query_properties(
         kind: PropertyKind | None = None,
         category: str | None = None,
         os: Annotated[OperatingSystem | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
@@ -131,20 +140,11 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         version: Annotated[
             str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")
         ] = None,
-        set_by: Annotated[str | None, Query(description="Who sets the value, e.g. `installer`")] = None,
-        text: Annotated[str | None, Query(description="Words in the name, title or summary")] = None,
+        set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
+        text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
     ) -> Response:
-        matches = filter_records(
-            records,
-            kind=kind,
-            category=category,
-            os=os,
-            runtime=runtime,
-            version=version,
-            set_by=set_by,
-            text=text,
-        )
-        return _json(documents.index_of(matches))
+        filters = dict(kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text)
+        return _json(answer(**filters))
 
     @router.get(
         "/properties/{name_or_slug}",
@@ -153,11 +153,11 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         responses=_NOT_FOUND,
         summary="One property record by name (`ALLUSERS`) or slug (`allusers`)",
     )
-    def property_by_name(name_or_slug: str) -> Response:
+    async def property_by_name(name_or_slug: str) -> Response:
         return _json(documents.records[_resolve(records, name_or_slug).slug])
 
     @router.get("/{path:path}", include_in_schema=False)
-    def unknown_resource(path: str) -> Response:
+    async def unknown_resource(path: str) -> Response:
         raise HTTPException(404, f"no API resource {API_PREFIX}/{path}")
 
     return router

@@ -54,9 +54,13 @@ def _fail(message: str, code: int) -> int:
 
 
 def _listen(host: str, port: int) -> socket.socket:
-    """Bind before starting the server so a taken port is a one-line error, and port 0 works."""
+    """Bind before starting the server so a taken port is a one-line error, and port 0 works.
+
+    The protocol must be named: asyncio sets TCP_NODELAY only on sockets whose `proto` is
+    IPPROTO_TCP, and without it every response waits ~40 ms for a delayed ACK.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
