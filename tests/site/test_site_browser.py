@@ -14,16 +14,15 @@ RESULT_LINKS = ".md-search-result__list > li > a"
 def search(page, base_url: str, query: str) -> list[str]:
     """Type `query` into Material's search box; return the result pages, best first."""
     page.goto(base_url + "index.html")
-    # The worker loads the index after the page; a query typed before it is ready can be lost,
-    # so type it again until results come (at most 30 s).
-    for _ in range(10):
+    page.fill("input.md-search__input", query)
+    has_results = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
+    try:
+        page.wait_for_function(has_results, timeout=10_000)
+    except PlaywrightTimeout:
+        # A query typed while the worker was still loading the index: type it again.
         page.fill("input.md-search__input", "")
-        page.fill("input.md-search__input", query)
-        try:
-            page.wait_for_selector(RESULT_LINKS, timeout=3_000)
-            break
-        except PlaywrightTimeout:
-            continue
+        page.type("input.md-search__input", query)
+        page.wait_for_function(has_results, timeout=20_000)
     page.wait_for_timeout(200)  # let the list finish rendering
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
     pages = []
