@@ -147,10 +147,12 @@ def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[F
             continue
         findings.extend(finding(rule, hit) for hit in rule.check(context))
     if segment_rules:
-        unpaired_rules = [r for r in segment_rules if not r.needs_pair]
+        paired_checks = [(r, r.check) for r in segment_rules]
+        unpaired_checks = [(r, r.check) for r in segment_rules if not r.needs_pair]
         for segment in page.segments:
-            for rule in segment_rules if segment.paired else unpaired_rules:
-                result = rule.check(segment, context)
+            paired = segment.target is not None and segment.source is not None
+            for rule, check in paired_checks if paired else unpaired_checks:
+                result = check(segment, context)
                 if result is not None:
                     findings.extend(finding(rule, Hit(message, segment)) for message in iter_hits(result))
     if page.comments:

@@ -48,36 +48,69 @@ class Inline:
     plain: str = ""
 
 
+def _unescape(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
 def parse_inline(text: str) -> Inline:
     inline = Inline()
-    if "`" in text:
-        inline.code = [m.group(2).strip() if m.group(2).strip() else m.group(2) for m in _CODE.finditer(text)]
-        rest = _CODE.sub(_PLACEHOLDER, text)
-    else:
-        rest = text
+    rest = text
+    if "`" in rest:
+        code = inline.code
+
+        def take_code(match: re.Match[str]) -> str:
+            content = match.group(2)
+            code.append(content.strip() or content)
+            return _PLACEHOLDER
+
+        rest = _CODE.sub(take_code, rest)
     if "](" in rest:
-        for m in _LINK.finditer(rest):
-            target = m.group(3)
+        links = inline.links
+
+        def take_link(match: re.Match[str]) -> str:
+            target = match.group(3)
             if target.startswith("<") and target.endswith(">"):
                 target = target[1:-1]
-            inline.links.append(Link(m.group(2), target, image=bool(m.group(1))))
-        rest = _LINK.sub(lambda m: m.group(2), rest)
+            links.append(Link(match.group(2), target, image=bool(match.group(1))))
+            return match.group(2)
+
+        rest = _LINK.sub(take_link, rest)
     if "<" in rest:
         for m in _HTML_HREF.finditer(rest):
             target = m.group(2) if m.group(2) is not None else (m.group(3) if m.group(3) is not None else m.group(4))
             inline.links.append(Link("", target or "", image=m.group(1).lower() == "img", html=True))
-        for m in _AUTOLINK.finditer(rest):
-            inline.links.append(Link(m.group(1), m.group(1)))
-        rest = _AUTOLINK.sub(lambda m: m.group(1), rest)
-        inline.html_tags = [m.group(1).lower() for m in _HTML_TAG.finditer(rest)]
-        if inline.html_tags:
-            rest = _HTML_TAG.sub(" ", rest)
+        if "://" in rest or "mailto:" in rest:
+            for m in _AUTOLINK.finditer(rest):
+                inline.links.append(Link(m.group(1), m.group(1)))
+            rest = _AUTOLINK.sub(lambda m: m.group(1), rest)
+        tags = inline.html_tags
+
+        def take_tag(match: re.Match[str]) -> str:
+            tags.append(match.group(1).lower())
+            return " "
+
+        rest = _HTML_TAG.sub(take_tag, rest)
+    if "**" in rest or "__" in rest:
+        strong = inline.strong
+
+        def take_strong(match: re.Match[str]) -> str:
+            content = match.group(1) or match.group(2)
+            strong.append(content)
+            return _STRONG_EDGE + content + _STRONG_EDGE
+
+        rest = _STRONG.sub(take_strong, rest)
     if "*" in rest or "_" in rest:
-        inline.strong = [m.group(1) or m.group(2) for m in _STRONG.finditer(rest)]
-        rest = _STRONG.sub(lambda m: _STRONG_EDGE + (m.group(1) or m.group(2)) + _STRONG_EDGE, rest)
-        inline.emphasis = [m.group(1) or m.group(2) for m in _EMPHASIS.finditer(rest)]
-        rest = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), rest).replace(_STRONG_EDGE, "")
+        emphasis = inline.emphasis
+
+        def take_emphasis(match: re.Match[str]) -> str:
+            content = match.group(1) or match.group(2)
+            emphasis.append(content)
+            return content
+
+        rest = _EMPHASIS.sub(take_emphasis, rest)
+    if _STRONG_EDGE in rest:
+        rest = rest.replace(_STRONG_EDGE, "")
     if "\\" in rest:
-        rest = _ESCAPE.sub(r"\1", rest)
-    inline.plain = rest.replace(_PLACEHOLDER, " ")
+        rest = _ESCAPE.sub(_unescape, rest)
+    inline.plain = rest.replace(_PLACEHOLDER, " ") if _PLACEHOLDER in rest else rest
     return inline

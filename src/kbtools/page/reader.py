@@ -32,6 +32,10 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _FRONT_MATTER_KEY = re.compile(r"^([^\s:#][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
+# A flat `key: plain scalar` line, the only shape docs front matter has in practice; such a
+# block is read without the YAML machinery (which costs more than the rest of the scan).
+_FLAT_LINE = re.compile(r"""([A-Za-z_][\w.-]*):[ \t]+(?:"([^"\\\n]*)"|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*?))[ \t]*""")
+_UNSAFE_IN_PLAIN = re.compile(r": | #|:$")
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[^\n]*$", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SPAN_TAG = re.compile(r"<span\b([^>]*)>|</span\s*>", re.I)
@@ -119,6 +123,9 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
     block = text[opening.end() : closing.start()]
     end_line = lines.position(closing.start())[0]
     key_lines = {m.group(1): 2 + block.count("\n", 0, m.start()) for m in _FRONT_MATTER_KEY.finditer(block)}
+    flat = _flat_front_matter(block)
+    if flat is not None:
+        return FrontMatter(flat, key_lines, 1, end_line)
     try:
         data = yaml.load(block, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
@@ -131,6 +138,23 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
     if not isinstance(data, dict):
         return FrontMatter({}, key_lines, 1, end_line, "front matter is not a mapping of keys", 2)
     return FrontMatter({str(k): v for k, v in data.items()}, key_lines, 1, end_line)
+
+
+def _flat_front_matter(block: str) -> dict[str, str] | None:
+    """The mapping of a block of plain `key: value` lines, or None if YAML must read it."""
+    data: dict[str, str] = {}
+    for line in block.splitlines():
+        match = _FLAT_LINE.fullmatch(line)
+        if match is None:
+            return None
+        quoted, plain = match.group(2), match.group(3)
+        if plain is not None and _UNSAFE_IN_PLAIN.search(plain):
+            return None
+        key = match.group(1)
+        if key in data:
+            return None  # YAML reports duplicate keys its own way
+        data[key] = quoted if quoted is not None else plain
+    return data
 
 
 def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:

@@ -79,24 +79,26 @@ source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
 target: 如果 **allusers** 屬性的值設定為2 ... 請參閱 Mergemod。h
 """,
 )
-def protected_term(segment: Segment, context: PageContext) -> Iterator[str]:
+def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     if not _ASCII_LETTER.search(segment.source.text):
-        return
+        return None
     terms = protected_terms(segment)
     if not terms:
-        return
+        return None
     target = segment.target.inline
     # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
     haystack = " ".join((target.plain, *target.code, *target.strong))
+    problems = []
     for term in sorted(terms):
         if term in haystack:
             continue
         altered = _variant_pattern(term).search(haystack)
         if altered is not None:
-            yield f"'{term}' appears as '{altered.group(0)}' in the target"
+            problems.append(f"'{term}' appears as '{altered.group(0)}' in the target")
         else:
-            yield f"'{term}' is missing from the target (translated or dropped)"
+            problems.append(f"'{term}' is missing from the target (translated or dropped)")
+    return problems or None
 
 
 @page_rule(
