@@ -93,6 +93,12 @@ def test_unknown_query_parameter_is_a_422_not_ignored(corpus_client: httpx.Clien
     assert response.json()["errors"][0]["parameter"] == "sos"
 
 
+def test_repeated_filter_is_a_422_not_overridden(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params=[("os", "Windows XP"), ("os", "Windows 7")])
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "os"
+
+
 def test_unknown_api_path_is_a_json_404(corpus_client: httpx.Client) -> None:
     response = corpus_client.get("/api/v1/nothing-here")
     assert response.status_code == 404
@@ -116,7 +122,7 @@ def test_preflight_allows_reading_only(corpus_client: httpx.Client) -> None:
         headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
     )
     assert response.status_code == 200
-    assert set(response.headers["access-control-allow-methods"].split(", ")) == {"GET", "HEAD"}
+    assert response.headers["access-control-allow-methods"] == "GET"
     refused = corpus_client.options(
         "/api/v1/properties.json",
         headers={"Origin": "https://example.org", "Access-Control-Request-Method": "DELETE"},

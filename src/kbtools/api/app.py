@@ -106,14 +106,17 @@ def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord
 
 
 async def _only_query_parameters(request: Request) -> None:
-    unknown = sorted(set(request.query_params) - QUERY_PARAMETERS)
-    if unknown:
-        raise RequestValidationError(
-            [
-                {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}", "type": "extra_forbidden"}
-                for name in unknown
-            ]
-        )
+    """Refuse misspelt and repeated filters instead of silently ignoring or overriding them."""
+    names = [name for name, _ in request.query_params.multi_items()]
+    errors = [
+        {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}"}
+        for name in sorted(set(names) - QUERY_PARAMETERS)
+    ] + [
+        {"loc": ("query", name), "msg": "given more than once; give each filter once"}
+        for name in sorted({name for name in names if names.count(name) > 1} & QUERY_PARAMETERS)
+    ]
+    if errors:
+        raise RequestValidationError(errors)
 
 
 def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIRouter:
@@ -182,7 +185,7 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(
-        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"], allow_credentials=False
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False
     )
     app.add_exception_handler(PropertyNotFound, property_not_found)
     app.add_exception_handler(RequestValidationError, invalid_parameters)
