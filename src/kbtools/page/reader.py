@@ -41,7 +41,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SPAN_TAG = re.compile(r"<span\b([^>]*)>|</span\s*>", re.I)
 _ATTR_ID = re.compile(r"""data-(ttu|stu)-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _LOOKUP_CLASS = re.compile(r"""class\s*=\s*["']?[^"'>]*\bsxs-lookup\b""", re.I)
-_WHITESPACE_ONLY = re.compile(r"\s*\Z")
+_WHITESPACE_ONLY = re.compile(r"[ \t]*\Z")  # a pair may not span lines
 # Text with no span tag in it (other tags allowed), as an unrolled loop.
 _NO_SPAN_TAG = r"[^<]*(?:<(?!/?span\b)[^<]*)*"
 # A whole segment in its canonical form, with no span nested in either side. Only a shortcut:

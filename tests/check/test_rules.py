@@ -1,0 +1,207 @@
+"""Each rule, as a specification: real defects of the corpus, and small hand-written pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbtools.check.engine import CheckSettings, RuleSelection, check_file
+from kbtools.check.finding import Finding
+from kbtools.check.registry import CheckOptions, all_rules
+from kbtools.page import parse_text
+
+from sxs_pages import page, segment
+
+
+def check_text(text: str, locale: str | None = None) -> list[Finding]:
+    from kbtools.check.engine import check_page
+
+    settings = CheckSettings(RuleSelection.default(), CheckOptions(locale=locale))
+    return check_page(parse_text(text, Path("page.md")), settings, "page.md")
+
+
+def rules_of(findings: list[Finding]) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def corpus_findings(msi_dir: Path, name: str, rule: str) -> list[Finding]:
+    result = check_file(msi_dir / name, CheckSettings(RuleSelection.default()), name)
+    return [f for f in result.findings if f.rule == rule]
+
+
+# --- the real corpus -----------------------------------------------------------------------
+
+
+def test_protected_term_reports_property_name_in_lower_case(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "allusers.md", "protected-term")
+    assert [(f.segment, f.line, f.column) for f in found] == [("d3ba3-109", 23, 5)]
+    assert found[0].message == "'ALLUSERS' appears as 'allusers' in the target"
+    assert found[0].severity == "error"
+
+
+def test_protected_term_reports_file_name_broken_by_full_width_stop(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "configuremodule-provideintegerdata.md", "protected-term")
+    assert "'Mergemod.h' appears as 'Mergemod。h' in the target" in [f.message for f in found]
+
+
+def test_protected_term_reports_translated_identifiers_not_link_urls(msi_dir: Path) -> None:
+    # `[**移除**](remove.md)`: the URL must not pass for the property name REMOVE.
+    found = corpus_findings(msi_dir, "installer-installproduct.md", "protected-term")
+    assert any(f.message.startswith("'REMOVE' ") for f in found)
+
+
+def test_empty_segment_in_the_corpus(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment")
+    assert [(f.segment, f.message) for f in found] == [
+        ("cb077-155", "target and source of segment 'cb077-155' are empty")
+    ]
+
+
+def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "adding-text-stored-in-a-property.md", "link-mismatch")
+    assert [f.segment for f in found] == ["9b688-116"]
+    assert "authoring-a-conditional-please-wait-------message-box.md" in found[0].message
+
+
+def test_inline_code_mismatch_in_the_corpus(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "ice86.md", "inline-code-mismatch")
+    assert "3be13-112" in [f.segment for f in found]
+
+
+def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "released-versions-of-windows-installer.md", "number-mismatch")
+    assert found and found[0].message.endswith("2.0")
+    assert all(f.severity == "warning" for f in found)
+
+
+def test_inconsistent_translation_of_one_linked_term(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
+    assert any("'Control table'" in f.message for f in found)
+
+
+def test_frontmatter_that_was_machine_translated_does_not_parse(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "standard-installer-command-line-options.md", "frontmatter")
+    assert len(found) == 1 and found[0].message.startswith("unparseable YAML")
+
+
+def test_seed_page_has_no_errors(sample_dir: Path) -> None:
+    result = check_file(sample_dir / "msirestartmanagersessionkey.md", CheckSettings(RuleSelection.default()))
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert result.segments == 16
+
+
+# --- hand-written edge cases ---------------------------------------------------------------
+
+
+def test_unpaired_target_and_unpaired_source() -> None:
+    text = page('<span data-ttu-id="1-1">甲</span>', '<span class="sxs-lookup"><span data-stu-id="1-2">B</span></span>')
+    findings = check_text(text)
+    assert [(f.rule, f.segment) for f in findings] == [("unpaired-segment", "1-1"), ("unpaired-segment", "1-2")]
+
+
+def test_segment_id_mismatch() -> None:
+    text = page('<span data-ttu-id="1-1">甲</span><span class="sxs-lookup"><span data-stu-id="1-9">A</span></span>')
+    assert rules_of(check_text(text)) == ["segment-id-mismatch"]
+
+
+def test_duplicate_segment_id_points_at_the_second_use() -> None:
+    text = page(segment("1-1", "甲", "A"), segment("1-1", "乙", "B"))
+    (finding,) = check_text(text)
+    assert finding.rule == "duplicate-segment-id" and finding.line == 8
+    assert "already used on line 6" in finding.message
+
+
+def test_malformed_markup_and_the_rest_is_still_checked() -> None:
+    broken = '<span data-ttu-id="1-1">甲<span class="sxs-lookup"><span data-stu-id="1-1">A</span></span>'
+    text = page(broken, segment("1-2", "設定 **allusers**。", "Set **ALLUSERS**."))
+    rules = rules_of(check_text(text))
+    assert "malformed-markup" in rules
+    assert "protected-term" in rules
+
+
+def test_empty_target() -> None:
+    assert rules_of(check_text(page(segment("1-1", " ", "Set the value.")))) == ["empty-segment"]
+
+
+def test_untranslated_sentence_but_not_an_identifier() -> None:
+    assert rules_of(check_text(page(segment("1-1", "Set the value to 1.", "Set the value to 1.")))) == ["untranslated"]
+    assert check_text(page(segment("1-1", "MsiLogging", "MsiLogging"))) == []
+    assert check_text(page(segment("1-1", "`INSTALLLEVEL=1`", "`INSTALLLEVEL=1`"))) == []
+
+
+def test_link_mismatch_on_a_changed_target() -> None:
+    text = page(segment("1-1", "請參閱 [甲](a-table.md)。", "See [A](a-tables.md)."))
+    (finding,) = check_text(text)
+    assert finding.rule == "link-mismatch"
+    assert finding.message == "link targets differ from the source: missing 'a-tables.md'; unexpected 'a-table.md'"
+
+
+def test_inline_code_mismatch_on_translated_code() -> None:
+    text = page(segment("1-1", "執行 `msiexec / a`。", "Run `msiexec /a`."))
+    assert rules_of(check_text(text)) == ["inline-code-mismatch"]
+
+
+def test_protected_term_inserted_spaces() -> None:
+    text = page(segment("1-1", "值為 **REG \\_ DWORD**", "The value is **REG\\_DWORD**"))
+    (finding,) = check_text(text)
+    assert finding.message == "'REG_DWORD' appears as 'REG _ DWORD' in the target"
+
+
+def test_protected_term_ignores_capitals_used_for_emphasis() -> None:
+    assert check_text(page(segment("1-1", "此為必要屬性。", "This property is REQUIRED."))) == []
+
+
+def test_number_mismatch_counts_full_width_digits_and_skips_compounds() -> None:
+    assert check_text(page(segment("1-1", "等待３０秒。", "Wait 30 seconds."))) == []
+    assert check_text(page(segment("1-1", "立體外觀。", "A 3-D look."))) == []
+    assert rules_of(check_text(page(segment("1-1", "等待幾秒。", "Wait 30 seconds.")))) == ["number-mismatch"]
+
+
+def test_markup_mismatch_on_lost_placeholder_emphasis() -> None:
+    text = page(segment("1-1", "以 VBS > 路徑結束。", "End with VBS > *path to file*."))
+    assert rules_of(check_text(text)) == ["markup-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        ("<script>alert(1)</script>", "<script> element"),
+        ('<IFRAME src="x.html"></IFRAME>', "<iframe> element"),
+        ('<img src="x.png" onerror="alert(1)">', "event handler attribute 'onerror'"),
+        ('<a href="javascript:alert(1)">x</a>', "script URL in an attribute"),
+        ('<a href="jav&#x61;script:alert(1)">x</a>', "script URL in an attribute"),
+        ("[x](JavaScript:alert(1))", "script URL in a link"),
+    ],
+)
+def test_unsafe_html_in_a_target(html: str, problem: str) -> None:
+    text = page(segment("1-1", f"甲 {html}", "A"))
+    unsafe = [f for f in check_text(text) if f.rule == "unsafe-html"]
+    assert [f.message for f in unsafe] == [f"unsafe HTML: {problem}"]
+    assert unsafe[0].segment == "1-1"
+
+
+def test_unsafe_html_ignores_code_fences_and_plain_words() -> None:
+    text = page(segment("1-1", "一個選項 once = 1", "An option once = 1"), "```html\n<script>x()</script>\n```")
+    assert [f for f in check_text(text) if f.rule == "unsafe-html"] == []
+
+
+def test_frontmatter_missing_keys_and_wrong_locale() -> None:
+    text = "---\ntitle: x\nms.contentlocale: de-DE\n---\n" + segment("1-1", "甲", "A") + "\n"
+    findings = check_text(text, locale="zh-TW")
+    assert [(f.rule, f.line, f.message) for f in findings] == [("frontmatter", 3, "locale is 'de-DE', expected 'zh-TW'")]
+    no_title = check_text("---\nms.contentlocale: zh-TW\n---\n")
+    assert [f.message for f in no_title] == ["front matter has no 'title'"]
+
+
+def test_every_rule_has_an_id_summary_explanation_and_example() -> None:
+    rules = all_rules()
+    required = {
+        "unpaired-segment", "segment-id-mismatch", "duplicate-segment-id", "malformed-markup", "empty-segment",
+        "untranslated", "link-mismatch", "inline-code-mismatch", "protected-term", "number-mismatch",
+        "unsafe-html", "frontmatter", "encoding",
+    }
+    assert required <= set(rules)
+    for rule in rules.values():
+        assert rule.summary and rule.explanation and rule.example, rule.id
+        assert rule.severity in ("error", "warning")
