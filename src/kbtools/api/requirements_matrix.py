@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from kbtools.kb.query import filter_records
-from kbtools.kb.record import RECORD_VERSION, PropertyRecord
+from kbtools.kb.record import RECORD_VERSION, PropertyRecord, Runtime
+from kbtools.kb.requirements import OPERATING_SYSTEMS, version_key
 
-WINDOWS_INSTALLER = "Windows Installer"
+WINDOWS_INSTALLER: Runtime = "Windows Installer"
 
 
 class RequirementsCell(BaseModel):
@@ -35,13 +36,9 @@ class RequirementsRow(BaseModel):
 
 class RequirementsMatrix(BaseModel):
     version: int = RECORD_VERSION
-    runtime: str = WINDOWS_INSTALLER
+    runtime: Runtime = WINDOWS_INSTALLER
     installer_versions: list[str] = []
     rows: list[RequirementsRow] = []
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
 
 
 def stated_pairs(records: Sequence[PropertyRecord]) -> dict[str, set[str]]:
@@ -56,17 +53,20 @@ def stated_pairs(records: Sequence[PropertyRecord]) -> dict[str, set[str]]:
     return pairs
 
 
+def _os_order(os_name: str) -> tuple[int, str]:
+    known = OPERATING_SYSTEMS.index(os_name) if os_name in OPERATING_SYSTEMS else len(OPERATING_SYSTEMS)
+    return known, os_name
+
+
 def requirements_matrix(records: Sequence[PropertyRecord]) -> RequirementsMatrix:
     """The matrix over every stated (Windows, Windows Installer) pair.
 
-    Rows are ordered by the newest installer version they support, then by name, so the
-    table reads from old systems to new ones.
+    Rows follow `OPERATING_SYSTEMS` (newest first); cells go from the oldest installer version.
     """
     pairs = stated_pairs(records)
     rows = []
-    for os_name, versions in sorted(
-        pairs.items(), key=lambda item: (max(map(_version_key, item[1]), default=()), item[0])
-    ):
+    for os_name in sorted(pairs, key=_os_order):
+        versions = pairs[os_name]
         cells = [
             RequirementsCell(
                 version=version,
@@ -77,8 +77,8 @@ def requirements_matrix(records: Sequence[PropertyRecord]) -> RequirementsMatrix
                     )
                 ],
             )
-            for version in sorted(versions, key=_version_key)
+            for version in sorted(versions, key=version_key)
         ]
         rows.append(RequirementsRow(os=os_name, cells=cells))
-    all_versions = sorted({v for versions in pairs.values() for v in versions}, key=_version_key)
+    all_versions = sorted({v for versions in pairs.values() for v in versions}, key=version_key)
     return RequirementsMatrix(installer_versions=all_versions, rows=rows)
