@@ -50,6 +50,13 @@ def test_filtered_query_answers_like_the_query_rule(corpus_client: httpx.Client,
     ]
 
 
+def test_operating_system_and_runtime_match_in_any_case(corpus_client: httpx.Client) -> None:
+    exact = corpus_client.get("/api/v1/properties", params={"os": "Windows XP", "runtime": "Windows Installer"})
+    folded = corpus_client.get("/api/v1/properties", params={"os": "windows xp", "runtime": "WINDOWS INSTALLER"})
+    assert folded.status_code == 200
+    assert folded.content == exact.content
+
+
 def test_filters_combine(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
     params = {"kind": "installer", "category": "Configuration Properties", "text": "media"}
     response = corpus_client.get("/api/v1/properties", params=params)

@@ -17,6 +17,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator
 from starlette.exceptions import HTTPException
 
 from kbtools import __version__
@@ -32,12 +33,21 @@ from kbtools.api.index import PropertyIndex
 from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.kb.query import filter_records, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyKind, PropertyRecord, Runtime
-from kbtools.kb.requirements import OPERATING_SYSTEMS
+from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
 
 API_PREFIX = "/api/v1"
 TITLE = "kbtools property API"
 VERSION_PATTERN = r"^\d+(\.\d+)*$"
-OperatingSystem = Literal[OPERATING_SYSTEMS]  # type: ignore[valid-type]
+
+
+def _any_case(names: tuple[str, ...]) -> BeforeValidator:
+    """Accept a known name in any case, as `kbtools query --os/--runtime` does."""
+    by_folded = {name.casefold(): name for name in names}
+    return BeforeValidator(lambda value: by_folded.get(value.casefold(), value) if isinstance(value, str) else value)
+
+
+OperatingSystem = Annotated[Literal[OPERATING_SYSTEMS], _any_case(OPERATING_SYSTEMS)]  # type: ignore[valid-type]
+AnyCaseRuntime = Annotated[Runtime, _any_case(RUNTIMES)]
 ANSWER_CACHE_SIZE = 512
 QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
 
@@ -137,9 +147,11 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
     )
     async def query_properties(
         kind: PropertyKind | None = None,
-        category: str | None = None,
+        category: Annotated[
+            str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
+        ] = None,
         os: Annotated[OperatingSystem | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
-        runtime: Runtime | None = None,
+        runtime: AnyCaseRuntime | None = None,
         version: Annotated[
             str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")
         ] = None,
