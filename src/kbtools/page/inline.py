@@ -25,6 +25,7 @@ _EMPHASIS = re.compile(
 _HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _PLACEHOLDER = "\x00"
 _STRONG_EDGE = "\x01"  # keeps emphasis boundaries after `**x**` is unwrapped
+_BACKSLASH = "\x02"  # an escaped backslash, kept apart so that it escapes nothing after it
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -90,6 +91,8 @@ def parse_inline(text: str) -> Inline:
             return " "
 
         rest = _HTML_TAG.sub(take_tag, rest)
+    if "\\\\" in rest:
+        rest = rest.replace("\\\\", _BACKSLASH)
     if "**" in rest or "__" in rest:
         strong = inline.strong
 
@@ -112,5 +115,7 @@ def parse_inline(text: str) -> Inline:
         rest = rest.replace(_STRONG_EDGE, "")
     if "\\" in rest:
         rest = _ESCAPE.sub(_unescape, rest)
+    if _BACKSLASH in rest:
+        rest = rest.replace(_BACKSLASH, "\\")
     inline.plain = rest.replace(_PLACEHOLDER, " ") if _PLACEHOLDER in rest else rest
     return inline
