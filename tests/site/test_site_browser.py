@@ -9,20 +9,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 SESSION_KEY_PAGE = "properties/msirestartmanagersessionkey.html"
 RESULT_LINKS = ".md-search-result__list > li > a"
+HAS_RESULTS = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
 
 
 def search(page, base_url: str, query: str) -> list[str]:
     """Type `query` into Material's search box; return the result pages, best first."""
-    page.goto(base_url + "index.html")
-    page.fill("input.md-search__input", query)
-    has_results = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
-    try:
-        page.wait_for_function(has_results, timeout=10_000)
-    except PlaywrightTimeout:
-        # A query typed while the worker was still loading the index: type it again.
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", query)
-        page.wait_for_function(has_results, timeout=20_000)
+    # Material reads the box on a key-up, on focus, and once when its worker has built the
+    # index. Typed while the index loads (right after the page opens), the query runs at that
+    # moment; if the worker was ready first, the typed text can go unread: open the page again.
+    for attempt in range(5):
+        page.goto(base_url + "index.html")
+        page.fill("input.md-search__input", query)
+        try:
+            page.wait_for_function(HAS_RESULTS, timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 4:
+                raise
     page.wait_for_timeout(200)  # let the list finish rendering
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
     pages = []
@@ -57,9 +60,12 @@ def test_switch_shows_both_languages_side_by_side(page, corpus_url):
     page.goto(corpus_url + SESSION_KEY_PAGE)
     page.click(".kb-switch")
     assert page.get_attribute(".kb-switch", "aria-pressed") == "true"
-    target = page.locator("#seg-75da0-107 > .kb-t").bounding_box()
-    source = page.locator("#seg-75da0-107 > .kb-s").bounding_box()
     assert page.locator("#seg-75da0-107 > .kb-s").is_visible()
+    # Both boxes in one read, so no layout change can come between them.
+    target, source = page.eval_on_selector_all(
+        "#seg-75da0-107 > .kb-t, #seg-75da0-107 > .kb-s",
+        "spans => spans.map(span => { const r = span.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width}; })",
+    )
     assert source["x"] >= target["x"] + target["width"]  # to the right
     assert abs(source["y"] - target["y"]) < 5  # on the same row
 

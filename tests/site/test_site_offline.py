@@ -12,9 +12,7 @@ RESOURCE_URL = re.compile(
 
 def test_sample_site_pages_load_no_resource_from_the_internet(sample_site):
     offenders = [
-        path.name
-        for path in sample_site.rglob("*.html")
-        if RESOURCE_URL.search(path.read_text(encoding="utf-8"))
+        path.name for path in sample_site.rglob("*.html") if RESOURCE_URL.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 

@@ -64,7 +64,11 @@ def test_category_and_kind_pages_list_every_property_with_summary_and_minimum_ve
         article = _article(corpus_site, path)
         links = set(re.findall(r'<a href="properties/([\w.-]+)\.html">', article))
         assert links == {record.slug for record in corpus_kb.properties}, path
-    row = re.search(r'<tr>\s*<td><a href="properties/msirestartmanagersessionkey.html">.*?</tr>', _article(corpus_site, "kinds.html"), re.S)
+    row = re.search(
+        r'<tr>\s*<td><a href="properties/msirestartmanagersessionkey.html">.*?</tr>',
+        _article(corpus_site, "kinds.html"),
+        re.S,
+    )
     assert "工作階段金鑰" in row.group(0) and "<td>4.0</td>" in row.group(0)
 
 

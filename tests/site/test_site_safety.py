@@ -65,7 +65,7 @@ def test_a_hostile_record_renders_a_page_without_script():
         slug="evil",
         kind="installer",
         title={"zh-TW": "Evil<script>alert(1)</script> 屬性", "en-US": "Evil property"},
-        summary={"zh-TW": '<img src=x onerror=alert(1)>摘要', "en-US": "Summary"},
+        summary={"zh-TW": "<img src=x onerror=alert(1)>摘要", "en-US": "Summary"},
         semantics=[
             LocalizedSegment.model_validate(
                 {"id": "1", "zh-TW": '<a href="javascript:alert(1)">連結</a>', "en-US": "<script>x()</script>link"}

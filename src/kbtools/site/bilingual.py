@@ -40,7 +40,9 @@ def segments_html(segments: list[LocalizedSegment], resolver: LinkResolver, page
         extra = segment.__pydantic_extra__ or {}
         target = extra.get(TARGET) or extra.get(SOURCE) or ""
         source = extra.get(SOURCE) or ""
-        parts.append(segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page), segment.id))
+        parts.append(
+            segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page), segment.id)
+        )
     return " ".join(parts)
 
 
@@ -51,7 +53,6 @@ def label_html(key: str) -> str:
     """
     text = LABELS[key]
     return f'<span class="kb-label" lang="zh-TW" title="{escape(text[SOURCE])}">{escape(text[TARGET])}</span>'
-
 
 
 def plain_label(key: str) -> str:

@@ -58,7 +58,10 @@ def _grouped_page(
     names = sorted(groups) if sort_groups else list(groups)
     page = site_url(doc)
     # Index pages repeat every summary; out of the search index so a query finds the property page.
-    parts = [f"---\ntitle: {plain_label(title_key)}\nsearch:\n  exclude: true\n---\n", f"# {label_html(title_key)} {{#{title_key.replace('_', '-')}}}\n"]
+    parts = [
+        f"---\ntitle: {plain_label(title_key)}\nsearch:\n  exclude: true\n---\n",
+        f"# {label_html(title_key)} {{#{title_key.replace('_', '-')}}}\n",
+    ]
     for number, name in enumerate(names, 1):
         members = sorted(groups[name], key=lambda r: r.name.lower())
         parts.append(f"## {escape(name)} ({len(members)}) {{#group-{number}}}\n")

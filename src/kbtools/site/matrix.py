@@ -38,7 +38,8 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
         for name in systems:
             versions = by_os.get(name)
             if versions:
-                cells.append(f'<td class="kb-yes" title="{escape(name)}: Windows Installer {escape(", ".join(versions))}">{escape(" ".join(versions))}</td>')
+                title = f"{name}: Windows Installer {', '.join(versions)}"
+                cells.append(f'<td class="kb-yes" title="{escape(title)}">{escape(" ".join(versions))}</td>')
             else:
                 cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
         href = escape(_relative(site_url(property_doc(record)), page))
@@ -47,24 +48,41 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
             f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
             f"<td>{escape(record.requirements.min_version or '—')}</td>{''.join(cells)}</tr>"
         )
-    os_options = "".join(f'<option value="{escape(n.replace(" ", "_"))}">{escape(n)}</option>' for n in systems)
-    version_options = "".join(f'<option value="{escape(v)}">Windows Installer {escape(v)}</option>' for v in matrix.installer_versions)
-    kind_options = "".join(f'<option value="{kind}">{escape(text[TARGET])}</option>' for kind, text in KIND_LABELS.items())
+    filters = "".join(
+        [
+            f'<input type="search" class="kb-filter-name" placeholder="{_attr("filter")}" aria-label="{_attr("filter")}">',
+            _select("kb-filter-os", "windows", "any_windows", [(n.replace(" ", "_"), n) for n in systems]),
+            _select(
+                "kb-filter-version",
+                "windows_installer",
+                "any_installer",
+                [(v, f"Windows Installer {v}") for v in matrix.installer_versions],
+            ),
+            _select("kb-filter-kind", "kind", "any_kind", [(k, text[TARGET]) for k, text in KIND_LABELS.items()]),
+            f'<output class="kb-matrix-count">{len(records)}</output>',
+        ]
+    )
+    columns = f'<th scope="col">{label_html("name")}</th><th scope="col">{label_html("min_version")}</th>{head}'
     return "\n".join(
         [
             f"---\ntitle: {plain_label('matrix')}\nsearch:\n  exclude: true\n---\n",
             f"# {label_html('matrix')} {{#matrix}}\n",
-            '<div class="kb-matrix-filters">'
-            f'<input type="search" class="kb-filter-name" placeholder="{escape(plain_label("filter"))}" aria-label="{escape(plain_label("filter"))}">'
-            f'<select class="kb-filter-os" aria-label="{escape(plain_label("windows"))}"><option value="">{escape(plain_label("any_windows"))}</option>{os_options}</select>'
-            f'<select class="kb-filter-version" aria-label="{escape(plain_label("windows_installer"))}"><option value="">{escape(plain_label("any_installer"))}</option>{version_options}</select>'
-            f'<select class="kb-filter-kind" aria-label="{escape(plain_label("kind"))}"><option value="">{escape(plain_label("any_kind"))}</option>{kind_options}</select>'
-            f'<output class="kb-matrix-count">{len(records)}</output>'
-            "</div>\n",
+            f'<div class="kb-matrix-filters">{filters}</div>\n',
             '<div class="kb-matrix-scroll"><table class="kb-matrix">'
-            f'<thead><tr><th scope="col">{label_html("name")}</th><th scope="col">{label_html("min_version")}</th>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>\n",
+            f"<thead><tr>{columns}</tr></thead><tbody>{''.join(body)}</tbody></table></div>\n",
         ]
+    )
+
+
+def _attr(label_key: str) -> str:
+    return escape(plain_label(label_key))
+
+
+def _select(css_class: str, label_key: str, any_key: str, options: list[tuple[str, str]]) -> str:
+    choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
+    return (
+        f'<select class="{css_class}" aria-label="{_attr(label_key)}">'
+        f'<option value="">{_attr(any_key)}</option>{choices}</select>'
     )
 
 

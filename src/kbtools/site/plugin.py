@@ -10,7 +10,17 @@ from mkdocs.structure.files import File, Files
 
 from kbtools.kb.record import KnowledgeBase
 from kbtools.site.indexes import render_by_category, render_by_kind, render_home
-from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, SCRIPT, STYLESHEET, property_doc, site_url, source_page_name
+from kbtools.site.layout import (
+    BY_CATEGORY,
+    BY_KIND,
+    HOME,
+    MATRIX,
+    SCRIPT,
+    STYLESHEET,
+    property_doc,
+    site_url,
+    source_page_name,
+)
 from kbtools.site.links import LinkResolver
 from kbtools.site.matrix import render_matrix
 from kbtools.site.property_page import render_property_page

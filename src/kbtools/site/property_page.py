@@ -154,8 +154,14 @@ def _lifetime(record: PropertyRecord) -> str:
             segment_ids = lifetime.evidence.get(f"{key}:{name}") or evidence
             target = next((sid for sid in segment_ids if _has_segment(record, sid)), None)
             chip = escape(name)
-            chips.append(f'<a class="kb-chip" href="#seg-{escape(target)}">{chip}</a>' if target else f'<span class="kb-chip">{chip}</span>')
-        steps.append(f'<li class="kb-step kb-step-{key}"><span class="kb-step-label">{label_html(key)}</span> {" ".join(chips)}</li>')
+            chips.append(
+                f'<a class="kb-chip" href="#seg-{escape(target)}">{chip}</a>'
+                if target
+                else f'<span class="kb-chip">{chip}</span>'
+            )
+        steps.append(
+            f'<li class="kb-step kb-step-{key}"><span class="kb-step-label">{label_html(key)}</span> {" ".join(chips)}</li>'
+        )
     if not steps:
         return ""
     return f'<div class="kb-lifetime"><div class="kb-card-title">{label_html("lifetime")}</div><ol class="kb-timeline">{"".join(steps)}</ol></div>'
@@ -179,7 +185,7 @@ def _requirements(statements: list[RequirementStatement], min_version: str | Non
         rows.append(f"<tr><td>Windows Installer {escape(min_version or '')}</td><td>—</td></tr>")
     return (
         f'<section class="kb-requirements" data-search-exclude><div class="kb-card-title">{label_html("requirements")}</div>'
-        f'<table><thead><tr><th>{label_html("runtime_version")}</th><th>{label_html("operating_systems")}</th></tr></thead>'
+        f"<table><thead><tr><th>{label_html('runtime_version')}</th><th>{label_html('operating_systems')}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -194,7 +200,7 @@ def _see_also(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
         items.append(f'<li><a href="{escape(href)}">{title}</a></li>' if href else f"<li>{title}</li>")
     return (
         f'<section class="kb-see-also" data-search-exclude><div class="kb-card-title">{label_html("see_also")}</div>'
-        f'<ul>{"".join(items)}</ul></section>'
+        f"<ul>{''.join(items)}</ul></section>"
     )
 
 
