@@ -18,6 +18,9 @@ _ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_URL_OR_TAG = re.compile(r"\]\([^)]*\)|<[^>]*>")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, not names: a translation rightly translates them.
 _CAPITALISED_WORDS = frozenset(
     "NOTE IMPORTANT WARNING CAUTION TIP REQUIRED ONLY MUST NEVER NONE TRUE FALSE NULL".split()
@@ -32,19 +35,28 @@ _PUNCTUATION_VARIANTS = {
 }
 
 
-def protected_terms(segment: Segment) -> set[str]:
-    """Identifiers of the source that the target must contain as they are."""
-    source = segment.source
-    assert source is not None
-    inline = source.inline
+def _unescape(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def text_without_urls(text: str) -> str:
+    """Span markup less link URLs, tags and backslash escapes: what a reader sees, roughly."""
+    if "](" in text or "<" in text:
+        text = _URL_OR_TAG.sub(" ", text)
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+
+
+def protected_terms(source_text: str) -> set[str]:
+    """Identifiers of a source text that its translation must contain as they are."""
+    text = text_without_urls(source_text)
     terms: set[str] = set()
-    for term in (*inline.strong, *inline.code):
-        term = term.strip()
-        if _IDENTIFIER.match(term) and _IDENTIFIER_SHAPE.search(term):
-            terms.add(term)
-    plain = inline.plain
-    terms.update(_FILE_NAME.findall(plain))
-    terms.update(t for t in _ALL_CAPS.findall(plain) if t not in _CAPITALISED_WORDS)
+    if "**" in text or "`" in text or "__" in text:
+        for match in _STRONG_OR_CODE.finditer(text):
+            term = (match.group(1) or match.group(2) or match.group(3)).strip()
+            if _IDENTIFIER.match(term) and _IDENTIFIER_SHAPE.search(term):
+                terms.add(term)
+    terms.update(_FILE_NAME.findall(text))
+    terms.update(t for t in _ALL_CAPS.findall(text) if t not in _CAPITALISED_WORDS)
     return terms
 
 
@@ -83,17 +95,16 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     if not _ASCII_LETTER.search(segment.source.text):
         return None
-    terms = protected_terms(segment)
+    terms = protected_terms(segment.source.text)
     if not terms:
         return None
-    target = segment.target.inline
     # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
-    haystack = " ".join((target.plain, *target.code, *target.strong))
+    target = text_without_urls(segment.target.text)
     problems = []
     for term in sorted(terms):
-        if term in haystack:
+        if term in target:
             continue
-        altered = _variant_pattern(term).search(haystack)
+        altered = _variant_pattern(term).search(target)
         if altered is not None:
             problems.append(f"'{term}' appears as '{altered.group(0)}' in the target")
         else:

@@ -36,7 +36,7 @@ code, links and `{placeholders}`).
 def untranslated(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     target, source = segment.target.text, segment.source.text
-    if target != source and _normalize(target) != _normalize(source):
+    if target != source and target.split() != source.split():  # equal up to white space?
         return None
     plain = segment.source.inline.plain
     words = _WORD.findall(_PLACEHOLDER.sub(" ", plain))
