@@ -49,6 +49,29 @@ class Inline:
     plain: str = ""
 
 
+_URL_OR_TAG = re.compile(r"\]\([^)]*\)|<[^>]*>")
+
+
+def markdown_link_targets(text: str) -> list[str]:
+    """Targets of the Markdown links of a text with no code span in it (cheaper than parse_inline)."""
+    targets = []
+    for match in _LINK.finditer(text):
+        target = match.group(3)
+        targets.append(target[1:-1] if target.startswith("<") and target.endswith(">") else target)
+    return targets
+
+
+def visible_text(text: str) -> str:
+    """The span's raw text less link URLs, tags and backslash escapes; markers stay.
+
+    A cheap view for rules that look for words and numbers a reader sees (a URL such as
+    `remove.md` must not pass for the name REMOVE), without a full inline parse.
+    """
+    if "](" in text or "<" in text:
+        text = _URL_OR_TAG.sub(" ", text)
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+
+
 def _unescape(match: re.Match[str]) -> str:
     return match.group(1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.inline import markdown_link_targets
 from kbtools.page.model import Segment
 
 
@@ -32,6 +33,9 @@ def link_mismatch(segment: Segment, context: PageContext) -> str | None:
     target_text, source_text = segment.target.text, segment.source.text
     if "](" not in target_text and "](" not in source_text and "href" not in target_text and "href" not in source_text:
         return None
+    if "`" not in target_text and "`" not in source_text and "<" not in target_text and "<" not in source_text:
+        if Counter(markdown_link_targets(target_text)) == Counter(markdown_link_targets(source_text)):
+            return None  # the same URLs, and no code or HTML that could hide or add one
     target, source = _targets(segment.target.inline.links), _targets(segment.source.inline.links)
     if target == source:
         return None

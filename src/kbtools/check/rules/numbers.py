@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
 # Digits not inside a word, a version-like run or a compound such as "3-D".
@@ -39,6 +40,8 @@ def number_mismatch(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     if _DIGIT.search(segment.source.text) is None:
         return None
+    if not numbers(visible_text(segment.source.text)) - numbers(visible_text(segment.target.text)):
+        return None  # every number is there, code and all; the exact count below is not needed
     source_plain = segment.source.inline.plain
     if _DIGIT.search(source_plain) is None:
         return None

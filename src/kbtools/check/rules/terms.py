@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
+from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
 _FILE_NAME = re.compile(
@@ -18,8 +19,6 @@ _ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_URL_OR_TAG = re.compile(r"\]\([^)]*\)|<[^>]*>")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, not names: a translation rightly translates them.
 _CAPITALISED_WORDS = frozenset(
@@ -35,20 +34,9 @@ _PUNCTUATION_VARIANTS = {
 }
 
 
-def _unescape(match: re.Match[str]) -> str:
-    return match.group(1)
-
-
-def text_without_urls(text: str) -> str:
-    """Span markup less link URLs, tags and backslash escapes: what a reader sees, roughly."""
-    if "](" in text or "<" in text:
-        text = _URL_OR_TAG.sub(" ", text)
-    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
-
-
 def protected_terms(source_text: str) -> set[str]:
     """Identifiers of a source text that its translation must contain as they are."""
-    text = text_without_urls(source_text)
+    text = visible_text(source_text)
     terms: set[str] = set()
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
@@ -62,14 +50,27 @@ def protected_terms(source_text: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _variant_pattern(term: str) -> re.Pattern[str]:
-    """Matches the term with any letter case, full-width punctuation and stray spaces."""
+    """Matches the lower-cased term with full-width punctuation and stray spaces.
+
+    Searched in lower-cased text: compiling a case-insensitive pattern per term costs more
+    than the whole check of a page.
+    """
     parts = []
-    for char in term:
+    for char in term.lower():
         if char in _PUNCTUATION_VARIANTS:
             parts.append(r"\s?" + _PUNCTUATION_VARIANTS[char] + r"\s?")
         else:
             parts.append(re.escape(char))
-    return re.compile(r"(?<![A-Za-z0-9_])" + "".join(parts) + r"(?![A-Za-z0-9_])", re.IGNORECASE)
+    return re.compile(r"(?<![a-z0-9_])" + "".join(parts) + r"(?![a-z0-9_])")
+
+
+def _altered_form(term: str, text: str) -> str | None:
+    """The form the term takes in the text when only case, punctuation or spacing changed."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
+        lowered = "".join(c.lower()[0] for c in text)
+    found = _variant_pattern(term).search(lowered)
+    return text[found.start() : found.end()] if found is not None else None
 
 
 @segment_rule(
@@ -99,14 +100,14 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     if not terms:
         return None
     # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
-    target = text_without_urls(segment.target.text)
+    target = visible_text(segment.target.text)
     problems = []
     for term in sorted(terms):
         if term in target:
             continue
-        altered = _variant_pattern(term).search(target)
+        altered = _altered_form(term, target)
         if altered is not None:
-            problems.append(f"'{term}' appears as '{altered.group(0)}' in the target")
+            problems.append(f"'{term}' appears as '{altered}' in the target")
         else:
             problems.append(f"'{term}' is missing from the target (translated or dropped)")
     return problems or None
