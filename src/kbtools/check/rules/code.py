@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kbtools.check.difference import describe_difference
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.model import Segment
 
@@ -30,11 +31,4 @@ def inline_code_mismatch(segment: Segment, context: PageContext) -> str | None:
     target, source = Counter(segment.target.inline.code), Counter(segment.source.inline.code)
     if target == source:
         return None
-    missing = sorted((source - target).elements())
-    extra = sorted((target - source).elements())
-    parts = []
-    if missing:
-        parts.append("missing " + ", ".join(f"`{c}`" for c in missing))
-    if extra:
-        parts.append("unexpected " + ", ".join(f"`{c}`" for c in extra))
-    return "inline code differs from the source: " + "; ".join(parts)
+    return "inline code differs from the source: " + describe_difference(source, target, lambda c: f"`{c}`")

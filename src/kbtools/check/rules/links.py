@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kbtools.check.difference import describe_difference
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.inline import markdown_link_targets
 from kbtools.page.model import Segment
@@ -39,11 +40,4 @@ def link_mismatch(segment: Segment, context: PageContext) -> str | None:
     target, source = _targets(segment.target.inline.links), _targets(segment.source.inline.links)
     if target == source:
         return None
-    missing = sorted((source - target).elements())
-    extra = sorted((target - source).elements())
-    parts = []
-    if missing:
-        parts.append("missing " + ", ".join(f"'{t}'" for t in missing))
-    if extra:
-        parts.append("unexpected " + ", ".join(f"'{t}'" for t in extra))
-    return "link targets differ from the source: " + "; ".join(parts)
+    return "link targets differ from the source: " + describe_difference(source, target, lambda t: f"'{t}'")
