@@ -135,7 +135,7 @@ def test_localized_texts_are_keyed_by_the_page_locale(tmp_path: Path) -> None:
         "de-DE": "Windows Installer unter Windows Vista.",
     }
     assert record.see_also[0].title == {"en-US": "Properties", "de-DE": "Eigenschaften"}
-    assert set(record.remarks[0].model_dump()) == {"id", "en-US", "de-DE"}
+    assert set(record.remarks[0].model_dump()) == {"id", "block", "list_item", "en-US", "de-DE"}
     assert record.summary["en-US"].startswith("The installer sets the value of the FooSessionKey property")
 
 

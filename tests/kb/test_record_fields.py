@@ -48,6 +48,25 @@ def test_semantics_include_list_items_before_the_first_section(by_slug: dict[str
     ]
 
 
+def test_semantics_keep_the_paragraphs_and_list_items_of_the_page(by_slug: dict[str, PropertyRecord]) -> None:
+    # allusers.md: two paragraphs, then a list of four items; the third item holds the
+    # paragraph that opens it and three indented ones (Windows 7, Windows Vista, Windows XP).
+    semantics = by_slug["allusers"].semantics
+    paragraphs = sorted({segment.block for segment in semantics})
+    assert paragraphs == list(range(9))
+    item_of = {segment.block: segment.list_item for segment in semantics}
+    assert [item_of[block] for block in paragraphs] == [None, None, 0, 1, 2, 2, 2, 2, 3]
+    windows_7 = next(segment for segment in semantics if segment.id == "d3ba3-111")
+    assert windows_7.model_dump()["en-US"].startswith("**Windows 7:**")
+    assert (windows_7.block, windows_7.list_item) == (5, 2)
+
+
+def test_sentences_of_one_paragraph_share_its_block(by_slug: dict[str, PropertyRecord]) -> None:
+    default_value = by_slug["allusers"].default_value
+    assert [segment.id for segment in default_value] == ["d3ba3-125", "d3ba3-126", "d3ba3-127"]
+    assert {(segment.block, segment.list_item) for segment in default_value} == {(0, None)}
+
+
 def test_summary_is_the_description_with_the_english_it_was_made_from(by_slug: dict[str, PropertyRecord]) -> None:
     summary = by_slug["msirestartmanagersessionkey"].summary
     assert summary["zh-TW"] == "安裝程式會將 MsiRestartManagerSessionKey 屬性的值設定為重新啟動管理員會話的工作階段金鑰。"

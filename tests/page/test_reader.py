@@ -135,6 +135,21 @@ def test_blocks_place_segments_in_headings_paragraphs_and_table_cells(sample_dir
     assert value_cell.block.heading is not None and value_cell.block.heading.anchor == "requirements"
 
 
+def test_blocks_of_one_list_item_share_its_number() -> None:
+    text = (
+        "First.\n\n"
+        "- One.\n"
+        "- Two.\n\n"
+        "    Two, again.\n\n"
+        "    - Nested.\n\n"
+        "Last.\n"
+    )
+    page = parse_text(text, Path("p.md"))
+    assert [(block.start_line, block.list_item) for block in page.blocks] == [
+        (1, None), (3, 0), (4, 1), (6, 1), (8, 2), (10, None),
+    ]
+
+
 def test_every_corpus_page_reads_without_markup_errors(msi_dir: Path) -> None:
     pages = [read_page(path) for path in sorted(msi_dir.glob("*.md"))]
     assert len(pages) == 1595

@@ -70,6 +70,17 @@ def test_switch_shows_both_languages_side_by_side(page, corpus_url):
     assert abs(source["y"] - target["y"]) < 5  # on the same row
 
 
+def test_switch_sets_list_items_side_by_side_too(page, corpus_url):
+    page.goto(corpus_url + "properties/allusers.html")
+    page.click(".kb-switch")
+    target, source = page.eval_on_selector_all(
+        ".kb-list #seg-d3ba3-111 > .kb-t, .kb-list #seg-d3ba3-111 > .kb-s",
+        "spans => spans.map(span => { const r = span.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width}; })",
+    )
+    assert source["x"] >= target["x"] + target["width"]
+    assert abs(source["y"] - target["y"]) < 5
+
+
 def test_switch_is_remembered_on_the_next_page(page, corpus_url):
     page.goto(corpus_url + SESSION_KEY_PAGE)
     page.click(".kb-switch")

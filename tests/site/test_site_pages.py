@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from kbtools.kb.requirements import OPERATING_SYSTEMS
+
 pytestmark = pytest.mark.corpus
 
 SESSION_KEY = "properties/msirestartmanagersessionkey.html"
@@ -28,6 +30,24 @@ def test_property_page_shows_zh_tw_text_with_each_segment_english_source(corpus_
     segment = re.search(r'<span class="kb-seg" id="seg-75da0-107".*?</span></span>', article, re.S).group(0)
     assert '<span class="kb-t" lang="zh-TW">安裝程式會在初始化時設定' in segment
     assert '<span class="kb-s" lang="en-US">The installer sets the value' in segment
+
+
+def test_property_text_keeps_its_paragraphs_and_lists(corpus_site):
+    article = _article(corpus_site, "properties/allusers.html")
+    lead = article[article.index("</section>\n</div>") : article.index('<h2 id="default-value"')]
+    assert lead.count('<p class="kb-p">') == 9
+    lists = re.findall(r'<ul class="kb-list">(.*?)</ul>', lead)
+    assert len(lists) == 1
+    items = re.findall(r"<li>(.*?)</li>", lists[0])
+    assert [item.count('<p class="kb-p">') for item in items] == [1, 1, 4, 1]
+    assert 'id="seg-d3ba3-111"' in items[2]
+
+
+def test_matrix_columns_follow_the_windows_versions_newest_first(corpus_site):
+    article = _article(corpus_site, "matrix.html")
+    columns = re.findall(r'<span class="kb-os">(.*?)</span>', article)
+    assert columns == [name for name in OPERATING_SYSTEMS if name in columns]
+    assert columns[0] == "Windows Server 2012" and columns[-1] == "Windows 2000"
 
 
 def test_card_shows_kind_visibility_and_lifetime_as_a_timeline(corpus_site):

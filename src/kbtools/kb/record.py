@@ -19,12 +19,22 @@ LocalizedText = dict[str, str]
 
 
 class LocalizedSegment(BaseModel):
-    """One segment of the page: its id and its text in each locale (`{"id", "en-US", "zh-TW"}`)."""
+    """One segment of a section: its id, where it sits in the section and its text in each locale.
+
+    `{"id", "block", "list_item", "en-US", "zh-TW"}`: segments with the same `block` form one
+    paragraph (a heading, paragraph or table cell of the page); `list_item` says which list item
+    holds that paragraph, so paragraphs with the same `list_item` form one item and consecutive
+    items one list.
+    """
 
     model_config = ConfigDict(extra="allow")
     __pydantic_extra__: dict[str, str] = Field(init=False)  # type: ignore[assignment]
 
     id: str
+    block: int = Field(default=0, ge=0, description="The paragraph holding the segment: its index in the section.")
+    list_item: int | None = Field(
+        default=None, ge=0, description="The list item holding the paragraph: its index in the section; null outside lists."
+    )
 
 
 class AutomationValue(BaseModel):

@@ -49,9 +49,16 @@ def page_locale(page: Page) -> str:
 
 
 def _section_segments(section: Section | None, locale: str) -> list[LocalizedSegment]:
+    """The segments of a section, each with the index of its block and of its list item."""
     if section is None:
         return []
-    return [localized_segment(segment, locale) for segment in section.segments]
+    segments: list[LocalizedSegment] = []
+    items: dict[int, int] = {}  # list item of the page -> its index in the section
+    paragraphs = [block for block in section.blocks if block.segments]
+    for index, block in enumerate(paragraphs):
+        item = None if block.list_item is None else items.setdefault(block.list_item, len(items))
+        segments.extend(localized_segment(segment, locale, block=index, list_item=item) for segment in block.segments)
+    return segments
 
 
 def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:

@@ -44,11 +44,11 @@ def localized_plain(segments: list[Segment], locale: str) -> LocalizedText:
     return text
 
 
-def localized_segment(segment: Segment, locale: str) -> LocalizedSegment:
-    """A segment as `{id, en-US, <locale>}`, each side its inline Markdown."""
+def localized_segment(segment: Segment, locale: str, block: int = 0, list_item: int | None = None) -> LocalizedSegment:
+    """A segment as `{id, block, list_item, en-US, <locale>}`, each side its inline Markdown."""
     values: dict[str, str] = {}
     if segment.source is not None:
         values[SOURCE_LOCALE] = segment.source.text.strip()
     if segment.target is not None:
         values[locale] = segment.target.text.strip()
-    return LocalizedSegment(id=segment.id, **values)
+    return LocalizedSegment(id=segment.id, block=block, list_item=list_item, **values)

@@ -1,8 +1,8 @@
 """The Markdown block structure of a page, from markdown-it-py's block parser.
 
 Leaf blocks (headings, paragraphs, table cells, code) carry their line range, the containers
-they sit in (list items, block quotes, tables) and the heading of their section; every segment
-is attached to the leaf block that holds it.
+they sit in (list items, block quotes, tables), the list item that holds them and the heading of
+their section; every segment is attached to the leaf block that holds it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ _CONTAINERS = {
 
 @dataclass(eq=False)
 class Block:
-    """A leaf block. Lines are 1-based and inclusive; `heading` is the section's heading block."""
+    """A leaf block. Lines are 1-based and inclusive; `heading` is the section's heading block.
+
+    `list_item` numbers the innermost list item holding the block (0-based, in page order), so
+    the paragraphs of one item share it; None outside lists.
+    """
 
     kind: BlockKind
     start_line: int
@@ -47,6 +51,7 @@ class Block:
     level: int = 0
     anchor: str | None = None
     heading: Block | None = None
+    list_item: int | None = None
     row: int | None = None
     column: int | None = None
     info: str = ""
@@ -80,15 +85,22 @@ def parse_blocks(page: Page) -> list[Block]:
     containers: list[str] = []
     heading: Block | None = None
     row_index = -1
+    items: list[int] = []  # the open list items, innermost last
+    item_count = 0
     for token in tokens:
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
             if token.type == "table_open":
                 row_index = -1
+            elif token.type == "list_item_open":
+                items.append(item_count)
+                item_count += 1
             continue
         if token.nesting == -1 and token.type.replace("_close", "_open") in _CONTAINERS:
             if containers:
                 containers.pop()
+            if token.type == "list_item_close" and items:
+                items.pop()
             continue
         if token.type == "tr_open":
             row_index += 1
@@ -107,6 +119,7 @@ def parse_blocks(page: Page) -> list[Block]:
         if "table" in containers:
             continue  # cells are made per row above
         block = Block(kind, start, max(start, end), tuple(containers), heading=heading)  # type: ignore[arg-type]
+        block.list_item = items[-1] if items else None
         if kind == "heading":
             block.level = int(token.tag[1:])
             anchor = _ANCHOR.search(source_lines[start - 1])

@@ -6,8 +6,8 @@ import json
 import re
 from html import escape
 
-from kbtools.kb.record import LocalizedSegment, PropertyRecord, RequirementStatement
-from kbtools.site.bilingual import label_html, segments_html, text_html
+from kbtools.kb.record import PropertyRecord, RequirementStatement
+from kbtools.site.bilingual import label_html, section_html, text_html
 from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET, TRANSLATION_TYPES
 from kbtools.site.layout import property_doc, site_url, source_page_name
 from kbtools.site.links import LinkResolver, published_page
@@ -32,13 +32,13 @@ def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
     if record.summary:
         parts.append(f'<p class="kb-summary">{text_html(record.summary, resolver, page)}</p>\n')
     parts.append(_card(record, resolver, page))
-    parts.append(_paragraphs(record.semantics, resolver, page))
+    parts.append(section_html(record.semantics, resolver, page))
     if record.value is not None:
         parts.append(_section("value", _value(record, resolver, page)))
     if record.default_value:
-        parts.append(_section("default_value", _paragraphs(record.default_value, resolver, page)))
+        parts.append(_section("default_value", section_html(record.default_value, resolver, page)))
     if record.remarks:
-        parts.append(_section("remarks", _paragraphs(record.remarks, resolver, page)))
+        parts.append(_section("remarks", section_html(record.remarks, resolver, page)))
     return "\n".join(part for part in parts if part)
 
 
@@ -74,21 +74,6 @@ def _section(key: str, body: str) -> str:
     return f"## {label_html(key)} {{#{key.replace('_', '-')}}}\n\n{body}"
 
 
-def _paragraphs(segments: list[LocalizedSegment], resolver: LinkResolver, page: str) -> str:
-    """Segments as paragraphs, split where the record says a new block starts."""
-    if not segments:
-        return ""
-    groups: list[list[LocalizedSegment]] = []
-    previous_block: object = None
-    for segment in segments:
-        block = (segment.__pydantic_extra__ or {}).get("block")
-        if not groups or (block is not None and block != previous_block):
-            groups.append([])
-        groups[-1].append(segment)
-        previous_block = block
-    return "".join(f'<p class="kb-p">{segments_html(group, resolver, page)}</p>\n' for group in groups)
-
-
 def _value(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     value = record.value
     assert value is not None
@@ -100,7 +85,7 @@ def _value(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     html = _facts(facts)
     if value.syntax:
         html += f'<pre class="kb-syntax"><code>{escape(value.syntax)}</code></pre>\n'
-    return html + _paragraphs(value.text, resolver, page)
+    return html + section_html(value.text, resolver, page)
 
 
 def _facts(facts: list[tuple[str, str]]) -> str:
