@@ -6,6 +6,7 @@ however many pages are checked.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -205,10 +206,16 @@ def check_files(
         for path, shown in items:
             yield check_file(Path(path), settings, shown)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        tasks = ((chunk, settings) for chunk in _chunks(items, PARALLEL_CHUNK))
-        for results in pool.map(_check_chunk, tasks):
-            yield from results
+    # Forked workers share the parent's heap copy-on-write; a garbage collection in a worker
+    # would touch (and so copy) every object the parent holds. Freezing keeps them shared.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            tasks = ((chunk, settings) for chunk in _chunks(items, PARALLEL_CHUNK))
+            for results in pool.map(_check_chunk, tasks):
+                yield from results
+    finally:
+        gc.unfreeze()
 
 
 def _display(path: Path, base: Path) -> str:
