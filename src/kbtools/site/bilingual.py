@@ -23,7 +23,8 @@ def segment_html(target_html: str, source_html: str, segment_id: str | None = No
     return (
         f'<span class="kb-seg"{anchor} tabindex="0">'
         f'<span class="kb-t" lang="zh-TW">{target_html}</span>'
-        f'<span class="kb-s" lang="en-US">{source_html}</span></span>'
+        # The space keeps the two languages apart in the search index and in copied text.
+        f' <span class="kb-s" lang="en-US">{source_html}</span></span>'
     )
 
 

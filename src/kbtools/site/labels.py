@@ -54,6 +54,7 @@ LABELS: dict[str, LocalizedText] = {
     "any_windows": {TARGET: "任何 Windows 版本", SOURCE: "Any Windows version"},
     "any_installer": {TARGET: "任何 Windows Installer 版本", SOURCE: "Any Windows Installer version"},
     "any_kind": {TARGET: "任何種類", SOURCE: "Any kind"},
+    "version_unnamed": {TARGET: "（未指明版本）", SOURCE: "(no version named)"},
     "properties_count": {TARGET: "個屬性", SOURCE: "properties"},
     "windows_installer": {TARGET: "Windows Installer", SOURCE: "Windows Installer"},
     "windows": {TARGET: "Windows", SOURCE: "Windows"},

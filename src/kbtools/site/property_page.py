@@ -162,10 +162,10 @@ def _requirements(statements: list[RequirementStatement], min_version: str | Non
         return ""
     rows = []
     for statement in statements:
-        versions = ", ".join(statement.versions) or "—"
+        versions = escape(", ".join(statement.versions)) if statement.versions else label_html("version_unnamed")
         later = f" {label_html('or_later')}" if statement.or_later else ""
         systems = ", ".join(escape(name) for name in statement.os) or "—"
-        rows.append(f"<tr><td>{escape(statement.runtime)} {escape(versions)}{later}</td><td>{systems}</td></tr>")
+        rows.append(f"<tr><td>{escape(statement.runtime)} {versions}{later}</td><td>{systems}</td></tr>")
     if not rows:
         rows.append(f"<tr><td>Windows Installer {escape(min_version or '')}</td><td>—</td></tr>")
     return (
