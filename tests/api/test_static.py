@@ -10,9 +10,9 @@ import pytest
 from kbtools.api.index import PropertyIndex
 from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.api.static import write_static_api
+from kbtools.cli import main
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import filter_records
-from kbtools.cli import main
 from kbtools.kb.schema import record_schema
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sxs_pages import DEFECT, page, segment
 
 FIRST = segment("1-1", "第一段。", "First.")

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sxs_pages import DEFECT, WARNING, page, segment
 
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from sxs_pages import CLEAN_PAGE, DEFECT, WARNING, page
 
 

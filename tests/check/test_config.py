@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sxs_pages import DEFECT, WARNING, page
 
 from kbtools.check.config import GlobSet, load_config
-from sxs_pages import DEFECT, WARNING, page
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from sxs_pages import CLEAN_PAGE, DEFECT, WARNING, page
 
 from kbtools.check.finding import Finding
 from kbtools.check.formats import FORMATS, Report
 from kbtools.check.formats.github import escape_data, escape_property
 from kbtools.check.registry import all_rules
-from sxs_pages import CLEAN_PAGE, DEFECT, WARNING, page
 
 
 @pytest.fixture

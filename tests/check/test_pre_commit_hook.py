@@ -7,9 +7,9 @@ import tomllib
 from pathlib import Path
 
 import yaml
+from sxs_pages import DEFECT, page
 
 from kbtools.cli import build_parser
-from sxs_pages import DEFECT, page
 
 REPO = Path(__file__).resolve().parents[2]
 

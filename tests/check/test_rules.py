@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sxs_pages import page, segment
 
 from kbtools.check.engine import CheckSettings, RuleSelection, check_file
 from kbtools.check.finding import Finding
 from kbtools.check.registry import CheckOptions, all_rules
 from kbtools.page import parse_text
-
-from sxs_pages import page, segment
 
 
 def check_text(text: str, locale: str | None = None) -> list[Finding]:

@@ -10,15 +10,12 @@ from kbtools.api.index import PropertyIndex, index_entry
 from kbtools.api.requirements_matrix import requirements_matrix
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.schema import record_schema
+from kbtools.kb.serialization import json_data, json_text
 
 
 def record_json(record: PropertyRecord) -> str:
-    """The record as `kbtools parse` and `kbtools query NAME` print it.
-
-    The CLI's formatting lives in `kbtools.kb.command`, which only writes to a stream;
-    `tests/api/test_static.py` holds the two byte for byte equal.
-    """
-    return json.dumps(record.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
+    """The record as `kbtools parse` and `kbtools query NAME` print it."""
+    return json_text(json_data(record))
 
 
 _INDEX_PREFIX, _INDEX_SUFFIX = PropertyIndex(properties=[]).model_dump_json().encode().split(b"[]")

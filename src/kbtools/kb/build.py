@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kbtools.kb.category import REFERENCE_PAGE, Categories, read_categories
+from kbtools.kb.property_page import TITLE_SUFFIX
 from kbtools.kb.record import KnowledgeBase, ParseError, PropertyRecord
 from kbtools.kb.records import NotAPropertyPage, UnreadablePage, property_record
-from kbtools.kb.property_page import TITLE_SUFFIX
 from kbtools.kb.sentence import plain
 from kbtools.page import Page, read_page
 

@@ -7,7 +7,6 @@ Exit codes: 0 success; 1 a page could not be read (`parse`) or no property has t
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from kbtools.kb.query import filter_records, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
 from kbtools.kb.schema import knowledge_base_schema, record_schema
+from kbtools.kb.serialization import json_data, json_text
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -81,7 +81,7 @@ def _error(message: str) -> None:
 
 
 def _write_json(data: Any, out: Path | None) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json_text(data)
     if out is None:
         sys.stdout.write(text)
         return
@@ -115,7 +115,7 @@ def run_parse(args: argparse.Namespace) -> int:
     for error in knowledge_base.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         _error(f"{where}: {error.message} (page skipped)")
-    _write_json(knowledge_base.model_dump(mode="json", by_alias=True), args.out)
+    _write_json(json_data(knowledge_base), args.out)
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
@@ -142,7 +142,7 @@ def _canonical(value: str | None, known: tuple[str, ...], option: str) -> str | 
 
 
 def _selected(record: PropertyRecord, fields: list[str] | None) -> dict[str, Any]:
-    data = record.model_dump(mode="json", by_alias=True)
+    data = json_data(record)
     if fields is None:
         return data
     return {field: data[field] for field in fields}

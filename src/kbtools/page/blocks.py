@@ -171,7 +171,7 @@ def _attach_segments(page: Page, blocks: list[Block], source_lines: list[str], b
             cells = row_cells.get(line)
             if cells is None:
                 cells = row_cells[line] = _cell_columns(source_lines[line - 1])
-            for (start, end), block in zip(cells, candidates):
+            for (start, end), block in zip(cells, candidates, strict=False):
                 if start <= column - 1 < end:
                     chosen = block
                     break

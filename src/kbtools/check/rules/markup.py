@@ -29,9 +29,8 @@ target: ALLUSERS 屬性會設定 ...
 def markup_mismatch(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     source_text, target_text = segment.source.text, segment.target.text
-    if "*" not in source_text and "*" not in target_text and "<" not in source_text and "<" not in target_text:
-        if "_" not in source_text and "_" not in target_text:
-            return None
+    if not any(c in text for c in "*<_" for text in (source_text, target_text)):
+        return None
     source, target = segment.source.inline, segment.target.inline
     problems = []
     if len(source.strong) != len(target.strong):

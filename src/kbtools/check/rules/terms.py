@@ -22,7 +22,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, not names: a translation rightly translates them.
 _CAPITALISED_WORDS = frozenset(
-    "NOTE IMPORTANT WARNING CAUTION TIP REQUIRED ONLY MUST NEVER NONE TRUE FALSE NULL".split()
+    ["NOTE", "IMPORTANT", "WARNING", "CAUTION", "TIP", "REQUIRED", "ONLY", "MUST", "NEVER", "NONE", "TRUE", "FALSE", "NULL"]
 )
 _PUNCTUATION_VARIANTS = {
     ".": "[.。．]",
@@ -137,7 +137,7 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
         target_links = segment.target.inline.links  # type: ignore[union-attr]
         if len(source_links) != len(target_links):
             continue
-        for source_link, target_link in zip(source_links, target_links):
+        for source_link, target_link in zip(source_links, target_links, strict=True):
             if source_link.target != target_link.target or not source_link.text.strip():
                 continue
             key = (source_link.target, source_link.text.strip())
