@@ -34,7 +34,8 @@ def link_mismatch(segment: Segment, context: PageContext) -> str | None:
     target_text, source_text = segment.target.text, segment.source.text
     if "](" not in target_text and "](" not in source_text and "href" not in target_text and "href" not in source_text:
         return None
-    plain_markdown = not any(c in text for c in "`<" for text in (target_text, source_text))
+    both = target_text + source_text
+    plain_markdown = "`" not in both and "<" not in both
     if plain_markdown and Counter(markdown_link_targets(target_text)) == Counter(markdown_link_targets(source_text)):
         return None  # the same URLs, and no code or HTML that could hide or add one
     target, source = _targets(segment.target.inline.links), _targets(segment.source.inline.links)

@@ -29,7 +29,8 @@ target: ALLUSERS 屬性會設定 ...
 def markup_mismatch(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     source_text, target_text = segment.source.text, segment.target.text
-    if not any(c in text for c in "*<_" for text in (source_text, target_text)):
+    both = source_text + target_text
+    if "*" not in both and "<" not in both and "_" not in both:
         return None
     source, target = segment.source.inline, segment.target.inline
     problems = []
