@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -45,5 +46,8 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     index = site_dir / "index.html"
     print(f"Built {index}")
-    print(f"Serve it with: kbtools serve --site-dir {args.site_dir}")
+    # The same sources for the live API as for the site, with the program as it was called.
+    program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
+    source = "" if args.source == DEFAULT_SOURCE else f" --source {shlex.quote(str(args.source))}"
+    print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
     return EXIT_OK
