@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
-from kbtools.page.inline import visible_text
-from kbtools.page.model import Segment
+from kbtools.page.inline import Link, markdown_links, visible_text
+from kbtools.page.model import Segment, Span
 
 _FILE_NAME = re.compile(
     r"(?<![\w.])[A-Za-z_][\w-]*\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
@@ -113,6 +113,13 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     return problems or None
 
 
+def _links(span: Span) -> list[Link]:
+    text = span.text
+    if "`" in text or "<" in text:  # code spans hide links, HTML adds them: parse it all
+        return span.inline.links
+    return markdown_links(text)
+
+
 @page_rule(
     "inconsistent-translation",
     family="terms",
@@ -133,8 +140,7 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
     for segment in context.page.segments:
         if not segment.paired or "](" not in segment.source.text:  # type: ignore[union-attr]
             continue
-        source_links = segment.source.inline.links  # type: ignore[union-attr]
-        target_links = segment.target.inline.links  # type: ignore[union-attr]
+        source_links, target_links = _links(segment.source), _links(segment.target)  # type: ignore[arg-type]
         if len(source_links) != len(target_links):
             continue
         for source_link, target_link in zip(source_links, target_links, strict=True):

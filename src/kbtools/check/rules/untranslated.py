@@ -36,7 +36,8 @@ code, links and `{placeholders}`).
 def untranslated(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     target, source = segment.target.text, segment.source.text
-    if target != source and target.split() != source.split():  # equal up to white space?
+    # Equal up to white space? The first visible character settles almost every segment.
+    if target != source and (target.lstrip()[:1] != source.lstrip()[:1] or target.split() != source.split()):
         return None
     plain = segment.source.inline.plain
     words = _WORD.findall(_PLACEHOLDER.sub(" ", plain))
