@@ -84,6 +84,11 @@ def test_frontmatter_that_was_machine_translated_does_not_parse(msi_dir: Path) -
     assert len(found) == 1 and found[0].message.startswith("unparseable YAML")
 
 
+def test_frontmatter_reports_a_known_key_in_another_case(msi_dir: Path) -> None:
+    found = corpus_findings(msi_dir, "allusers.md", "frontmatter")
+    assert [(f.line, f.message) for f in found] == [(2, "front matter key 'Description' should be 'description'")]
+
+
 def test_seed_page_has_no_errors(sample_dir: Path) -> None:
     result = check_file(sample_dir / "msirestartmanagersessionkey.md", CheckSettings(RuleSelection.default()))
     assert [f for f in result.findings if f.severity == "error"] == []

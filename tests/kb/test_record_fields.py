@@ -76,8 +76,11 @@ def test_summary_is_the_description_with_the_english_it_was_made_from(by_slug: d
     )
 
 
-def test_a_page_without_a_description_has_no_summary(by_slug: dict[str, PropertyRecord]) -> None:
-    assert by_slug["allusers"].summary == {}
+def test_a_description_key_in_another_case_still_gives_the_summary(by_slug: dict[str, PropertyRecord]) -> None:
+    # allusers.md spells the key `Description:`.
+    summary = by_slug["allusers"].summary
+    assert summary["zh-TW"] == "ALLUSERS 屬性會設定封裝的安裝內容。"
+    assert summary["en-US"] == "The ALLUSERS property configures the installation context of the package."
 
 
 def test_default_value_section(by_slug: dict[str, PropertyRecord]) -> None:

@@ -68,7 +68,8 @@ def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
     the first sentences of the lead, so the English is the source of the lead prefix whose
     translation is closest to the description.
     """
-    description = page.front_matter.get("description") if page.front_matter else None
+    # One page spells the key `Description`; the text is the description all the same.
+    description = page.front_matter.get("description", any_case=True) if page.front_matter else None
     summary: LocalizedText = {}
     if not description:
         return summary

@@ -162,8 +162,14 @@ class FrontMatter:
     error: str | None = None
     error_line: int | None = None
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
+    def get(self, key: str, default: Any = None, *, any_case: bool = False) -> Any:
+        """The value of a key; with `any_case`, also under another letter case (`Description`)."""
+        if key in self.data or not any_case:
+            return self.data.get(key, default)
+        for name, value in self.data.items():
+            if name.lower() == key.lower():
+                return value
+        return default
 
 
 @dataclass(slots=True)
