@@ -20,9 +20,11 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
-# Words written in capitals for emphasis, not names: a translation rightly translates them.
+# Words written in capitals for emphasis, and message-box button labels (which Windows shows
+# localized): not names, so a translation rightly translates them.
 _CAPITALISED_WORDS = frozenset(
     ["NOTE", "IMPORTANT", "WARNING", "CAUTION", "TIP", "REQUIRED", "ONLY", "MUST", "NEVER", "NONE", "TRUE", "FALSE", "NULL"]
+    + ["ABORT", "CANCEL", "RETRY", "IGNORE"]
 )
 _PUNCTUATION_VARIANTS = {
     ".": "[.。．]",
@@ -44,8 +46,8 @@ def protected_terms(source_text: str) -> set[str]:
             if _IDENTIFIER.match(term) and _IDENTIFIER_SHAPE.search(term):
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
-    terms.update(t for t in _ALL_CAPS.findall(text) if t not in _CAPITALISED_WORDS)
-    return terms
+    terms.update(_ALL_CAPS.findall(text))
+    return terms - _CAPITALISED_WORDS
 
 
 @lru_cache(maxsize=4096)
