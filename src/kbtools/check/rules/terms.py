@@ -87,7 +87,8 @@ Property names, file names and other identifiers are case-sensitive and are neve
 bold or code term shaped like an identifier, a file name, an ALL-CAPS name) and reports those
 that appear in the target only in an altered form: other letter case, full-width punctuation,
 spaces inserted, or that are missing from it altogether (translated or dropped). Capitalised
-English words used for emphasis (NOTE, REQUIRED, ...) are not identifiers.
+English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
+(CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
 """,
     example="""
 source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
