@@ -175,3 +175,13 @@ def test_fast_and_general_scanner_agree_on_the_corpus(msi_dir: Path, monkeypatch
     monkeypatch.setattr(reader, "_CANONICAL_SEGMENT", re.compile(r"(?!)"))
     general = [shape(read_page(p)) for p in paths]
     assert fast == general
+
+
+def test_escaped_asterisks_are_literal_and_do_not_hide_emphasis() -> None:
+    from kbtools.page.inline import parse_inline
+
+    inline = parse_inline(r"\*\*[Windows Installer 4.0](a.md):  \*\*[*Transaction processing*](t.md) is not supported.")
+    assert inline.emphasis == ["Transaction processing"]
+    assert inline.plain.startswith("**Windows Installer 4.0:  **Transaction processing")
+    assert parse_inline(r"a \*not\* b").emphasis == []
+    assert parse_inline(r"under \\Users\\*username*.").emphasis == ["username"]

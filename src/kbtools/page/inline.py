@@ -26,6 +26,9 @@ _HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _PLACEHOLDER = "\x00"
 _STRONG_EDGE = "\x01"  # keeps emphasis boundaries after `**x**` is unwrapped
 _BACKSLASH = "\x02"  # an escaped backslash, kept apart so that it escapes nothing after it
+_LITERAL_STAR = "\x03"  # `\*`: a literal asterisk, which neither opens nor closes emphasis
+_LITERAL_UNDERSCORE = "\x04"  # `\_`, likewise
+_LITERALS = str.maketrans({_BACKSLASH: "\\", _LITERAL_STAR: "*", _LITERAL_UNDERSCORE: "_", _STRONG_EDGE: None})
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -125,14 +128,15 @@ def parse_inline(text: str) -> Inline:
             return " "
 
         rest = _HTML_TAG.sub(take_tag, rest)
-    if "\\\\" in rest:
-        rest = rest.replace("\\\\", _BACKSLASH)
+    escaped = "\\" in rest
+    if escaped:
+        rest = rest.replace("\\\\", _BACKSLASH).replace("\\*", _LITERAL_STAR).replace("\\_", _LITERAL_UNDERSCORE)
     if "**" in rest or "__" in rest:
         strong = inline.strong
 
         def take_strong(match: re.Match[str]) -> str:
             content = match.group(1) or match.group(2)
-            strong.append(content)
+            strong.append(content.translate(_LITERALS))
             return _STRONG_EDGE + content + _STRONG_EDGE
 
         rest = _STRONG.sub(take_strong, rest)
@@ -141,15 +145,13 @@ def parse_inline(text: str) -> Inline:
 
         def take_emphasis(match: re.Match[str]) -> str:
             content = match.group(1) or match.group(2)
-            emphasis.append(content)
+            emphasis.append(content.translate(_LITERALS))
             return content
 
         rest = _EMPHASIS.sub(take_emphasis, rest)
     if _STRONG_EDGE in rest:
         rest = rest.replace(_STRONG_EDGE, "")
-    if "\\" in rest:
-        rest = _ESCAPE.sub(_unescape, rest)
-    if _BACKSLASH in rest:
-        rest = rest.replace(_BACKSLASH, "\\")
+    if escaped:
+        rest = _ESCAPE.sub(_unescape, rest).translate(_LITERALS)
     inline.plain = rest.replace(_PLACEHOLDER, " ") if _PLACEHOLDER in rest else rest
     return inline
