@@ -1,0 +1,69 @@
+"""A word-level diff between the English a translation was made from and the English now.
+
+Translators read a changed source word by word (Weblate's "source change" view), not letter by
+letter. Words are compared by their letters and digits, so punctuation around a word does not make
+it differ; an unchanged word is shown as the English says it now.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+
+DiffOp = Literal["equal", "delete", "insert"]
+_WORD_CHARS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    """A run of words: kept, only in the old English (`delete`) or only in the new (`insert`)."""
+
+    op: DiffOp
+    text: str
+
+    def to_json(self) -> dict:
+        return {"op": self.op, "text": self.text}
+
+
+def _key(word: str) -> str:
+    letters = "".join(_WORD_CHARS.findall(word))
+    return letters or word
+
+
+def word_diff(old: str, new: str) -> list[DiffPart]:
+    """The changes from `old` to `new` (plain one-line texts), as runs of whole words."""
+    old_words, new_words = old.split(), new.split()
+    matcher = SequenceMatcher(None, [_key(w) for w in old_words], [_key(w) for w in new_words], autojunk=False)
+    parts: list[DiffPart] = []
+
+    def add(op: DiffOp, words: list[str]) -> None:
+        if not words:
+            return
+        if parts and parts[-1].op == op:
+            parts[-1] = DiffPart(op, parts[-1].text + " " + " ".join(words))
+        else:
+            parts.append(DiffPart(op, " ".join(words)))
+
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            add("equal", new_words[b1:b2])
+        else:
+            add("delete", old_words[a1:a2])
+            add("insert", new_words[b1:b2])
+    return parts
+
+
+def render_diff(parts: list[DiffPart]) -> str:
+    """`wdiff` notation: `[-removed words-]{+added words+}`, kept words as they are."""
+    out = []
+    for part in parts:
+        if part.op == "equal":
+            out.append(part.text)
+        elif part.op == "delete":
+            out.append(f"[-{part.text}-]")
+        else:
+            out.append(f"{{+{part.text}+}}")
+    return " ".join(out)
