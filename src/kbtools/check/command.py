@@ -13,6 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kbtools.check.baseline import BaselineError, load_baseline, write_baseline
 from kbtools.check.config import (
@@ -32,6 +33,9 @@ from kbtools.check.formats import FORMATS, Report
 from kbtools.check.formats.rule_docs import RULE_FORMATS, render, render_one
 from kbtools.check.formats.text import plural
 from kbtools.check.registry import CheckOptions, all_rules
+
+if TYPE_CHECKING:
+    from kbtools.freshness.tree import EnglishTree
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -69,6 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--select", metavar="RULES", help="comma-separated rule ids or families to run")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or families to skip")
     check.add_argument("--locale", metavar="LOCALE", help="expected ms.contentlocale, e.g. zh-TW")
+    check.add_argument(
+        "--english", metavar="EN_DIR", type=Path, help="compare with the current English pages at the same paths"
+    )
     check.add_argument("--config", metavar="FILE", type=Path, help="read [tool.kbtools] from FILE")
     check.add_argument("--baseline", metavar="FILE", type=Path, help="report only findings not in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", type=Path, help="record the current findings and exit 0")
@@ -131,7 +138,20 @@ def _plan(args: argparse.Namespace) -> _Plan:
             raise UsageError(f"{option}: {error}") from None
     selection = resolve_selection([*layers, cli], config.severity)
     locale = args.locale if args.locale is not None else config.locale
-    return _Plan(config, CheckSettings(selection, CheckOptions(locale=locale)))
+    return _Plan(config, CheckSettings(selection, CheckOptions(locale=locale, english=_english(args, config))))
+
+
+def _english(args: argparse.Namespace, config: Config) -> EnglishTree | None:
+    """The current English pages to compare with (`--english` over `english` in the file)."""
+    root = args.english if args.english is not None else config.english
+    if root is None:
+        return None
+    if not root.is_dir():
+        where = "--english" if args.english is not None else f"{config.path}: [tool.kbtools] english"
+        raise UsageError(f"{where}: {root}: no such directory of English pages")
+    from kbtools.freshness.tree import EnglishTree
+
+    return EnglishTree.for_paths(root, args.paths or ["."])
 
 
 def run_check(args: argparse.Namespace) -> int:

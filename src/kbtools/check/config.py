@@ -20,7 +20,7 @@ from kbtools.check.registry import Rule, all_rules
 
 CONFIG_FILE = "pyproject.toml"
 ALL = "ALL"
-KEYS = ("select", "ignore", "locale", "severity", "per-file-ignores", "exclude")
+KEYS = ("select", "ignore", "locale", "severity", "per-file-ignores", "exclude", "english")
 
 
 class ConfigError(Exception):
@@ -97,6 +97,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    english: Path | None = None  # the current English pages, relative paths from the file's directory
 
     @cached_property
     def excluded(self) -> GlobSet:
@@ -177,6 +178,9 @@ def load_config(path: Path) -> Config:
     exclude = table.get("exclude", [])
     if not (isinstance(exclude, list) and all(isinstance(v, str) for v in exclude)):
         raise ConfigError(f"{where} exclude must be a list of globs")
+    english = table.get("english")
+    if english is not None and not (isinstance(english, str) and english.strip()):
+        raise ConfigError(f"{where} english must be the path of a directory of English pages")
     return Config(
         path=path,
         root=path.absolute().parent,
@@ -186,6 +190,7 @@ def load_config(path: Path) -> Config:
         severity=severity,
         per_file_ignores=per_file_ignores,
         exclude=tuple(exclude),
+        english=path.absolute().parent / english if english is not None else None,
     )
 
 

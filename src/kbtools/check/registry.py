@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kbtools.check.finding import Severity
 
 if TYPE_CHECKING:
+    from kbtools.freshness.tree import EnglishTree
     from kbtools.page.model import Page, Segment
 
 
@@ -32,6 +33,7 @@ class CheckOptions:
     """Settings that rules read (from the command line or `[tool.kbtools]`)."""
 
     locale: str | None = None
+    english: EnglishTree | None = None  # the current English pages (`--english`), for freshness rules
 
 
 @dataclass(slots=True)

@@ -56,14 +56,30 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     return parts
 
 
-def render_diff(parts: list[DiffPart]) -> str:
-    """`wdiff` notation: `[-removed words-]{+added words+}`, kept words as they are."""
+def render_diff(parts: list[DiffPart], context: int | None = None) -> str:
+    """`wdiff` notation: `[-removed words-]{+added words+}`, kept words as they are.
+
+    With `context`, a run of kept words longer than that keeps only `context` words next to
+    each change, the rest shown as `...`.
+    """
     out = []
-    for part in parts:
-        if part.op == "equal":
-            out.append(part.text)
-        elif part.op == "delete":
+    for index, part in enumerate(parts):
+        if part.op == "delete":
             out.append(f"[-{part.text}-]")
-        else:
+        elif part.op == "insert":
             out.append(f"{{+{part.text}+}}")
-    return " ".join(out)
+        elif context is None:
+            out.append(part.text)
+        else:
+            out.append(_trim(part.text.split(), context, index > 0, index < len(parts) - 1))
+    return " ".join(piece for piece in out if piece)
+
+
+def _trim(words: list[str], context: int, after_change: bool, before_change: bool) -> str:
+    keep_head = context if after_change else 0
+    keep_tail = context if before_change else 0
+    if len(words) <= keep_head + keep_tail + 1:
+        return " ".join(words)
+    head = words[:keep_head]
+    tail = words[len(words) - keep_tail :] if keep_tail else []
+    return " ".join([*head, "...", *tail])

@@ -29,17 +29,24 @@ class Provenance:
     english_date: str | None = None
 
     def describe(self) -> str:
-        """A short phrase for messages, such as `translated from the English of 05/31/2018 ...`."""
-        parts = []
-        if self.date:
-            parts.append(f"translated from the English of {self.date}")
-        if self.source_commit:
-            parts.append(f"commit {self.source_commit[:7]}")
+        """A short phrase for messages: which English the translation was made from, and when.
+
+        Such as `translation handed off 03/22/2021 from English commit c8ec1de (English
+        ms.date 05/31/2018, now 10/12/2022)`; empty when the front matter says none of it.
+        """
+        words = []
         if self.handoff:
-            parts.append(f"handed off {self.handoff}")
-        if self.english_date and self.english_date != self.date:
-            parts.append(f"English now dated {self.english_date}")
-        return ", ".join(parts)
+            words.append(f"handed off {self.handoff}")
+        if self.source_commit:
+            words.append(f"from English commit {self.source_commit[:7]}")
+        dated = ""
+        if self.date:
+            dated = f"English ms.date {self.date}"
+            if self.english_date and self.english_date != self.date:
+                dated += f", now {self.english_date}"
+        if not words:
+            return f"translation of {dated}".replace("of English ms.date", "of the English dated") if dated else ""
+        return "translation " + " ".join(words) + (f" ({dated})" if dated else "")
 
     def to_json(self) -> dict:
         return {

@@ -1,7 +1,8 @@
-"""The rules, one module per family. Importing this package registers them all.
+"""The rules, one module per family (the freshness rules one module each). Importing this package registers them all.
 
 The import order is the order `kbtools rules` and docs/rules.md list them in: the file, then
-the structure of segments, then what a translation must keep.
+the structure of segments, then what a translation must keep, then whether it is
+out of date with the current English (with `--english`).
 """
 
 from kbtools.check.rules import (  # noqa: F401, I001
@@ -15,4 +16,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     numbers,
     markup,
     html,
+    freshness_stale_source,
+    freshness_missing_translation,
+    freshness_orphaned_page,
 )
