@@ -45,8 +45,12 @@ def provenance(page: Page, english: EnglishPage | None) -> Provenance:
     return Provenance(values[0], values[1], values[2], english_date)
 
 
-def compare_page(page: Page, english: EnglishPage) -> PageFreshness:
-    """Which segments of `page` are stale and which sentences of `english` it misses."""
+def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> PageFreshness:
+    """Which segments of `page` are stale and which sentences of `english` it misses.
+
+    With `quick`, a page whose English words equal the current page's, outside code, is told
+    current without its block structure (most pages: the block parse is the costly part).
+    """
     result = PageFreshness(page.path, english.path, provenance(page, english))
     if english.error is not None:
         result.error = english.error
@@ -54,8 +58,10 @@ def compare_page(page: Page, english: EnglishPage) -> PageFreshness:
     if page.text is None:
         return result
     masked = masked_source_text(page)
-    if body_keys(page, masked) == english.body_keys:
-        result.compared = sum(1 for s in page.segments if s.source is not None and WORD.search(masked, s.source.start, s.source.end))
+    if quick and body_keys(page, masked) == english.body_keys:
+        result.compared = sum(
+            1 for s in page.segments if s.source is not None and WORD.search(masked, s.source.start, s.source.end)
+        )
         return result
     old = source_words(page, masked)
     result.compared = len(old.ranges)

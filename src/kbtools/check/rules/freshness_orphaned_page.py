@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule
 
@@ -37,4 +38,13 @@ def orphaned_page(context: PageContext) -> Iterator[Hit]:
     suffix = f" [{when}]" if when else ""
     front = context.page.front_matter
     line = front.start_line if front is not None else 1
-    yield Hit(f"no English page at {counterpart.path}: it was removed or renamed in the English{suffix}", None, line, 1)
+    shown = _shown(counterpart.path)
+    yield Hit(f"no English page at {shown}: it was removed or renamed in the English{suffix}", None, line, 1)
+
+
+def _shown(path: Path) -> str:
+    """A path as findings show paths: relative to the working directory when under it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
