@@ -22,8 +22,8 @@ from rapidfuzz.distance import Indel
 from kbtools.freshness.diff import word_diff
 from kbtools.freshness.english import EnglishPage
 from kbtools.freshness.model import MissingSentence, PageFreshness, Provenance, StaleSegment
-from kbtools.freshness.source import NO_SEGMENT, SourceWords, masked_source_text, source_words
-from kbtools.freshness.words import WORD, body_keys, display_text
+from kbtools.freshness.source import NO_SEGMENT, SourceWords, masked_source_text, source_words, translation_ranges
+from kbtools.freshness.words import body_keys, display_text
 from kbtools.page.model import Page
 
 # Below this word-level similarity, a stale source is reported as removed, not as reworded.
@@ -57,14 +57,12 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
         return result
     if page.text is None:
         return result
-    masked = masked_source_text(page)
-    if quick and body_keys(page, masked) == english.body_keys:
-        result.compared = sum(
-            1 for s in page.segments if s.source is not None and WORD.search(masked, s.source.start, s.source.end)
-        )
+    translations = translation_ranges(page)
+    if quick and body_keys(page, translations) == english.body_keys:
+        result.compared = sum(1 for s in page.segments if s.source is not None)
         return result
-    old = source_words(page, masked)
-    result.compared = len(old.ranges)
+    old = source_words(page, masked_source_text(page, translations))
+    result.compared = sum(1 for s in page.segments if s.source is not None)
     old_keys, new_keys = old.words.keys, english.words.keys
     if old_keys == new_keys:
         return result

@@ -53,7 +53,7 @@ class EnglishPage:
     def body_keys(self) -> list[str]:
         """The words of the body outside code, in order."""
         if self._body_keys is None:
-            self._body_keys = body_keys(self.page, self.masked) if self.page.text is not None else []
+            self._body_keys = body_keys(self.page) if self.page.text is not None else []
         return self._body_keys
 
     @property

@@ -107,7 +107,7 @@ class PageFreshness:
     path: Path
     english_path: Path
     provenance: Provenance
-    compared: int = 0  # segments with words in their source
+    compared: int = 0  # segments with a source span
     stale: list[StaleSegment] = field(default_factory=list)
     missing: list[MissingSentence] = field(default_factory=list)
     error: str | None = None  # the English page could not be read

@@ -26,7 +26,21 @@ class SourceWords:
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-def masked_source_text(page: Page) -> str:
+def translation_ranges(page: Page) -> list[tuple[int, int]]:
+    """Offsets of the translations: each target span and, up to its source text, the lookup tags."""
+    ranges = []
+    cursor = 0
+    for segment in page.segments:
+        target, source = segment.target, segment.source
+        if target is None or target.tag_start < cursor:
+            continue
+        stop = source.start if source is not None and source.start > target.tag_start else target.end
+        ranges.append((target.tag_start, stop))
+        cursor = stop
+    return ranges
+
+
+def masked_source_text(page: Page, translations: list[tuple[int, int]]) -> str:
     """The page text with every translation blanked and markup masked: only English words remain.
 
     Offsets are the page's: a blanked or masked character becomes a space.
@@ -34,14 +48,9 @@ def masked_source_text(page: Page) -> str:
     text = page.text or ""
     pieces: list[str] = []
     cursor = 0
-    for segment in page.segments:
-        target, source = segment.target, segment.source
-        if target is None or target.tag_start < cursor:
-            continue
-        # The target span and, up to the source text, the tags of the lookup wrapper.
-        stop = source.start if source is not None and source.start > target.tag_start else target.end
-        pieces.append(text[cursor : target.tag_start])
-        pieces.append(_blank(text[target.tag_start : stop]))
+    for start, stop in translations:
+        pieces.append(text[cursor:start])
+        pieces.append(_blank(text[start:stop]))
         cursor = stop
     pieces.append(text[cursor:])
     return mask_markup("".join(pieces))

@@ -25,18 +25,19 @@ if TYPE_CHECKING:
 # alerts ([!NOTE]), the text of images (translated with no source to compare with) and the
 # ordinal of an ordered list item.
 _MARKUP = re.compile(
+    r"(?=[<\]&\[!])(?:"
     r"<!--.*?-->"
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"
     r"|<(?:https?|ftp|mailto):[^<>\s]*>"
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]"
-    r"|!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]"
-    r"|^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)](?=[ \t]|$)",
-    re.S | re.M | re.I,
+    r"|!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))?)",
+    re.S | re.I,
 )
+_ORDINAL = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)](?=[ \t]|$)", re.M)
 # A word: letters, digits and underscores, where an underscore may be escaped (`Component\_`).
-WORD = re.compile(r"(?:\w|\\_)+")
+WORD = re.compile(r"\w+(?:\\_\w*)*|\\_\w*(?:\\_\w*)*")
 _SPACE = re.compile(r"\s+")
 _DISPLAY_DROP = re.compile(r"<!--.*?-->|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*", re.S | re.I)
 _DISPLAY_BREAK = re.compile(r"<br\s*/?>|</?(?:p|li|td|th|tr|dt|dd|dl|div|table|ul|ol|blockquote|h[1-6])\b[^<>]*>", re.I)
@@ -57,7 +58,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_markup(text: str) -> str:
     """The text with markup replaced by spaces, same length, same line breaks."""
-    return _MARKUP.sub(_blank, text)
+    return _ORDINAL.sub(_blank, _MARKUP.sub(_blank, text))
 
 
 def word_key(raw: str) -> str:
@@ -89,23 +90,27 @@ class Words:
         return len(self.keys)
 
 
-def body_keys(page: Page, masked: str) -> list[str]:
-    """The word keys of a page's body outside fenced code: a cheap view for telling equal pages."""
+def body_keys(page: Page, cuts: list[tuple[int, int]] = ()) -> list[str]:
+    """The word keys of a page's body less fenced code and the `cuts` (offset ranges, in order).
+
+    A cheap view for telling equal pages: no offsets are kept.
+    """
     text = page.text or ""
     start = 0
     front = page.front_matter
     if front is not None and front.end_line:
         start = page.lines.line_start(front.end_line + 1) if front.end_line < page.lines.line_count else len(text)
-    keys: list[str] = []
-    for code_start, code_end in [*page.code_ranges, (len(text), len(text))]:
-        if code_end <= start:
+    pieces = []
+    for cut_start, cut_end in sorted([*page.code_ranges, *cuts]):
+        if cut_end <= start:
             continue
-        stop = max(start, code_start)
-        found = WORD.findall(masked, start, stop)
-        if "_" in masked[start:stop]:
-            found = [key for key in map(word_key, found) if key]
-        keys.extend(found)
-        start = max(start, code_end)
+        pieces.append(text[start : max(start, cut_start)])
+        start = max(start, cut_end)
+    pieces.append(text[start:])
+    body = _ORDINAL.sub(" ", _MARKUP.sub(" ", "\n".join(pieces)))
+    keys = WORD.findall(body)
+    if "_" in body:
+        keys = [key for key in map(word_key, keys) if key]
     return keys
 
 
