@@ -31,12 +31,18 @@ def _may_be_property_page(page: Page) -> bool:
     return False
 
 
-def build_knowledge_base(source: Path) -> KnowledgeBase:
+def build_knowledge_base(source: Path, english: Path | None = None) -> KnowledgeBase:
     """Read every property page under `source` into a record.
 
     Pages that cannot be read become `errors` entries; the rest are parsed. Categories come
-    from any `property-reference.md` under `source`.
+    from any `property-reference.md` under `source`. With `english` (the current English pages
+    at the same paths), each record says whether its translation is current.
     """
+    tree = None
+    if english is not None:
+        from kbtools.freshness.tree import EnglishTree
+
+        tree = EnglishTree.for_paths(english, [source])
     if not source.exists():
         raise FileNotFoundError(f"{source}: no such file or directory")
     pages: list[tuple[Path, Page]] = []
@@ -60,11 +66,17 @@ def build_knowledge_base(source: Path) -> KnowledgeBase:
     records: list[PropertyRecord] = []
     for path, page in pages:
         try:
-            records.append(property_record(page, categories, path))
+            record = property_record(page, categories, path)
         except NotAPropertyPage:
             continue
         except UnreadablePage as error:
             errors.append(ParseError(path=path.as_posix(), line=error.line, message=str(error)))
+            continue
+        if tree is not None:
+            from kbtools.kb.freshness import record_freshness
+
+            record.freshness = record_freshness(page, tree)
+        records.append(record)
     locales = {record.source.locale for record in records}
     return KnowledgeBase(
         locale=locales.pop() if len(locales) == 1 else None,

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kbtools.kb.freshness import Freshness
+
 RECORD_VERSION = 1
 
 PropertyKind = Literal["installer", "summary", "automation", "merge-module"]
@@ -120,6 +122,9 @@ class PropertyRecord(BaseModel):
     see_also: list[SeeAlso] = []
     links: list[str] = []
     source: Source
+    freshness: Freshness | None = Field(
+        default=None, description="Whether the translation is current with the English page (with --english)."
+    )
 
 
 class ParseError(BaseModel):
