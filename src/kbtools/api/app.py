@@ -49,7 +49,7 @@ def _any_case(names: tuple[str, ...]) -> BeforeValidator:
 OperatingSystem = Annotated[Literal[OPERATING_SYSTEMS], _any_case(OPERATING_SYSTEMS)]  # type: ignore[valid-type]
 AnyCaseRuntime = Annotated[Runtime, _any_case(RUNTIMES)]
 ANSWER_CACHE_SIZE = 512
-QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
+QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text", "stale"})
 
 _JSON = "application/json"
 _INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ApiError, "description": "Invalid parameters"}}
@@ -157,8 +157,14 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         ] = None,
         set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
         text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
+        stale: Annotated[
+            bool | None,
+            Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english)"),
+        ] = None,
     ) -> Response:
-        filters = dict(kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text)
+        filters = dict(
+            kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text, stale=stale
+        )
         return _json(answer(**filters))
 
     @router.get(

@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help=f"folder of sxs pages (default: {DEFAULT_SOURCE})")
     serve.add_argument("--site-dir", type=Path, default=DEFAULT_SITE_DIR, metavar="DIR",
                        help=f"built site to serve (default: {DEFAULT_SITE_DIR})")
+    serve.add_argument("--english", type=Path, metavar="EN_DIR",
+                       help="the current English pages at the same paths: each record says if it is current")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default: {DEFAULT_HOST})")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
                        help=f"port to listen on, 0 for any free one (default: {DEFAULT_PORT})")
@@ -85,7 +87,9 @@ def run_serve(args: argparse.Namespace) -> int:
         return _fail(f"{source}: no such folder (give --source a folder of sxs pages)", EXIT_USAGE)
     if site_dir.exists() and not site_dir.is_dir():
         return _fail(f"{site_dir}: not a folder (give --site-dir the built site)", EXIT_USAGE)
-    kb = build_knowledge_base(source)
+    if args.english is not None and not args.english.is_dir():
+        return _fail(f"--english: {args.english}: no such directory of English pages", EXIT_USAGE)
+    kb = build_knowledge_base(source, args.english)
     if not kb.properties:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
     if not site_dir.exists():

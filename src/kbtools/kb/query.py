@@ -106,6 +106,7 @@ def filter_records(
     version: str | None = None,
     set_by: str | None = None,
     text: str | None = None,
+    stale: bool | None = None,
 ) -> list[PropertyRecord]:
     """The records that pass every filter given (None means no filter)."""
     selected: list[PropertyRecord] = []
@@ -121,5 +122,7 @@ def filter_records(
             continue
         if text is not None and not matches_text(record, text):
             continue
+        if stale is not None and (record.freshness is None or record.freshness.current == stale):
+            continue  # a record never compared with the English is neither stale nor current
         selected.append(record)
     return selected

@@ -28,16 +28,17 @@ def build_site(
     *,
     knowledge_base: KnowledgeBase | None = None,
     write_api: bool = True,
+    english: Path | None = None,
 ) -> Path:
     """Build the site of the property pages under `source` into `site_dir`; return `site_dir`.
 
     The pages are generated from the records (`knowledge_base`, read from `source` when not
-    given); MkDocs builds them in strict mode, then the static JSON API goes to `site_dir/api/v1`.
+    given; with `english`, compared with the current English pages); MkDocs builds them in strict mode, then the static JSON API goes to `site_dir/api/v1`.
     """
     if knowledge_base is None:
         if not source.exists():
             raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
-        knowledge_base = build_knowledge_base(source)
+        knowledge_base = build_knowledge_base(source, english)
     if not knowledge_base.properties:
         raise SiteError(f"{source}: no property pages found (give --source a folder of sxs property pages)")
     site_dir = site_dir.resolve()
