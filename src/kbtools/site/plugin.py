@@ -9,6 +9,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from kbtools.kb.record import KnowledgeBase
+from kbtools.site.freshness import OUT_OF_DATE, OUT_OF_DATE_TITLE, freshness_notice, render_out_of_date, with_notice
 from kbtools.site.indexes import render_by_category, render_by_kind, render_home
 from kbtools.site.layout import (
     BY_CATEGORY,
@@ -44,7 +45,10 @@ class KnowledgeBasePlugin(BasePlugin):
             MATRIX: render_matrix(records),
         }
         for record in records:
-            pages[property_doc(record)] = render_property_page(record, resolver)
+            pages[property_doc(record)] = with_notice(render_property_page(record, resolver), freshness_notice(record))
+        if any(record.freshness is not None for record in records):
+            pages[OUT_OF_DATE] = render_out_of_date(records)
+            pages[HOME] += f"- [{OUT_OF_DATE_TITLE}]({OUT_OF_DATE})\n"
         return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
