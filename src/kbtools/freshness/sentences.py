@@ -4,10 +4,11 @@ Prose units are the leaf blocks of the page (headings, paragraphs, HTML blocks) 
 of its tables, from the page model's markdown-it block structure; code is not prose. A unit is
 split at block-level HTML tags (`<br/>`, `<td>`, `<li>` ...) and at sentence ends.
 
-The sentence rule follows how the side-by-side pipeline split the English it translated (measured
-on the corpus: a sentence ends at `.`, `!` or `?` before white space, and 56 of 55,409 Msi
-segments hold such a place inside them): not after an abbreviation such as `U.S.` or `e.g.`,
-not at an ellipsis, not where the mark is followed by a closing parenthesis (`(.msi file.) The`).
+The sentence rule follows how the side-by-side pipeline split the English it translated: a
+sentence ends at `.`, `!` or `?` before white space, but not after an abbreviation such as
+`U.S.` or `e.g.`, not at an ellipsis, not where the mark is followed by a closing parenthesis
+(`(.msi file.) The`). Of the 55,409 sources of the zh-TW Msi pages, 140 hold a place where this
+rule ends a sentence.
 """
 
 from __future__ import annotations
