@@ -92,9 +92,12 @@ FILTER_NAMES = tuple(field.name for field in fields(Filters))
 class UnknownFilterValue(ValueError):
     """A filter value the knowledge base does not know; `close` lists the nearest known ones."""
 
-    def __init__(self, name: str, value: str, what: str, known: Sequence[str], close: Sequence[str]) -> None:
+    def __init__(
+        self, name: str, value: str, what: str, known: Sequence[str], close: Sequence[str], note: str = ""
+    ) -> None:
         self.name, self.value, self.known, self.close = name, value, list(known), list(close)
         hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+        hint = f"{note}; {hint}" if note else hint
         shown = ", ".join(map(repr, known[:12])) + (f", ... ({len(known)} in all)" if len(known) > 12 else "")
         super().__init__(f"unknown {what} {value!r}; {hint}known: {shown or 'none'}")
 
@@ -160,7 +163,7 @@ class Catalog:
                     return candidate
             nearest = sorted(known, key=lambda v: abs(_number(v) - _number(value)))[:3]
             raise UnknownFilterValue("version", value, what, known, sorted(nearest, key=version_key))
-        raise UnknownFilterValue("version", value, what + " (a number such as 4.5)", known, [])
+        raise UnknownFilterValue("version", value, what, known, [], note="give a number such as 4.5")
 
     def select(self, filters: Filters) -> list[PropertyRecord]:
         """The records that pass every filter given."""
