@@ -17,7 +17,7 @@ from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE, build_knowledge_ba
 from kbtools.kb.query import KINDS, Catalog, UnknownFilterValue, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.schema import knowledge_base_schema, record_schema
-from kbtools.kb.serialization import json_data, json_text
+from kbtools.kb.serialization import json_data, json_text, runtimes_data
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -216,7 +216,7 @@ def run_runtimes(args: argparse.Namespace) -> int:
         _error(f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
                f"windows-installer-redistributables.md); give a folder that holds them or set {SOURCE_VARIABLE}")
         return EXIT_FAILURE
-    _write_json([json_data(release) for release in kb.runtimes], None)
+    _write_json(runtimes_data(kb), None)
     return EXIT_OK
 
 

@@ -45,6 +45,11 @@ def envelope_data(kb: KnowledgeBase, result: Any) -> dict[str, Any]:
     }
 
 
+def runtimes_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """The runtime releases in their envelope: what `kbtools runtimes` prints and `runtimes.json` holds."""
+    return envelope_data(kb, [json_data(release) for release in kb.runtimes])
+
+
 def envelope_head(kb: KnowledgeBase, total: int) -> bytes:
     """The compact bytes of an envelope up to the opening of its `result` list, for documents
     assembled from already serialized items: `head + b",".join(items) + b"]}"`."""

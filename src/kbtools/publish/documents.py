@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel
 
 from kbtools.kb.query import Catalog
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.schema import record_schema
-from kbtools.kb.serialization import Envelope, compact_json, envelope_data, envelope_head, json_data, json_text
+from kbtools.kb.serialization import (
+    Envelope,
+    compact_json,
+    envelope_data,
+    envelope_head,
+    json_data,
+    json_text,
+    runtimes_data,
+)
 from kbtools.publish.index import index_entry
 from kbtools.publish.requirements_matrix import requirements_matrix
 
@@ -71,11 +78,6 @@ class ApiDocuments:
 def index_document(kb: KnowledgeBase, entries: list[bytes]) -> bytes:
     """The `PropertyIndex` JSON of already serialized entries, in the given order."""
     return envelope_head(kb, len(entries)) + b",".join(entries) + b"]}"
-
-
-def runtimes_data(kb: KnowledgeBase) -> dict[str, Any]:
-    """The runtimes document: what `kbtools runtimes` prints and `runtimes.json` holds."""
-    return envelope_data(kb, [json_data(release) for release in kb.runtimes])
 
 
 def build_documents(kb: KnowledgeBase, catalog: Catalog | None = None) -> ApiDocuments:
