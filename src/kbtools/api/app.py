@@ -163,8 +163,7 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
     async def query_properties(
         kind: Annotated[str | None, Query(description="The kind of property", **_choices(KINDS))] = None,
         category: Annotated[
-            str | None,
-            Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`", **_choices(catalog.categories)),
+            str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
         ] = None,
         os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`", **_choices(OPERATING_SYSTEMS))] = None,
         runtime: Annotated[str | None, Query(description="The runtime", **_choices(RUNTIMES))] = None,

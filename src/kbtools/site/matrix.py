@@ -54,7 +54,8 @@ def render_matrix(kb: KnowledgeBase) -> str:
                 cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
         href = escape(_relative(site_url(property_doc(record)), page))
         body.append(
-            f'<tr data-name="{escape(record.name.lower())}" data-kind="{record.kind}" data-pairs="{escape(pairs)}">'
+            f'<tr data-name="{escape(record.name.lower())}" data-slug="{escape(record.slug)}" data-kind="{record.kind}" '
+            f'data-pairs="{escape(pairs)}">'
             f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
             f"{''.join(cells)}</tr>"
         )
