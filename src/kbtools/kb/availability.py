@@ -112,8 +112,10 @@ class Availability:
         return frozenset(found)
 
 
-def matches(points: Iterable[Point], *, os: str | None, version: str | None) -> bool:
+def matches(points: frozenset[Point], *, os: str | None, version: str | None) -> bool:
     """Whether a point matches the Windows and the version asked for (None: any)."""
+    if os is not None and version is not None:
+        return (os, version) in points
     for windows, named in points:
         if (os is None or windows == os) and (version is None or named == version):
             return True
