@@ -28,11 +28,9 @@ from kbtools.api.errors import (
     property_not_found,
     unknown_filter_value,
 )
-from kbtools.kb.query import FILTER_NAMES, KINDS, Catalog, Filters, UnknownFilterValue, find_record, suggest
+from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
-from kbtools.kb.requirements import RUNTIMES
 from kbtools.kb.serialization import Envelope
-from kbtools.kb.windows import OPERATING_SYSTEMS
 from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
 from kbtools.publish.index import PropertyIndex
 from kbtools.publish.requirements_matrix import RequirementsMatrix
@@ -40,7 +38,6 @@ from kbtools.publish.requirements_matrix import RequirementsMatrix
 API_PREFIX = "/api/v1"
 API_ROOT = "/api"
 TITLE = "kbtools property API"
-VERSION_PATTERN = r"^\d+(\.\d+)*$"
 ANSWER_CACHE_SIZE = 512
 QUERY_PARAMETERS = frozenset(FILTER_NAMES)
 
@@ -134,9 +131,19 @@ async def _only_query_parameters(request: Request) -> None:
         raise RequestValidationError(errors)
 
 
-def _choices(values: list[str] | tuple[str, ...]) -> dict[str, Any]:
-    """Document the accepted values (any case is accepted; `Catalog.check` decides)."""
-    return {"json_schema_extra": {"enum": list(values)}} if values else {}
+def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """Name the values each filter of `/properties` accepts, from the knowledge base served.
+
+    `Catalog.check` is what decides (any case, `5` for `5.0`); the description lists the canonical
+    values so that a client, or a test generating requests, knows what is valid.
+    """
+    operation = openapi.get("paths", {}).get(f"{API_PREFIX}/properties", {}).get("get", {})
+    for parameter in operation.get("parameters", []):
+        if parameter["name"] == "text":
+            continue
+        values = catalog.known_values(parameter["name"])
+        parameter["schema"] = {"enum": values} if values else {"not": {}}
+    return openapi
 
 
 def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
@@ -161,15 +168,13 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
         summary="Properties matching every given filter (the `kbtools query` filters)",
     )
     async def query_properties(
-        kind: Annotated[str | None, Query(description="The kind of property", **_choices(KINDS))] = None,
+        kind: Annotated[str | None, Query(description="The kind of property")] = None,
         category: Annotated[
             str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
         ] = None,
-        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`", **_choices(OPERATING_SYSTEMS))] = None,
-        runtime: Annotated[str | None, Query(description="The runtime", **_choices(RUNTIMES))] = None,
-        version: Annotated[
-            str | None, Query(pattern=VERSION_PATTERN, description="A known runtime version, e.g. `3.1`")
-        ] = None,
+        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
+        runtime: Annotated[str | None, Query(description="`Windows Installer` or `Mergemod.dll`")] = None,
+        version: Annotated[str | None, Query(description="A known runtime version, e.g. `3.1`")] = None,
         set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
         text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
     ) -> Response:
@@ -233,6 +238,8 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
     app.include_router(file_router(documents, records, live=True))
     app.include_router(query_router(documents, catalog))
     app.include_router(api_fallback_router())
+    describe = app.openapi
+    app.openapi = lambda: _document_filter_values(describe(), catalog)  # type: ignore[method-assign]
     if site_dir is not None:
         app.mount("/", StaticFiles(directory=site_dir, html=True), name="site")
     return app
