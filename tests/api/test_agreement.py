@@ -113,3 +113,43 @@ def test_pairs_that_never_existed_answer_nothing(corpus_kb: KnowledgeBase) -> No
     catalog = Catalog(corpus_kb)
     for os, version in [("Windows 2000", "5.0"), ("Windows 2000", "4.5"), ("Windows XP", "5.0"), ("Windows 7", "4.5")]:
         assert catalog.select(catalog.check(os=os, version=version)) == [], (os, version)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.browser
+def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(corpus_kb: KnowledgeBase, tmp_path: Path) -> None:
+    """The page's own script (kbtools.js) on the generated matrix, driven in Chromium."""
+    from importlib.resources import files
+
+    from playwright.sync_api import sync_playwright
+
+    markdown = render_matrix(corpus_kb)
+    body = markdown[markdown.index('<div class="kb-matrix-filters">') :]
+    script = (files("kbtools.site") / "assets" / "kbtools.js").read_text(encoding="utf-8")
+    page_file = tmp_path / "matrix.html"
+    page_file.write_text(f"<!doctype html><meta charset=utf-8><body>{body}<script>{script}</script></body>", encoding="utf-8")
+    catalog = Catalog(corpus_kb)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        for os in [*OPERATING_SYSTEMS, None]:
+            for version in [*catalog.known_values("version", WI), None]:
+                page.select_option(".kb-filter-os", os.replace(" ", "_") if os else "")
+                page.select_option(".kb-filter-version", version or "")
+                shown = page.eval_on_selector_all(
+                    ".kb-matrix tbody tr:not([hidden])", "rows => rows.map(row => row.dataset.slug)"
+                )
+                if os is None and version is None:
+                    assert len(shown) == len(corpus_kb.properties)
+                    continue
+                expected = [r.slug for r in catalog.select(catalog.check(os=os, runtime=WI, version=version))]
+                assert sorted(shown) == sorted(expected), (os, version)
+        browser.close()
