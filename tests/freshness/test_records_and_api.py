@@ -68,8 +68,8 @@ def _serve(app):
 def test_the_live_api_has_a_freshness_object_and_a_stale_filter(kb):
     server, thread, sock, base = _serve(create_app(kb))
     try:
-        stale = httpx.get(f"{base}/api/v1/properties", params={"stale": "true"}).json()["properties"]
-        current = httpx.get(f"{base}/api/v1/properties", params={"stale": "false"}).json()["properties"]
+        stale = httpx.get(f"{base}/api/v1/properties", params={"stale": "true"}).json()["result"]
+        current = httpx.get(f"{base}/api/v1/properties", params={"stale": "false"}).json()["result"]
         expected = sorted(r.slug for r in kb.properties if not r.freshness.current)
         assert sorted(e["slug"] for e in stale) == expected and len(expected) >= 5
         assert len(stale) + len(current) == len(kb.properties)
