@@ -1,4 +1,8 @@
-"""Subcommands of this job (registered by `kbtools.cli`): `kbtools build`."""
+"""Subcommands of this job (registered by `kbtools.cli`): `kbtools build`.
+
+Exit codes: 0 built; 1 the site could not be built, or pages were dropped under --strict;
+2 a usage error (a --site-dir that a build must not replace); 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import shlex
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-
 from kbtools.kb.build import DEFAULT_SOURCE
-from kbtools.site.build import DEFAULT_SITE_DIR, SiteError, build_site
+from kbtools.site.build import DEFAULT_SITE_DIR
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build the static site (MkDocs Material) and the static JSON API",
         description=(
             "Generate a page per property, index pages, a compatibility matrix and bilingual "
-            "search from the property records, and build them with MkDocs Material."
+            "search from the property records, and build them with MkDocs Material. The site is "
+            "built beside --site-dir and swapped in whole when complete; --site-dir must be new, "
+            "empty or a site that kbtools built."
         ),
     )
     parser.add_argument(
@@ -32,22 +38,61 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
     )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a non-empty --site-dir that kbtools did not build (never the source, a folder holding it, "
+        "the current or the home folder)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
+    )
     parser.set_defaults(func=run_build)
 
 
+def _error(message: str) -> None:
+    print(f"kbtools build: {message}", file=sys.stderr)
+
+
 def run_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from kbtools.kb import build_knowledge_base
+    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir
+
     try:
-        site_dir = build_site(args.source, args.site_dir)
+        if not args.source.exists():
+            raise SiteError(f"{args.source}: no such file or directory (give --source a folder of sxs pages)")
+        check_site_dir(args.source, args.site_dir, overwrite=args.overwrite)
+        knowledge_base = build_knowledge_base(args.source)
+        for error in knowledge_base.errors:
+            where = f"{error.path}:{error.line}" if error.line else error.path
+            _error(f"{where}: {error.message} (page dropped)")
+        if knowledge_base.errors and args.strict:
+            _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
+            return EXIT_ERROR
+        build_site(args.source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite)
+    except SiteDirRefused as error:
+        _error(str(error))
+        return EXIT_USAGE
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:
-        print(f"kbtools build: {error}", file=sys.stderr)
+        _error(str(error))
+        return EXIT_ERROR
+    except OSError as error:
+        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
         return EXIT_ERROR
     except MkDocsException as error:
-        print(f"kbtools build: {args.site_dir}: MkDocs failed: {error}", file=sys.stderr)
+        _error(f"{args.site_dir}: MkDocs failed: {error}")
         return EXIT_ERROR
-    index = site_dir / "index.html"
+    except KeyboardInterrupt:
+        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
+        return EXIT_INTERRUPTED
+    index = args.site_dir / "index.html"
     print(f"Built {index}")
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
     source = "" if args.source == DEFAULT_SOURCE else f" --source {shlex.quote(str(args.source))}"
     print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
+    if knowledge_base.errors:
+        _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
     return EXIT_OK
