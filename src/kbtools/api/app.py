@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi import Path as PathParameter
+from fastapi.responses import RedirectResponse
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -30,14 +32,20 @@ from kbtools.api.errors import (
     property_not_found,
 )
 from kbtools.api.index import PropertyIndex
+from kbtools.api.middleware import HeadAsGet, SecurityHeaders
 from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.kb.query import filter_records, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyKind, PropertyRecord, Runtime
-from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
+from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES, VERSION_QUERY, VERSION_QUERY_MAX_LENGTH
+from kbtools.site.security_headers import SECURITY_HEADERS
 
 API_PREFIX = "/api/v1"
 TITLE = "kbtools property API"
-VERSION_PATTERN = r"^\d+(\.\d+)*$"
+VERSION_PATTERN = f"^{VERSION_QUERY.pattern}$"
+# Every parameter is bounded (422 beyond): no request costs more than a short one.
+NAME_MAX_LENGTH = 128
+TEXT_MAX_LENGTH = 256
+NameOrSlug = Annotated[str, PathParameter(max_length=NAME_MAX_LENGTH)]
 
 
 def _any_case(names: tuple[str, ...]) -> BeforeValidator:
@@ -90,7 +98,7 @@ def file_router(
         responses=not_found,
         summary="One property record, as `kbtools parse` writes it",
     )
-    async def property_record(slug: str) -> Response:
+    async def property_record(slug: NameOrSlug) -> Response:
         return _json(documents.records[_resolve(records, slug).slug])
 
     @router.get(
@@ -118,6 +126,10 @@ def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord
 async def _only_query_parameters(request: Request) -> None:
     """Refuse misspelt and repeated filters instead of silently ignoring or overriding them."""
     names = [name for name, _ in request.query_params.multi_items()]
+    if len(names) > len(QUERY_PARAMETERS):
+        raise RequestValidationError(
+            [{"loc": ("query",), "msg": f"{len(names)} parameters; give each filter at most once"}]
+        )
     errors = [
         {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}"}
         for name in sorted(set(names) - QUERY_PARAMETERS)
@@ -148,15 +160,33 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
     async def query_properties(
         kind: PropertyKind | None = None,
         category: Annotated[
-            str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
+            str | None,
+            Query(
+                max_length=TEXT_MAX_LENGTH,
+                description="A category of `property-reference.md`, e.g. `Hardware Properties`",
+            ),
         ] = None,
         os: Annotated[OperatingSystem | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
         runtime: AnyCaseRuntime | None = None,
         version: Annotated[
-            str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")
+            str | None,
+            Query(
+                max_length=VERSION_QUERY_MAX_LENGTH,
+                pattern=VERSION_PATTERN,
+                description="Runtime version, e.g. `3.1` (at most 8 parts of 9 digits)",
+            ),
         ] = None,
-        set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
-        text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
+        set_by: Annotated[
+            str | None,
+            Query(
+                max_length=NAME_MAX_LENGTH,
+                description="Who sets the value: `installer`, `author`, `user` or an action name",
+            ),
+        ] = None,
+        text: Annotated[
+            str | None,
+            Query(max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"),
+        ] = None,
     ) -> Response:
         filters = dict(kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text)
         return _json(answer(**filters))
@@ -168,7 +198,7 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         responses=_NOT_FOUND,
         summary="One property record by name (`ALLUSERS`) or slug (`allusers`)",
     )
-    async def property_by_name(name_or_slug: str) -> Response:
+    async def property_by_name(name_or_slug: NameOrSlug) -> Response:
         return _json(documents.records[_resolve(records, name_or_slug).slug])
 
     @router.get("/{path:path}", include_in_schema=False)
@@ -186,22 +216,33 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
-    """The live API under `/api/v1/` and, when given, the built site at `/`."""
+    """The live API under `/api/v1/` and, when given, the built site at `/`.
+
+    Every response carries the site's security headers (CSP, nosniff, no framing) and every GET
+    resource answers HEAD. There is no Swagger UI: its page runs an inline script, which the
+    CSP forbids, and it would load from a CDN; `/api/v1/docs` leads to the OpenAPI document.
+    """
     documents = build_documents(kb)
     records = list(kb.properties)
     app = FastAPI(
         title=TITLE,
         version=__version__,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False
     )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)
     app.add_exception_handler(PropertyNotFound, property_not_found)
     app.add_exception_handler(RequestValidationError, invalid_parameters)
     app.add_exception_handler(HTTPException, _http_error)
+    @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
+    async def api_docs() -> RedirectResponse:
+        return RedirectResponse(f"{API_PREFIX}/openapi.json")
+
     # File routes first: `/properties/{name_or_slug}` would otherwise take `x.json` as a name.
     app.include_router(file_router(documents, records, live=True))
     app.include_router(query_router(documents, records))

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from kbtools.kb.build import DEFAULT_SOURCE, build_knowledge_base
 from kbtools.kb.query import filter_records, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
-from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
+from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES, VERSION_QUERY
 from kbtools.kb.schema import knowledge_base_schema, record_schema
 from kbtools.kb.serialization import json_data, json_text
 
@@ -171,8 +171,9 @@ def run_query(args: argparse.Namespace) -> int:
         "set_by": args.set_by,
         "text": args.text,
     }
-    if args.version is not None and not all(part.isdigit() for part in args.version.split(".")):
-        raise UsageError(f"--version {args.version!r}: give a version number such as 4.5")
+    if args.version is not None and not VERSION_QUERY.fullmatch(args.version):
+        shown = args.version if len(args.version) <= 40 else args.version[:40] + "..."
+        raise UsageError(f"--version {shown!r}: give a version number such as 4.5 (at most 8 parts of 9 digits)")
     filtering = any(value is not None for value in filters.values())
     if args.name is not None and filtering:
         raise UsageError("give a NAME_OR_SLUG or filters, not both")

@@ -38,6 +38,10 @@ _VERSION = re.compile(r"\b(\d+\.\d+)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])|(?<=\w)\s+(?=See the\b)")
 _GUID = re.compile(r"\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b")
 
+# A version a user may ask about (`--version`, `?version=`): up to 8 numeric parts of up to 9 digits.
+# Bounded so that a hostile "1.1.1..." or "999...9" is refused before it is compared.
+VERSION_QUERY = re.compile(r"\d{1,9}(?:\.\d{1,9}){0,7}")
+VERSION_QUERY_MAX_LENGTH = 79
 VERSION_LABEL = "version"
 HEADER_LABEL = "header"
 DLL_LABEL = "dll"

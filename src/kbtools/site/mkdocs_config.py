@@ -7,6 +7,10 @@ from typing import Any
 
 from kbtools.site.bilingual import plain_label
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
+from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
+
+# Template overrides: the CSP `<meta>` and Material's inline scripts moved to files.
+THEME_OVERRIDES = Path(__file__).parent / "theme"
 
 # Material's zh-TW separator plus full-width and ASCII brackets and colons. Not `*`, `"` or `+`,
 # which are query syntax, nor `.` (versions like 4.5), nor a split inside camel-case words:
@@ -15,9 +19,11 @@ SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）「」,:;()\
 
 
 def theme_config() -> dict[str, Any]:
-    """Material with no web fonts: the built site fetches nothing from the internet."""
+    """Material with no web fonts (the built site fetches nothing from the internet) and with no
+    inline script (`THEME_OVERRIDES`), so that the Content-Security-Policy can forbid them."""
     return {
         "name": "material",
+        "custom_dir": str(THEME_OVERRIDES),
         "language": "zh-TW",
         "font": False,
         "features": ["search.highlight", "navigation.top"],
@@ -44,6 +50,7 @@ def site_config(docs_dir: Path, site_dir: Path, user_dictionary: Path | None) ->
         "theme": theme_config(),
         "plugins": [{"search": search_config(user_dictionary)}],
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
+        "extra": {"content_security_policy": META_CONTENT_SECURITY_POLICY},
         "extra_css": [STYLESHEET],
         "extra_javascript": [SCRIPT],
         "nav": [
