@@ -82,7 +82,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from kbtools.api.app import API_PREFIX, create_app
     from kbtools.kb import build_knowledge_base
     from kbtools.api.http_protocol import H11WithHeaderTimeout
-    from kbtools.site.build import SiteDirRefused, SiteError, build_site, relative_to_source
+    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
     from kbtools.site.site_folder import is_kbtools_site
 
     source: Path = args.source
@@ -96,8 +96,9 @@ def run_serve(args: argparse.Namespace) -> int:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
     # A site is complete once its marker is written; a build swaps in a complete site whole.
     if not is_kbtools_site(site_dir):
-        print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
         try:
+            check_site_dir(source, site_dir, overwrite_hint=f"run `kbtools build --overwrite --site-dir {site_dir}`")
+            print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
             build_site(source, site_dir, knowledge_base=kb)
         except SiteDirRefused as error:
             return _fail(str(error), EXIT_USAGE)

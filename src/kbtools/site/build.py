@@ -28,10 +28,12 @@ class SiteDirRefused(SiteError):
     """A `--site-dir` that a build must not replace (the source, the current folder, someone's files)."""
 
 
-def check_site_dir(source: Path, site_dir: Path, *, overwrite: bool = False) -> Path:
+def check_site_dir(
+    source: Path, site_dir: Path, *, overwrite: bool = False, overwrite_hint: str = "add --overwrite"
+) -> Path:
     """The resolved site folder when a build may replace it; `SiteDirRefused` says why not."""
     try:
-        return check_site_folder(source, site_dir, overwrite=overwrite)
+        return check_site_folder(source, site_dir, overwrite=overwrite, overwrite_hint=overwrite_hint)
     except SiteFolderRefused as error:
         raise SiteDirRefused(str(error)) from None
 

@@ -40,7 +40,9 @@ def _is_within(inner: Path, outer: Path) -> bool:
     return inner == outer or outer in inner.parents
 
 
-def check_site_folder(source: Path, site_dir: Path, *, overwrite: bool = False) -> Path:
+def check_site_folder(
+    source: Path, site_dir: Path, *, overwrite: bool = False, overwrite_hint: str = "add --overwrite"
+) -> Path:
     """The resolved `site_dir` when a build may replace it, else `SiteFolderRefused`.
 
     Never the source, a folder that holds it, the current folder, the home folder or the root
@@ -73,7 +75,7 @@ def check_site_folder(source: Path, site_dir: Path, *, overwrite: bool = False) 
         if not overwrite:
             raise SiteFolderRefused(
                 f"{site_dir}: not empty and not built by kbtools (no {SITE_MARKER}); give --site-dir a new or empty "
-                "folder, or add --overwrite to replace everything in it"
+                f"folder, or {overwrite_hint} to replace everything in it"
             )
     return site
 
