@@ -74,7 +74,7 @@ def test_a_huge_version_is_422_with_a_small_body(server, version):
 def test_an_ordinary_version_still_filters(server):
     response = _get(f"{server}/api/v1/properties", runtime="Windows Installer", version="5.0")
     assert response.status_code == 200
-    assert response.json()["properties"]
+    assert response.json()["result"]
 
 
 @pytest.mark.parametrize("parameter", ["category", "text", "set_by"])
