@@ -76,7 +76,13 @@ def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path
 
 def test_inconsistent_translation_of_one_linked_term(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
-    assert any("'Control table'" in f.message for f in found)
+    assert [f.message for f in found] == ["'BBControl table' is translated 'BBControl 表' here but 'BBControl 資料表' on line 34"]
+
+
+def test_inconsistent_translation_ignores_a_link_boundary_that_moved(msi_dir: Path) -> None:
+    # `控制項 [資料表](control-table.md)` and `[控制項資料表](control-table.md)` name it alike.
+    found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
+    assert not any("'Control table'" in f.message for f in found)
 
 
 def test_frontmatter_that_was_machine_translated_does_not_parse(msi_dir: Path) -> None:
@@ -156,9 +162,9 @@ def test_protected_term_ignores_capitals_used_for_emphasis() -> None:
     assert check_text(page(segment("1-1", "此為必要屬性。", "This property is REQUIRED."))) == []
 
 
-def test_number_mismatch_counts_full_width_digits_and_skips_compounds() -> None:
+def test_number_mismatch_counts_full_width_digits_and_compounds() -> None:
     assert check_text(page(segment("1-1", "等待３０秒。", "Wait 30 seconds."))) == []
-    assert check_text(page(segment("1-1", "立體外觀。", "A 3-D look."))) == []
+    assert check_text(page(segment("1-1", "3D 外觀。", "A 3-D look."))) == []
     assert rules_of(check_text(page(segment("1-1", "等待幾秒。", "Wait 30 seconds.")))) == ["number-mismatch"]
 
 
@@ -209,3 +215,49 @@ def test_every_rule_has_an_id_summary_explanation_and_example() -> None:
     for rule in rules.values():
         assert rule.summary and rule.explanation and rule.example, rule.id
         assert rule.severity in ("error", "warning")
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("(0、0、0、1)", "(0,0,0,1)"),
+        ("10，1703", "10, 1703"),
+        ("18.336.768 octets", "18,336,768 bytes"),
+        ("1\u00a0700", "1700"),
+        ("la 2003-Version", "the 2003 version"),
+        ("64-Bit", "64-bit"),
+        ("傳遞 2.0 f 作為", "pass 2.0f for"),
+        ("taille 2,5 Mo", "size 2.5 MB"),
+        ("1000 個", "1,000 items"),
+    ],
+)
+def test_number_mismatch_accepts_a_number_written_the_locales_way(target: str, source: str) -> None:
+    assert check_text(page(segment("1-1", target, source))) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "missing"),
+    [
+        ("立體外觀。", "A 3-D look.", "3"),
+        ("色彩 255255255", "color 255,255,255", "255,255,255"),
+        ("三2 矩陣", "a 3-by-2 matrix", "3"),
+        ("著色器模型4。1", "Shader Model 4.1", "4.1"),
+    ],
+)
+def test_number_mismatch_reports_numbers_spelled_out_merged_or_broken(target: str, source: str, missing: str) -> None:
+    (finding,) = check_text(page(segment("1-1", target, source)))
+    assert (finding.rule, finding.message) == ("number-mismatch", f"number(s) of the source missing from the target: {missing}")
+
+
+def test_version_with_a_decimal_comma_is_a_rule_of_its_own(corpus_root: Path) -> None:
+    fr = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi"
+    result = check_file(fr / "session-targetpath.md", CheckSettings(RuleSelection.default()), "p.md")
+    rules = {f.rule for f in result.findings}
+    assert "number-mismatch" not in rules
+    messages = [f.message for f in result.findings if f.rule == "version-decimal-comma"]
+    assert "version '4.5' is written '4,5' in the target" in messages
+    assert all(f.severity == "warning" for f in result.findings if f.rule == "version-decimal-comma")
+
+
+def test_a_quantity_with_a_decimal_comma_is_no_version() -> None:
+    assert check_text(page(segment("1-1", "Le fichier fait 2,5 Mo.", "The file is 2.5 MB."))) == []

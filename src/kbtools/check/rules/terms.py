@@ -123,6 +123,70 @@ def _links(span: Span) -> list[Link]:
     return markdown_links(text)
 
 
+# Words that inflection and word order move around a term without changing what it names.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for and or "  # en
+    "le la les l de du des d un une et à au aux en dans par pour sur "  # fr
+    "der die das den dem des ein eine einer einen und im am zum zur von "  # de
+    "el los las lo del al y con por para "  # es
+    "il lo gli i di da dei della delle "  # it
+    "o os as do dos das no na e com".split()  # pt
+)
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+_MARKUP = re.compile(r"[*_`\\]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _wording(text: str) -> frozenset[str]:
+    """The words of a translation less markup, case, function words and plural endings."""
+    words = set()
+    for word in _WORDS.findall(_MARKUP.sub(" ", text).lower()):
+        word = re.sub(r"^[ld]['’]", "", word)
+        if word in _FUNCTION_WORDS:
+            continue
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+def _same_wording(one: str, other: str) -> bool:
+    """Two translations name one thing alike when, less inflection and word order, the words
+    of one are all in the other (a link boundary that moved leaves `table` outside one of them)."""
+    a, b = _wording(one), _wording(other)
+    if a <= b or b <= a:
+        return True
+    # Scripts written without spaces: one text inside the other is a moved boundary too.
+    a_text, b_text = (_SPACES.sub("", _MARKUP.sub("", t)).lower() for t in (one, other))
+    return bool(a_text) and bool(b_text) and (a_text in b_text or b_text in a_text)
+
+
+def _paired_links(segment: Segment) -> list[tuple[Link, Link]]:
+    """Source and target links of a segment paired by URL, where each URL occurs once on each side."""
+    source_links, target_links = _links(segment.source), _links(segment.target)  # type: ignore[arg-type]
+    by_url: dict[str, list[Link]] = {}
+    for link in target_links:
+        by_url.setdefault(link.target, []).append(link)
+    counts: dict[str, int] = {}
+    for link in source_links:
+        counts[link.target] = counts.get(link.target, 0) + 1
+    pairs = []
+    for link in source_links:
+        found = by_url.get(link.target, [])
+        if counts[link.target] == 1 and len(found) == 1:
+            pairs.append((link, found[0]))
+    return pairs
+
+
+def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
+    """True when the difference is an identifier of the link text that a translation altered:
+    `protected-term` reports that."""
+    for term in protected_terms(source_text):
+        if any(term not in visible_text(t) for t in translations):
+            return True
+    return False
+
+
 @page_rule(
     "inconsistent-translation",
     family="terms",
@@ -132,7 +196,12 @@ def _links(span: Span) -> list[Link]:
 When the same source text links to the same page more than once, the translation should name it
 the same way each time; machine translation often does not (`Restart Manager` as `重新啟動管理員`
 and `重新開機管理員` on one page), which makes the reader think there are two things. The rule
-compares the link texts of links with the same target and the same source text.
+compares the link texts of links with the same target and the same source text. Inflection and
+word order are not a different name (`Tabelle CustomAction` and `CustomAction-Tabelle`, `objet`
+and `objets`), nor is a link that takes in one more word of the sentence. An identifier whose
+case or punctuation changed is reported once, by `protected-term`, and a link text left in the
+source language by `untranslated` where the whole segment is left so; each term is reported once per
+page, however often it varies.
 """,
     example="""
 [重新開機管理員](../rstmgr/restart-manager-portal.md) ... [重新啟動管理員](../rstmgr/restart-manager-portal.md)
@@ -140,22 +209,28 @@ compares the link texts of links with the same target and the same source text.
 )
 def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
     first: dict[tuple[str, str], tuple[str, Segment]] = {}
+    reported: set[tuple[str, str]] = set()
     for segment in context.page.segments:
         if not segment.paired or "](" not in segment.source.text:  # type: ignore[union-attr]
             continue
-        source_links, target_links = _links(segment.source), _links(segment.target)  # type: ignore[arg-type]
-        if len(source_links) != len(target_links):
-            continue
-        for source_link, target_link in zip(source_links, target_links, strict=True):
-            if source_link.target != target_link.target or not source_link.text.strip():
+        if segment.target.text.split() == segment.source.text.split():  # type: ignore[union-attr]
+            continue  # left in the source language: `untranslated` reports it
+        for source_link, target_link in _paired_links(segment):
+            source_text = source_link.text.strip()
+            if not source_text:
                 continue
-            key = (source_link.target, source_link.text.strip())
+            key = (source_link.target, source_text)
             translated = target_link.text.strip()
             if key not in first:
                 first[key] = (translated, segment)
-            elif first[key][0] != translated:
-                earlier, where = first[key]
-                yield Hit(
-                    f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
-                    segment,
-                )
+                continue
+            earlier, where = first[key]
+            if key in reported or earlier == translated or _same_wording(earlier, translated):
+                continue
+            if _owned_elsewhere(source_text, (earlier, translated)):
+                continue
+            reported.add(key)
+            yield Hit(
+                f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
+                segment,
+            )
