@@ -225,7 +225,6 @@ def _run_check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if path_errors:
-        _error(f"{plural(len(path_errors), 'path')} could not be checked; {plural(report.files, 'file')} checked")
         return EXIT_USAGE
     if empty:
         where = ", ".join(str(p) for p in args.paths) or "."
