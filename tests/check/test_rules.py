@@ -34,8 +34,9 @@ def corpus_findings(msi_dir: Path, name: str, rule: str) -> list[Finding]:
 
 def test_protected_term_reports_property_name_in_lower_case(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "allusers.md", "protected-term")
-    assert [(f.segment, f.line, f.column) for f in found] == [("d3ba3-109", 23, 5)]
-    assert found[0].message == "'ALLUSERS' appears as 'allusers' in the target"
+    # the second: `ALLUSERS = 2 ... **allusers**`, kept once and lower-cased once
+    assert [(f.segment, f.line, f.column) for f in found] == [("d3ba3-109", 23, 5), ("d3ba3-110", 23, 527)]
+    assert {f.message for f in found} == {"'ALLUSERS' appears as 'allusers' in the target"}
     assert found[0].severity == "error"
 
 
@@ -261,3 +262,31 @@ def test_version_with_a_decimal_comma_is_a_rule_of_its_own(corpus_root: Path) ->
 
 def test_a_quantity_with_a_decimal_comma_is_no_version() -> None:
     assert check_text(page(segment("1-1", "Le fichier fait 2,5 Mo.", "The file is 2.5 MB."))) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "term", "altered"),
+    [
+        ("*PpISCardVerify* 參數", "the *ppISCardVerify* parameter", "ppISCardVerify", "PpISCardVerify"),
+        ("*>dwlogontype* 的值", "the value of *dwLogonType*", "dwLogonType", "dwlogontype"),
+        ("設定 Unittype 值", "set the UnitType value", "UnitType", "Unittype"),
+        ("**AcceptSecurityCoNtext (NTLM)**", "**AcceptSecurityContext (NTLM)**", "AcceptSecurityContext", "AcceptSecurityCoNtext"),
+        ("<strong>Getwindowtext</strong> 函式", "the <strong>GetWindowText</strong> function", "GetWindowText", "Getwindowtext"),
+        ("**count** 屬性", "the **Count** property", "Count", "count"),
+        ("由 **microsoft** 提供", "provided by **Microsoft**", "Microsoft", "microsoft"),
+        ("LaunchURL 方法", "Player.launchURL method", "launchURL", "LaunchURL"),
+    ],
+)
+def test_protected_term_reports_names_whose_case_alone_changed(target: str, source: str, term: str, altered: str) -> None:
+    (finding,) = check_text(page(segment("1-1", target, source)))
+    assert finding.message == f"'{term}' appears as '{altered}' in the target"
+
+
+def test_a_capitalised_bold_word_may_be_the_same_word_in_a_cased_language() -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(segment("1-1", "La **description** du produit.", "The **Description** of the product."), front_matter=fr)
+    assert check_text(text) == []
+
+
+def test_names_in_running_text_may_be_translated_but_not_recased() -> None:
+    assert check_text(page(segment("1-1", "使用者可以選取單位類型。", "The user can select the UnitType."))) == []

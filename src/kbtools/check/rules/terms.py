@@ -25,7 +25,19 @@ _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 _CAPITALISED_WORDS = frozenset(
     ["NOTE", "IMPORTANT", "WARNING", "CAUTION", "TIP", "REQUIRED", "ONLY", "MUST", "NEVER", "NONE", "TRUE", "FALSE", "NULL"]
     + ["ABORT", "CANCEL", "RETRY", "IGNORE"]
+    # key names, which Windows also shows localized
+    + ["ARROW", "ENTER", "SHIFT", "CTRL", "SPACEBAR", "DELETE", "INSERT", "HOME", "BACKSPACE", "PAGE", "DOWN", "LEFT", "RIGHT"]
 )
+# Names in running text, bold phrases, `<strong>` and italics: words with an inner capital
+# or a digit (`UnitType`, `ppISCardVerify`, `AcceptSecurityContext`, `JScript`, `Win32`), also
+# after a dot (`Player.launchURL`). Reported only when the target has
+# them in another case: a translation may rightly rephrase around them.
+_NAME_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])")
+_NAME_SHAPE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}|[A-Za-z][0-9]")
+# A bold word in capitals (`**Count**`, `**Microsoft**`): into a language without letter case
+# it becomes another word, never the same word in other case.
+_BOLD_CAPITALISED = re.compile(r"\*\*([A-Z][a-z]{2,})\*\*|<(?:strong|b)>([A-Z][a-z]{2,})</(?:strong|b)>")
+_CASELESS_LANGUAGES = ("zh", "ja", "ko")
 _PUNCTUATION_VARIANTS = {
     ".": "[.。．]",
     ":": "[:：]",
@@ -50,6 +62,21 @@ def protected_terms(source_text: str) -> set[str]:
     return terms - _CAPITALISED_WORDS
 
 
+def case_sensitive_words(source_text: str, caseless_target: bool) -> set[str]:
+    """Names of a source text whose case a translation must keep, where it keeps them at all."""
+    text = visible_text(source_text)
+    words = set()
+    if _HAS_INNER_CAPITAL.search(text):
+        words.update(word for word in _NAME_WORD.findall(text) if _NAME_SHAPE.search(word))
+    if caseless_target and ("**" in source_text or "<" in source_text):
+        for match in _BOLD_CAPITALISED.finditer(source_text):
+            words.add(match.group(1) or match.group(2))
+    return words
+
+
+_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")
+
+
 @lru_cache(maxsize=4096)
 def _variant_pattern(term: str) -> re.Pattern[str]:
     """Matches the lower-cased term with full-width punctuation and stray spaces.
@@ -66,13 +93,14 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9_])" + "".join(parts) + r"(?![a-z0-9_])")
 
 
-def _altered_form(term: str, text: str) -> str | None:
-    """The form the term takes in the text when only case, punctuation or spacing changed."""
+def _altered_forms(term: str, text: str) -> list[str]:
+    """The forms other than itself the term takes in the text, where only case, punctuation
+    or spacing changed."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
         lowered = "".join(c.lower()[0] for c in text)
-    found = _variant_pattern(term).search(lowered)
-    return text[found.start() : found.end()] if found is not None else None
+    forms = (text[found.start() : found.end()] for found in _variant_pattern(term).finditer(lowered))
+    return [form for form in forms if form != term]
 
 
 @segment_rule(
@@ -86,7 +114,11 @@ Property names, file names and other identifiers are case-sensitive and are neve
 `Mergemod。h` is no header anyone can include. The rule takes the identifiers of the source (a
 bold or code term shaped like an identifier, a file name, an ALL-CAPS name) and reports those
 that appear in the target only in an altered form: other letter case, full-width punctuation,
-spaces inserted, or that are missing from it altogether (translated or dropped). Capitalised
+spaces inserted, or that are missing from it altogether (translated or dropped). Names with an
+inner capital anywhere else in the source (running text, bold phrases, `<strong>`, italic
+parameter names such as `*dwLogonType*`) and, into a language without letter case (zh, ja,
+ko), a bold capitalised word (`**Count**`) are reported when the target has them in another
+case only: such a word is either kept as it is or translated. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
 (CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
 """,
@@ -99,19 +131,25 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     if not _ASCII_LETTER.search(segment.source.text):
         return None
-    terms = protected_terms(segment.source.text)
-    if not terms:
+    source_text = segment.source.text
+    terms = protected_terms(source_text)
+    caseless = (context.page.locale or "").lower().startswith(_CASELESS_LANGUAGES)
+    names = case_sensitive_words(source_text, caseless) - terms
+    if not terms and not names:
         return None
     # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
     target = visible_text(segment.target.text)
+    source = visible_text(source_text)
     problems = []
-    for term in sorted(terms):
-        if term in target:
+    names = {name for name in names if not any(name in term for term in terms)}  # reported with its term
+    for term in sorted(terms | names):
+        kept = target.count(term)
+        if kept and kept >= source.count(term):
             continue
-        altered = _altered_form(term, target)
-        if altered is not None:
-            problems.append(f"'{term}' appears as '{altered}' in the target")
-        else:
+        altered = _altered_forms(term, target)
+        if altered:
+            problems.append(f"'{term}' appears as '{altered[0]}' in the target")
+        elif not kept and term in terms and not any(term in other for other in terms if other != term):
             problems.append(f"'{term}' is missing from the target (translated or dropped)")
     return problems or None
 
