@@ -51,11 +51,15 @@ def test_protected_term_reports_translated_identifiers_not_link_urls(msi_dir: Pa
     assert any(f.message.startswith("'REMOVE' ") for f in found)
 
 
-def test_empty_segment_in_the_corpus(msi_dir: Path) -> None:
-    found = corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment")
-    assert [(f.segment, f.message) for f in found] == [
-        ("cb077-155", "target and source of segment 'cb077-155' are empty")
-    ]
+def test_empty_segment_ignores_markup_only_on_both_sides(msi_dir: Path) -> None:
+    # `</dt> <dd></dd> </dl>` on both sides: nothing to translate, nothing lost
+    assert corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment") == []
+
+
+def test_empty_segment_reports_a_lost_translation(corpus_root: Path) -> None:
+    wmp = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "WMP"
+    result = check_file(wmp / "ambient-event-handlers.md", CheckSettings(RuleSelection.default()), "p.md")
+    assert [f.message for f in result.findings if f.rule == "empty-segment"] == ["target of segment 'c041c-136' is empty"]
 
 
 def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
@@ -64,9 +68,9 @@ def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
     assert "authoring-a-conditional-please-wait-------message-box.md" in found[0].message
 
 
-def test_inline_code_mismatch_in_the_corpus(msi_dir: Path) -> None:
-    found = corpus_findings(msi_dir, "ice86.md", "inline-code-mismatch")
-    assert "3be13-112" in [f.segment for f in found]
+def test_inline_code_mismatch_reads_escaped_backticks_as_text(msi_dir: Path) -> None:
+    # `\\`Privileged\\`` on both sides: literal backticks, no code span to compare
+    assert corpus_findings(msi_dir, "ice86.md", "inline-code-mismatch") == []
 
 
 def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path) -> None:
@@ -290,3 +294,84 @@ def test_a_capitalised_bold_word_may_be_the_same_word_in_a_cased_language() -> N
 
 def test_names_in_running_text_may_be_translated_but_not_recased() -> None:
     assert check_text(page(segment("1-1", "使用者可以選取單位類型。", "The user can select the UnitType."))) == []
+
+
+def test_empty_segment_does_not_read_vml_syntax_as_tags() -> None:
+    text = page(segment("1-1", '<v: *element* attr=" *expression* ">', '<v: *element* attr=" *expression* ">'))
+    assert "empty-segment" not in rules_of(check_text(text))
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("在 <STYLE> 和 </STYLE> 標記之間", "Between the <STYLE> and </STYLE> tags"),
+        ("使用 `<Script>` 元素", "Use the `<Script>` element"),
+        ("\\<object\\> 元素", "The \\<object\\> element"),
+    ],
+)
+def test_unsafe_html_ignores_tags_that_prose_mentions(target: str, source: str) -> None:
+    assert "unsafe-html" not in rules_of(check_text(page(segment("1-1", target, source))))
+
+
+def test_unsafe_html_reports_a_tag_the_translation_brought_in() -> None:
+    text = page(segment("1-1", "在 <STYLE> 標記之間", "Between the style tags"))
+    assert rules_of(check_text(text)) == ["unsafe-html"]
+
+
+def test_an_injected_event_handler_is_one_finding() -> None:
+    text = page(segment("1-1", '請參閱<img src="x.png" onerror="alert(1)">說明', "See the notes"))
+    assert rules_of(check_text(text)) == ["unsafe-html"]
+
+
+def test_an_unclosed_span_is_one_finding() -> None:
+    text = page('<span data-ttu-id="1-1">安裝程式會設定此值。<span class="sxs-lookup"><span data-stu-id="1-1">The installer sets it.</span></span>')
+    rules = rules_of(check_text(text))
+    assert "malformed-markup" in rules and "unpaired-segment" not in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["&quot;Programs&quot;", "unsigned char", "texkill dst", "pragma deleteclass", "add iplisten ipaddress=1.1.1.1", "A + k + n0 + ni + mj"],
+)
+def test_untranslated_leaves_names_types_and_commands_alone(text: str) -> None:
+    assert check_text(page(segment("1-1", text, text))) == []
+
+
+def test_untranslated_reports_prose_left_in_english() -> None:
+    sentence = "For more information, see the overview."
+    assert rules_of(check_text(page(segment("1-1", sentence, sentence)))) == ["untranslated"]
+
+
+def test_a_segment_left_in_english_gives_no_inconsistent_translation() -> None:
+    left = "See the [Control table](control-table.md) and the [Control table](control-table.md)."
+    text = page(
+        segment("1-1", "請參閱 [控制項資料表](control-table.md)。", "See the [Control table](control-table.md)."),
+        segment("1-2", left, left),
+        segment("1-3", "請參閱 [控制項資料表](control-table.md)。", "See the [Control table](control-table.md)."),
+    )
+    assert rules_of(check_text(text)) == ["untranslated"]
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("la table \\`Feature\\` entière", "the whole \\`Feature\\` table"),
+        ("設定 `ProductCode` 屬性", "Set the ProductCode property"),
+    ],
+)
+def test_inline_code_mismatch_ignores_escaped_backticks_and_names_marked_as_code(target: str, source: str) -> None:
+    assert "inline-code-mismatch" not in rules_of(check_text(page(segment("1-1", target, source))))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Tabelle CustomAction", "CustomAction-Tabelle"), ("objet StringList", "objets StringList"), ("table de fichiers", "table des fichiers")],
+)
+def test_inconsistent_translation_ignores_inflection_and_word_order(one: str, other: str) -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(
+        segment("1-1", f"Voir [{one}](x.md).", "See [the x](x.md)."),
+        segment("1-2", f"Voir [{other}](x.md).", "See [the x](x.md)."),
+        front_matter=fr,
+    )
+    assert check_text(text) == []
