@@ -58,7 +58,8 @@ class Inline:
     plain: str = ""
 
 
-_URL_OR_TAG = re.compile(r"\]\([^)]*\)|<[^>]*>")
+# A link's URL (no white space in it, unless in `<...>`; `\](` is an escaped bracket, no link) or a tag.
+_URL_OR_TAG = re.compile(r"(?<!\\)\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)|<[^>]*>")
 
 
 def markdown_links(text: str) -> list[Link]:

@@ -26,6 +26,7 @@ _TARGET_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:(?:[.,]|[ \u00a0\u202f'’](?=[
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _GROUPED = re.compile(r"[0-9]{1,3}([.,\u00a0\u202f'’ ])[0-9]{3}(?:\1[0-9]{3})*")
 _PARTS = re.compile(r"[0-9]+")
+_LIST_SEPARATOR = re.compile(r"[,\u00a0\u202f'’ ]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # What names a version just before its number: `Windows Installer 4.5`, `Shader Model 4.1`,
@@ -65,10 +66,13 @@ def _target_readings(text: str) -> Counter[str]:
         if grouped is not None:
             joined = token.translate(_SEPARATORS)
             forms.update(("#" + joined, joined))
-        parts = _PARTS.findall(token)
+        parts = _LIST_SEPARATOR.split(token)
         if len(parts) > 1:
-            forms.update(parts)
             forms.add("list:" + ",".join(parts))
+            readings.update(p for p in parts if p not in forms)  # `0,0` holds two zeros
+            for part in parts:
+                if "." in part:
+                    forms.update(_PARTS.findall(part))
         readings.update(forms)
     return readings
 
