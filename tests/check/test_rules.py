@@ -375,3 +375,9 @@ def test_inconsistent_translation_ignores_inflection_and_word_order(one: str, ot
         front_matter=fr,
     )
     assert check_text(text) == []
+
+
+def test_number_mismatch_accepts_a_small_number_written_out_in_french() -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(segment("1-1", "Un code d’erreur à deux chiffres.", "A 2-digit error code."), front_matter=fr)
+    assert check_text(text) == []

@@ -33,6 +33,21 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456
 # `version 2.0`, `v1.1`.
 _VERSION_CONTEXT = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[Vv]ersion|\bv)\s*\Z")
 _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+")
+# Small numbers that a language with letter case writes out in running text (`1 entry` ->
+# `une seule entrée`, `2-digit` -> `à deux chiffres`): a faithful translation there. Into zh,
+# ja or ko a number written out is a lost number (`3-D` -> `立體`).
+_NUMBER_WORDS = {  # 0 to 12; words for one value separated by "/"
+    "fr": "zéro un/une deux trois quatre cinq six sept huit neuf dix onze douze",
+    "de": "null ein/eine/eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "es": "cero un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "it": "zero un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
+    "pt": "zero um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
+}
+_NUMBER_VALUES = {
+    language: {word: str(value) for value, words in enumerate(table.split()) for word in words.split("/")}
+    for language, table in _NUMBER_WORDS.items()
+}
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Short grouped numbers are often written without the separator (`1,000` -> `1000`).
 _UNGROUPED_MAX_DIGITS = 5
 
@@ -58,8 +73,11 @@ def _source_numbers(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     return numbers
 
 
-def _target_readings(text: str) -> Counter[str]:
+def _target_readings(text: str, language: str | None = None) -> Counter[str]:
     readings: Counter[str] = Counter()
+    words = _NUMBER_VALUES.get(language or "")
+    if words:
+        readings.update(words[w] for w in _LETTERS.findall(text.lower()) if w in words)
     for token in _TARGET_NUMBER.findall(text.translate(_FULL_WIDTH_DIGITS)):
         forms = {token}
         grouped = _GROUPED.fullmatch(token)
@@ -80,9 +98,11 @@ def _target_readings(text: str) -> Counter[str]:
 _SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f'’ ")
 
 
-def _missing(source_text: str, target_text: str) -> tuple[list[str], list[tuple[str, str]]]:
+def _missing(
+    source_text: str, target_text: str, language: str | None = None
+) -> tuple[list[str], list[tuple[str, str]]]:
     """Numbers of the source the target lacks, and versions it gives with a decimal comma."""
-    target = _target_readings(target_text)
+    target = _target_readings(target_text, language)
     comma_versions = []
     missing = []
     for shown, readings, version in _source_numbers(source_text):
@@ -105,6 +125,11 @@ def _missing(source_text: str, target_text: str) -> tuple[list[str], list[tuple[
             continue
         missing.append(shown)
     return missing, comma_versions
+
+
+def _language(context: PageContext) -> str | None:
+    locale = context.page.locale
+    return locale.split("-")[0].lower() if locale else None
 
 
 def _texts(segment: Segment) -> tuple[str, str] | None:
@@ -131,7 +156,8 @@ became "set to 1", a version "4.5" that was dropped, `3-D` spelled out as `立�
 text outside code and links (those have rules of their own). The target may write a number
 in its locale's way (full-width digits, `18.336.768` or `1 000` for grouping, `2,5` for a
 decimal, another list separator such as `、`): only a number the target does not have in any
-form is reported. A version written with a decimal comma has a rule of its own,
+form is reported. Into a language with letter case, a small number may be written out
+(`1 entry` -> `une seule entrée`); into zh, ja or ko, `3-D` -> `立體` loses it. A version written with a decimal comma has a rule of its own,
 `version-decimal-comma`.
 """,
     example="""
@@ -143,7 +169,7 @@ def number_mismatch(segment: Segment, context: PageContext) -> str | None:
     texts = _texts(segment)
     if texts is None:
         return None
-    missing, _ = _missing(*texts)
+    missing, _ = _missing(*texts, _language(context))
     if not missing:
         return None
     return "number(s) of the source missing from the target: " + ", ".join(sorted(missing))
@@ -170,5 +196,5 @@ def version_decimal_comma(segment: Segment, context: PageContext) -> list[str] |
     texts = _texts(segment)
     if texts is None or "," not in texts[1]:
         return None
-    _, versions = _missing(*texts)
+    _, versions = _missing(*texts, _language(context))
     return [f"version '{shown}' is written '{comma}' in the target" for shown, comma in versions] or None
