@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("kbtools.check.command", "list the rules, or explain one"),
     "parse": ("kbtools.kb.command", "turn property pages into records (JSON)"),
     "query": ("kbtools.kb.command", "print property records (JSON)"),
+    "runtimes": ("kbtools.kb.command", "print the runtime releases (JSON)"),
     "schema": ("kbtools.kb.command", "print the JSON Schema of the records"),
     "build": ("kbtools.site.command", "build the static site (MkDocs Material) and the static JSON API"),
     "serve": ("kbtools.api.command", "serve the built site and the live JSON API"),

@@ -228,3 +228,18 @@ def test_checking_a_page_imports_no_site_api_or_schema_machinery(sample_dir):
     page = next(sample_dir.rglob("*.md"))
     out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_every_subcommand_is_listed_where_the_command_line_finds_it():
+    import argparse
+
+    from kbtools.cli import COMMANDS, build_parser
+
+    parser = build_parser()  # every module registers its subcommands
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    registered = {name for name, sub in subparsers.choices.items() if sub.add_help}
+    assert registered == set(COMMANDS)
+    for name in COMMANDS:  # and each, named alone, gets its own full parser
+        chosen = build_parser([name])
+        sub = next(a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
+        assert sub.add_help, name
