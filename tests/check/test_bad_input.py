@@ -85,7 +85,7 @@ def test_a_dangling_link_is_reported_unreadable(workdir, kbtools):
     (workdir / "gone.md").symlink_to(workdir / "nothere.md")
     result = kbtools("check", ".")
     assert result.out.splitlines() == [
-        "gone.md:1:1: unreadable-file cannot read: No such file or directory",
+        "gone.md:1:1: unreadable-file [error] cannot read: No such file or directory",
         "Checked 1 file (0 segments): 1 error, 0 warnings.",
     ]
 

@@ -10,7 +10,6 @@ import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,6 +207,8 @@ def check_files(
         return
     # Forked workers share the parent's heap copy-on-write; a garbage collection in a worker
     # would touch (and so copy) every object the parent holds. Freezing keeps them shared.
+    from concurrent.futures import ProcessPoolExecutor
+
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
