@@ -12,11 +12,18 @@ from itertools import groupby
 from kbtools.kb.record import LocalizedSegment, LocalizedText
 from kbtools.site.labels import LABELS, SOURCE, TARGET
 from kbtools.site.links import LinkResolver
-from kbtools.site.markup import render_markup
+from kbtools.site.markup import inert, render_markup
 
 
 def segment_html(target_html: str, source_html: str, segment_id: str | None = None) -> str:
-    """One segment: the target text, and the source text shown on hover, focus or side by side."""
+    """One segment: the target text, and the source text shown on hover, focus or side by side.
+
+    The result is inert: no Markdown pass over the generated page can turn its text into markup.
+    """
+    return inert(_segment_html(target_html, source_html, segment_id))
+
+
+def _segment_html(target_html: str, source_html: str, segment_id: str | None) -> str:
     anchor = f' id="seg-{escape(segment_id)}"' if segment_id else ""
     if not source_html or source_html == target_html:
         return f'<span class="kb-seg"{anchor}><span class="kb-t">{target_html}</span></span>'

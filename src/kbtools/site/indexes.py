@@ -8,8 +8,9 @@ from html import escape
 from kbtools.kb.record import PropertyRecord
 from kbtools.site.bilingual import label_html, plain_label, text_html
 from kbtools.site.labels import KIND_LABELS, LABELS, SOURCE, TARGET
-from kbtools.site.layout import BY_CATEGORY, BY_KIND, MATRIX, property_doc, site_url
+from kbtools.site.layout import BY_CATEGORY, BY_KIND, MATRIX, property_doc, relative_url, site_url
 from kbtools.site.links import LinkResolver
+from kbtools.site.markup import escaped_text
 
 
 def render_home(records: Sequence[PropertyRecord]) -> str:
@@ -64,24 +65,20 @@ def _grouped_page(
     ]
     for number, name in enumerate(names, 1):
         members = sorted(groups[name], key=lambda r: r.name.lower())
-        parts.append(f"## {escape(name)} ({len(members)}) {{#group-{number}}}\n")
+        parts.append(f"## {escaped_text(name)} ({len(members)}) {{#group-{number}}}\n")
         parts.append(_table(members, resolver, page))
     return "\n".join(parts)
 
 
 def _table(records: Sequence[PropertyRecord], resolver: LinkResolver, page: str) -> str:
-    """A Markdown table, so MkDocs checks every property link at build time."""
-    lines = [
-        f"| {plain_label('name')} | {plain_label('summary')} | {plain_label('min_version')} |",
-        "| --- | --- | --- |",
-    ]
+    """An HTML table: built from data, so no name or summary can become Markdown."""
+    head = f"<tr><th>{label_html('name')}</th><th>{label_html('summary')}</th><th>{label_html('min_version')}</th></tr>"
+    rows = []
     for record in records:
         summary = text_html(record.summary, resolver, page) if record.summary else ""
-        version = escape(record.requirements.min_version or "—")
-        name = escape(record.name).replace("_", "\\_").replace("*", "\\*")
-        lines.append(f"| [{name}]({property_doc(record)}) | {_cell(summary)} | {version} |")
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "&#124;").replace("\n", " ")
+        version = escaped_text(record.requirements.min_version or "—")
+        href = escape(relative_url(site_url(property_doc(record)), page))
+        rows.append(
+            f'<tr><td><a href="{href}"><code>{escaped_text(record.name)}</code></a></td><td>{summary}</td><td>{version}</td></tr>'
+        )
+    return f'<div class="kb-table-scroll"><table class="kb-index"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>\n'

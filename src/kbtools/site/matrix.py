@@ -6,7 +6,6 @@ Cells come from the API's requirements matrix (`kbtools.api.requirements_matrix`
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from html import escape
 
@@ -14,7 +13,7 @@ from kbtools.api.requirements_matrix import requirements_matrix
 from kbtools.kb.record import PropertyRecord
 from kbtools.site.bilingual import label_html, plain_label
 from kbtools.site.labels import KIND_LABELS, TARGET
-from kbtools.site.layout import MATRIX, property_doc, site_url
+from kbtools.site.layout import MATRIX, property_doc, relative_url, site_url
 
 PAIR = "{os}@{version}"
 
@@ -42,7 +41,7 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
                 cells.append(f'<td class="kb-yes" title="{escape(title)}">{escape(" ".join(versions))}</td>')
             else:
                 cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
-        href = escape(_relative(site_url(property_doc(record)), page))
+        href = escape(relative_url(site_url(property_doc(record)), page))
         body.append(
             f'<tr data-name="{escape(record.name.lower())}" data-kind="{record.kind}" data-pairs="{escape(pairs)}">'
             f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
@@ -84,7 +83,3 @@ def _select(css_class: str, label_key: str, any_key: str, options: list[tuple[st
         f'<select class="{css_class}" aria-label="{_attr(label_key)}">'
         f'<option value="">{_attr(any_key)}</option>{choices}</select>'
     )
-
-
-def _relative(target: str, page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")

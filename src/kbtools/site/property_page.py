@@ -11,7 +11,7 @@ from kbtools.site.bilingual import label_html, section_html, text_html
 from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET, TRANSLATION_TYPES
 from kbtools.site.layout import property_doc, site_url, source_page_name
 from kbtools.site.links import LinkResolver, published_page
-from kbtools.site.markup import plain_text
+from kbtools.site.markup import escaped_text, plain_title
 
 # Lifetime facts in the order they happen to a value.
 LIFETIME_STEPS = ("set_by", "set_at", "valid_after", "used_by", "cleared_at")
@@ -23,7 +23,7 @@ _NAME_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+")
 def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
     """The Markdown source of the record's page."""
     page = site_url(property_doc(record))
-    title = plain_text(record.title.get(TARGET) or record.title.get(SOURCE) or record.name)
+    title = plain_title(record.title.get(TARGET) or record.title.get(SOURCE) or escape(record.name))
     front_matter = {"title": title, "tags": search_keywords(record)}
     parts = [
         f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n",
@@ -100,7 +100,7 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     visibility = "unstated" if record.public is None else ("public" if record.public else "private")
     facts = [
         ("kind", f'<span lang="zh-TW" title="{escape(kind[SOURCE])}">{escape(kind[TARGET])}</span>'),
-        ("category", escape(record.category) if record.category else label_html("uncategorized")),
+        ("category", escaped_text(record.category) if record.category else label_html("uncategorized")),
         ("visibility", label_html(visibility)),
     ]
     requirements = record.requirements
