@@ -17,6 +17,7 @@ def render_home(records: Sequence[PropertyRecord], resolver: LinkResolver) -> st
     """The home page: what the site is, how to read it, every property by category, the API.
 
     No front matter title: the site name is the home page's title (Material would print both).
+    Out of the search index: it repeats every summary, and a query should find the property page.
     """
     page = site_url(HOME)
     count = len(records)
@@ -44,6 +45,7 @@ def render_home(records: Sequence[PropertyRecord], resolver: LinkResolver) -> st
         groups.append(f"<h3>{_bilingual(title)} ({len(members)})</h3><ul>{items}</ul>")
     return "\n".join(
         [
+            "---\nsearch:\n  exclude: true\n---\n",
             f"# {label_html('home')} {{#home}}\n",
             f'<p class="kb-intro">{label_html("site_intro")} {count} {label_html("properties_count")}。</p>\n',
             f"<p>{links}</p>\n",

@@ -93,7 +93,7 @@ def plain_title(markup: str) -> str:
 
     MkDocs themes print titles unescaped, so the text is escaped here, quotes included.
     """
-    return escape(unescape(plain_text(markup)))
+    return escape(unescape(plain_text(_inline_parser().renderInline(markup))))
 
 
 def plain_text(markup: str) -> str:
