@@ -55,6 +55,10 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The navigation: the index pages, and every property page under its category."""
         config.nav = navigation(self.knowledge_base.properties)
+        # Each page carries only the open branch of the navigation, not all 335 entries.
+        features = config.theme.get("features") or []
+        if "navigation.prune" not in features:
+            config.theme["features"] = [*features, "navigation.prune"]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
