@@ -216,16 +216,19 @@ def _html_table(page: Page, leaf: Block, raw: str, offset: int, locale: str) -> 
                 header_rows = row + 1
         elif tag in ("td", "th") and not closing:
             column += 1
-            open_cell = (row, column, raw.index(">", match.end()) + 1, tag == "th")
+            close = raw.find(">", match.end())
+            open_cell = (row, column, (close if close != -1 else match.end()) + 1, tag == "th")
             if tag == "th" and not in_head:
                 header_rows = max(header_rows, row + 1)
         elif tag in ("td", "th") and closing and open_cell is not None:
             r, c, start, is_header = open_cell
-            cells.append((r, c, start, match.start(), is_header))
+            cells.append((r, c, start, max(start, match.start()), is_header))
             open_cell = None
     width = max((c + 1 for _, c, *_ in cells), default=0)
     table: list[list[BlockText]] = [[[] for _ in range(width)] for _ in range(row + 1)]
     for r, c, start, end, _ in cells:
+        if r < 0:
+            continue
         segments = [s for s in leaf.segments if offset + start <= s.anchor.tag_start < offset + end]
         table[r][c] = _text(page, segments, offset + start, offset + end, locale)
     return BodyBlock(type="table", header_rows=header_rows, rows=table)
