@@ -27,14 +27,28 @@ def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
     of the source page in page order."""
     page = site_url(property_doc(record))
     title = page_title(record)
-    front_matter = {"title": plain_title(title.get(TARGET) or title.get(SOURCE) or escape(record.name)), "tags": search_keywords(record)}
+    front_matter = {
+        "title": plain_title(title.get(TARGET) or title.get(SOURCE) or escape(record.name)),
+        "tags": search_keywords(record),
+    }
+    if record.summary.get(TARGET):
+        front_matter["description"] = plain_title(record.summary[TARGET])
     parts = [
         f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n",
         f"# {text_html(title, resolver, page)} {{#{_heading_id(record.slug)}}}\n",
+        _description(record, resolver, page),
         _card(record, resolver, page),
         BodyRenderer(resolver, page).render(record.body),
     ]
     return "\n".join(part for part in parts if part)
+
+
+def _description(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
+    """The page description, for search only: it is another translation of the lead's first
+    sentences, which the body shows, so on the page it would say the same thing twice."""
+    if not record.summary:
+        return ""
+    return f'<p class="kb-summary" hidden>{text_html(record.summary, resolver, page)}</p>\n'
 
 
 def page_title(record: PropertyRecord) -> LocalizedText:
