@@ -31,7 +31,7 @@ HELD_SECTIONS = frozenset(
     title.casefold()
     for title in (*REMARKS, *DEFAULT_VALUE, *PROPERTY_VALUE, *SEE_ALSO, *EXAMPLE_SECTIONS, "Requirements", "Syntax")
 )
-SOURCE_KEYS = ("ms.date", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
+SOURCE_KEYS = ("ms.date", "ms.sourcegitcommit", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
 
 MAX_SUMMARY_SENTENCES = 12
 MIN_SUMMARY_SIMILARITY = 30.0

@@ -139,11 +139,11 @@ def _grouped_page(
 
 def _table(records: Sequence[PropertyRecord], resolver: LinkResolver, page: str) -> str:
     """An HTML table: built from data, so no name or summary can become Markdown."""
-    head = f"<tr><th>{label_html('name')}</th><th>{label_html('summary')}</th><th>{label_html('min_version')}</th></tr>"
+    head = f"<tr><th>{label_html('name')}</th><th>{label_html('summary')}</th><th>{label_html('stated_versions')}</th></tr>"
     rows = []
     for record in records:
         summary = text_html(record.summary, resolver, page) if record.summary else ""
-        version = escaped_text(record.requirements.min_version or "—")
+        version = escaped_text(", ".join(v for vs in record.requirements.stated_versions.values() for v in vs) or "—")
         href = escape(relative_url(site_url(property_doc(record)), page))
         rows.append(
             f'<tr><td><a href="{href}"><code>{escaped_text(record.name)}</code></a></td><td>{summary}</td><td>{version}</td></tr>'
