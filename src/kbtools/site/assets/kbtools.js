@@ -63,9 +63,35 @@
     apply();
   }
 
+  // A wide table scrolls in its own box; say so above a box whose table does not fit.
+  function setupScrollHints() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".kb-table-scroll, .kb-matrix-scroll, .kb-table-scroll .md-typeset__scrollwrap"));
+    if (!boxes.length) return;
+    function update() {
+      boxes.forEach(function (box) {
+        var hint = box.previousElementSibling;
+        var has = hint && hint.classList.contains("kb-scroll-hint");
+        var overflows = box.scrollWidth > box.clientWidth + 1;
+        if (overflows && !has) {
+          hint = document.createElement("p");
+          hint.className = "kb-scroll-hint";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = "\u2194 \u5de6\u53f3\u6372\u52d5\u8868\u683c (scroll sideways)";
+          box.parentNode.insertBefore(hint, box);
+        } else if (!overflows && has) {
+          hint.parentNode.removeChild(hint);
+        }
+        box.classList.toggle("kb-overflows", overflows);
+      });
+    }
+    update();
+    window.addEventListener("resize", update);
+  }
+
   function setup() {
     setupSwitch();
     setupMatrix();
+    setupScrollHints();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
