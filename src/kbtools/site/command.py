@@ -36,8 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
+
     try:
-        site_dir = build_site(args.source, args.site_dir)
+        knowledge_base = build_knowledge_base(args.source) if args.source.exists() else None
+        for error in knowledge_base.errors if knowledge_base else ():
+            print(f"kbtools build: {skipped_page_line(error)}", file=sys.stderr)
+        site_dir = build_site(args.source, args.site_dir, knowledge_base=knowledge_base)
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:
         print(f"kbtools build: {error}", file=sys.stderr)
         return EXIT_ERROR
