@@ -29,9 +29,10 @@ try:  # libyaml is several times faster; fall back to the pure-Python loader.
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _YamlLoader = yaml.SafeLoader
 
-# Every line break an editor counts: CRLF, a lone CR (old Mac) and LF. CR CR LF is two breaks.
-_LINE_BREAK = re.compile(r"\r\n?")
-_BYTE_LINE_BREAK = re.compile(rb"\r\n?|\n")
+# One line break each: LF, CRLF, CR CR LF (a CRLF file converted to CRLF once more, which Vim and
+# git show as one line ending in ^M) and a lone CR (old Mac files).
+_LINE_BREAK = re.compile(r"\r*\n|\r")
+_BYTE_LINE_BREAK = re.compile(rb"\r*\n|\r")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Spans nest three deep in real pages (a lookup around a source around an anchor); far deeper
 # nesting is an attack on every later stage (the site's HTML and search parsers).
