@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_support import Run, build, copy_pages, run
+from hostile_support import Run, build, copy_pages, run, site_text
 
 from kbtools.page.files import discover_pages
 
@@ -27,6 +27,8 @@ class Results:
     parsed: set[str]  # slugs of the records
     build: Run
     built: set[str]  # property pages of the site
+    site: Path
+    records: list[dict]
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +56,11 @@ def results(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Results:
     report = json.loads(check.out)
     checked = {Path(finding["path"]).name for finding in report["findings"]}
     parse = run("parse", tree, "--out", out / "kb.json")
-    parsed = {record["slug"] for record in json.loads((out / "kb.json").read_text(encoding="utf-8"))["properties"]}
+    records = json.loads((out / "kb.json").read_text(encoding="utf-8"))["properties"]
+    parsed = {record["slug"] for record in records}
     built = build(tree, out / "site")
     pages = {path.stem for path in (out / "site" / "properties").glob("*.html")}
-    return Results(tree, check, checked, report["summary"]["files"], parse, parsed, built, pages)
+    return Results(tree, check, checked, report["summary"]["files"], parse, parsed, built, pages, out / "site", records)
 
 
 def reported(results: Results, name: str) -> list[str]:
@@ -132,3 +135,10 @@ def test_a_symlinked_file_inside_the_source_is_read(msi_dir, tmp_path):
     store = copy_pages(msi_dir, tmp_path / "docs" / ".store", ("reboot.md",))
     (tmp_path / "docs" / "reboot.md").symlink_to(store / "reboot.md")
     assert [path.name for path in discover_pages([tmp_path / "docs"]).files] == ["reboot.md"]
+
+
+def test_records_and_the_site_publish_paths_relative_to_the_source(results):
+    assert sorted(record["source"]["path"] for record in results.records) == [
+        "allusers.md", "shared/msiinstanceguid.md", "sub/adminuser.md"
+    ]
+    assert str(results.source.parent) not in site_text(results.site)

@@ -36,6 +36,15 @@ def _failure(path: Path, error: Exception) -> ParseError:
     )
 
 
+def _published_path(path: Path, source: Path) -> Path:
+    """The page's path as records publish it: relative to the source, never the machine's own."""
+    try:
+        relative = path.relative_to(source)
+    except ValueError:
+        relative = Path(path.name)
+    return relative if relative.name else Path(path.name)
+
+
 def skipped_page_line(error: ParseError) -> str:
     """How a command reports a page left out: `path:line: message (page skipped)`."""
     where = f"{error.path}:{error.line}" if error.line else error.path
@@ -71,7 +80,7 @@ def build_knowledge_base(source: Path) -> KnowledgeBase:
     records: list[PropertyRecord] = []
     for path, page in pages:
         try:
-            record = property_record(page, categories, path)
+            record = property_record(page, categories, _published_path(path, source))
         except NotAPropertyPage:
             continue
         except UnreadablePage as error:
