@@ -35,8 +35,12 @@ _LINE_BREAK = re.compile(r"\r*\n|\r")
 _BYTE_LINE_BREAK = re.compile(rb"\r*\n|\r")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Spans nest three deep in real pages (a lookup around a source around an anchor); far deeper
-# nesting is an attack on every later stage (the site's HTML and search parsers).
-MAX_SPAN_DEPTH = 32
+# nesting, of spans or of any element inside a segment, is an attack on every later stage (the
+# site's HTML and search parsers are quadratic in it).
+MAX_NESTING_DEPTH = 32
+_TOO_DEEP = f"markup nested more than {MAX_NESTING_DEPTH} deep; the segment around it is left out"
+_ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -254,7 +258,7 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
     pending: Span | None = None  # a closed target still waiting for its source
     pending_end = 0  # where that target's closing tag ends
     dropped_end = -1  # where a dropped target's closing tag ends, for its source to follow
-    too_deep = 0  # span tags open beyond MAX_SPAN_DEPTH, counted but not kept
+    too_deep = 0  # span tags open beyond MAX_NESTING_DEPTH, counted but not kept
 
     def follows_dropped(position: int) -> bool:
         return dropped_end >= 0 and _WHITESPACE_ONLY.match(text, dropped_end, position) is not None
@@ -310,14 +314,13 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
         attrs = match.group(1)
         if attrs is not None and attrs.endswith("/"):
             continue  # <span ... /> opens nothing
-        if too_deep or (attrs is not None and len(stack) >= MAX_SPAN_DEPTH):
+        if too_deep or (attrs is not None and len(stack) >= MAX_NESTING_DEPTH):
             if attrs is None:
                 too_deep -= 1
                 continue
             if not too_deep:
                 line, column = lines.position(position)
-                message = f"spans nested more than {MAX_SPAN_DEPTH} deep; the segment around them is left out"
-                errors.append(MarkupError(line, column, message))
+                errors.append(MarkupError(line, column, _TOO_DEEP))
                 for entry in stack:
                     entry[5] = True
             too_deep += 1
@@ -384,3 +387,36 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
     for entry in stack:
         if entry[0] != _OTHER:
             unclosed(entry)
+    _drop_deep_segments(page)
+
+
+def _nesting_overflow(span: Span | None) -> int | None:
+    """The offset of the first element nested too deep in a span's text, or None."""
+    if span is None or span.text.count("<") <= MAX_NESTING_DEPTH:
+        return None  # too few tags to nest that deep: the common case costs one count
+    depth = 0
+    for tag in _ELEMENT_TAG.finditer(span.text):
+        if tag.group(1):
+            depth = max(0, depth - 1)
+        elif not tag.group(3) and tag.group(2).lower() not in _VOID_ELEMENTS:
+            depth += 1
+            if depth > MAX_NESTING_DEPTH:
+                return span.start + tag.start()
+    return None
+
+
+def _drop_deep_segments(page: Page) -> None:
+    """Leave out segments whose text nests elements too deep, reporting each."""
+    kept: list[Segment] = []
+    for segment in page.segments:
+        overflow = _nesting_overflow(segment.target)
+        if overflow is None:
+            overflow = _nesting_overflow(segment.source)
+        if overflow is not None:
+            line, column = page.lines.position(overflow)
+            page.markup_errors.append(MarkupError(line, column, _TOO_DEEP))
+            continue
+        segment.index = len(kept)
+        kept.append(segment)
+    if len(kept) != len(page.segments):
+        page.segments[:] = kept
