@@ -80,8 +80,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.api.app import API_PREFIX, create_app
-    from kbtools.kb import build_knowledge_base
     from kbtools.api.http_protocol import H11WithHeaderTimeout
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
     from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
     from kbtools.site.site_folder import is_kbtools_site
 
@@ -92,6 +92,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if site_dir.exists() and not site_dir.is_dir():
         return _fail(f"{site_dir}: not a folder (give --site-dir the built site)", EXIT_USAGE)
     kb = build_knowledge_base(source)
+    for error in kb.errors:
+        print(f"kbtools serve: {skipped_page_line(error)}", file=sys.stderr)
     if not kb.properties:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
     # A site is complete once its marker is written; a build swaps in a complete site whole.

@@ -57,7 +57,7 @@ def _error(message: str) -> None:
 def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from kbtools.kb import build_knowledge_base
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
     from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir
 
     try:
@@ -66,8 +66,7 @@ def run_build(args: argparse.Namespace) -> int:
         check_site_dir(args.source, args.site_dir, overwrite=args.overwrite)
         knowledge_base = build_knowledge_base(args.source)
         for error in knowledge_base.errors:
-            where = f"{error.path}:{error.line}" if error.line else error.path
-            _error(f"{where}: {error.message} (page dropped)")
+            _error(skipped_page_line(error))
         if knowledge_base.errors and args.strict:
             _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
