@@ -93,7 +93,8 @@ def test_a_named_pipe_in_a_directory_does_not_block_the_run(workdir, kbtools):
     os.mkfifo(workdir / "pipe.md")
     (workdir / "real.md").write_text(page(DEFECT), encoding="utf-8")
     result = kbtools("check", ".")
-    assert "Checked 1 file " in result.out
+    assert result.code == 2
+    assert result.out.startswith("real.md:6:1: protected-term [error]")
     assert result.err == "kbtools: error: pipe.md: a named pipe, not a page: not read\n"
 
 
