@@ -41,8 +41,9 @@ def import_profile(page: Path) -> tuple[float, list[str], float]:
         # A top-level import of a kbtools module: its cumulative time holds what it pulled in.
         if name.split(".")[0] == "kbtools" and indent == 1:
             kbtools += cumulative
-        if name.split(".")[0] in HEAVY and name not in heavy:
-            heavy.append(name)
+        top = name.split(".")[0]
+        if top in HEAVY and top not in heavy:
+            heavy.append(top)
     return kbtools / 1e6, heavy, everything / 1e6
 
 
