@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.site.bilingual import plain_label
+from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
 
 # Material's zh-TW separator plus full-width and ASCII brackets and colons. Not `*`, `"` or `+`,
@@ -44,8 +45,8 @@ def site_config(docs_dir: Path, site_dir: Path, user_dictionary: Path | None) ->
         "theme": theme_config(),
         "plugins": [{"search": search_config(user_dictionary)}],
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
-        "extra_css": [STYLESHEET],
-        "extra_javascript": [SCRIPT],
+        "extra_css": [STYLESHEET, SEARCH_STYLESHEET],
+        "extra_javascript": [SCRIPT, SEARCH_SCRIPT],
         "nav": [
             {plain_label("home"): HOME},
             {plain_label("by_category"): BY_CATEGORY},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -24,6 +25,7 @@ from kbtools.site.layout import (
 from kbtools.site.links import LinkResolver
 from kbtools.site.matrix import render_matrix
 from kbtools.site.property_page import render_property_page
+from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET, write_index
 
 
 class KnowledgeBasePlugin(BasePlugin):
@@ -51,6 +53,10 @@ class KnowledgeBasePlugin(BasePlugin):
         for uri, markdown in self.generated_pages().items():
             files.append(File.generated(config, uri, content=markdown))
         assets = package_files("kbtools.site") / "assets"
-        for uri in (STYLESHEET, SCRIPT):
+        for uri in (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT):
             files.append(File.generated(config, uri, content=(assets / uri.rsplit("/", 1)[-1]).read_bytes()))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The property search's index, beside the pages it finds (read by assets/search.js).
+        write_index(self.knowledge_base.properties, Path(config.site_dir))
