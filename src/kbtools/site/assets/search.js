@@ -41,6 +41,7 @@
     index.docs.forEach(function (doc) {
       doc.name = doc.n.toLowerCase();
       doc.nameTail = doc.name.replace(/^.*(\.|::)/, "");
+      doc.nameWords = doc.w.map(function (w) { return w.toLowerCase(); });
       doc.words = " " + doc.w.concat(doc.a).map(function (w) { return stem(w.toLowerCase()); }).join(" ") + " ";
       doc.fields = [
         { weight: WEIGHT.title, zh: normal(doc.t[0]), en: wordLine(doc.t[1]) },
@@ -128,6 +129,16 @@
     return 0.7 * held / english.length;
   }
 
+  // A rendering that a word of the property's name begins (暫存 -> temporary -> TempFolder).
+  function renderedInName(doc, forms) {
+    var english = forms.english || [];
+    if (!english.length) return 0;
+    var held = english.filter(function (w) {
+      return doc.nameWords.some(function (n) { return n.length >= 4 && (w.indexOf(n) === 0 || n.indexOf(w) === 0); });
+    }).length;
+    return 0.7 * held / english.length;
+  }
+
   function score(doc, query, rarity) {
     var total = 0;
     var named = 0;
@@ -146,6 +157,8 @@
         run += raw[j];
         // One word of several naming a one-word property (path -> Error.Path) says little.
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + 20);
+        // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
+        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
       }
     }
     var units = query.words.map(function (w) { return { word: w, weight: rarity[w] }; })
@@ -163,7 +176,7 @@
         if (top) matched += unit.weight;
       } else {
         doc.fields.forEach(function (f) { top = Math.max(top, f.weight * Math.max(phraseIn(f.zh, unit.forms), rendered(f.en, unit.forms))); });
-        top = Math.max(top, WEIGHT.words * rendered(doc.words, unit.forms));
+        top = Math.max(top, WEIGHT.words * rendered(doc.words, unit.forms), WEIGHT.words * renderedInName(doc, unit.forms));
         var inBody = 0;
         doc.sentences.forEach(function (s) { inBody = Math.max(inBody, phraseIn(s.zh, unit.forms), rendered(s.en, unit.forms)); });
         top = Math.max(top, WEIGHT.body * inBody);
@@ -216,7 +229,7 @@
         });
         sum += Math.log(1 + n / (1 + df));
       });
-      rarity[forms[0]] = sum / grams.length * Math.sqrt(grams.length);
+      rarity[forms[0]] = sum / grams.length * Math.min(Math.sqrt(grams.length), 1.6);
     });
     var results = [];
     index.docs.forEach(function (doc) {
