@@ -11,13 +11,15 @@ The index is data, never markup: every text is plain (tags removed); the page es
 from __future__ import annotations
 
 import json
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord
 from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET
 from kbtools.site.layout import property_doc, site_url
-from kbtools.site.markup import plain_text
+from kbtools.site.links import LinkResolver
+from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words
 from kbtools.site.search_terms import term_lexicon
 
@@ -27,8 +29,16 @@ SEARCH_STYLESHEET = "assets/search.css"
 INDEX_VERSION = 1
 
 
+_NO_LINKS = LinkResolver({})
+
+
+def _plain(markup: str) -> str:
+    """A segment's inline Markdown as the text a reader sees (emphasis, code and links undone)."""
+    return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""
+
+
 def _pair(text: LocalizedText) -> list[str]:
-    return [plain_text(text.get(TARGET) or ""), plain_text(text.get(SOURCE) or "")]
+    return [_plain(text.get(TARGET) or ""), _plain(text.get(SOURCE) or "")]
 
 
 def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
@@ -39,7 +49,7 @@ def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
 
 def _segment_pair(segment: LocalizedSegment) -> list[str]:
     extra = segment.__pydantic_extra__ or {}
-    return [plain_text(extra.get(TARGET) or ""), plain_text(extra.get(SOURCE) or "")]
+    return [_plain(extra.get(TARGET) or ""), _plain(extra.get(SOURCE) or "")]
 
 
 def index_document(record: PropertyRecord) -> dict[str, Any]:
