@@ -12,6 +12,7 @@ from mkdocs.exceptions import MkDocsException
 from kbtools.kb.build import DEFAULT_SOURCE
 from kbtools.site.build import DEFAULT_SITE_DIR, SiteError, build_site
 
+CONFIG_FILE = Path("mkdocs.yml")
 EXIT_OK = 0
 EXIT_ERROR = 1
 
@@ -27,17 +28,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--source", type=Path, default=DEFAULT_SOURCE, help=f"folder of sxs pages (default: {DEFAULT_SOURCE})"
+        "--source",
+        type=Path,
+        help=f"folder of sxs pages (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE})",
     )
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        help=f"the site's MkDocs configuration (default: {CONFIG_FILE} when there is one, else generated)",
     )
     parser.set_defaults(func=run_build)
 
 
 def run_build(args: argparse.Namespace) -> int:
+    config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
+    source = args.source or (None if config_file else DEFAULT_SOURCE)
     try:
-        site_dir = build_site(args.source, args.site_dir)
+        site_dir = build_site(source, args.site_dir, config_file=config_file)
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:
         print(f"kbtools build: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -48,6 +58,6 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Built {index}")
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
-    source = "" if args.source == DEFAULT_SOURCE else f" --source {shlex.quote(str(args.source))}"
+    source = "" if args.source in (None, DEFAULT_SOURCE) else f" --source {shlex.quote(str(args.source))}"
     print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
     return EXIT_OK

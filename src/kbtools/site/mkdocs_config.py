@@ -25,25 +25,28 @@ def theme_config() -> dict[str, Any]:
     }
 
 
-def search_config(user_dictionary: Path | None) -> dict[str, Any]:
+def search_config() -> dict[str, Any]:
     # No stemmer: the index would hold `installvalid` while the query `InstallValidate*` (a
-    # prefix query, which lunr does not stem) looks for `installvalidate`.
-    options: dict[str, Any] = {"separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
-    if user_dictionary is not None:
-        options["jieba_dict_user"] = str(user_dictionary)
-    return options
+    # prefix query, which lunr does not stem) looks for `installvalidate`. The kbtools plugin
+    # gives jieba the words of `search_terms.TERMS` before this plugin segments anything.
+    return {"separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
 
 
-def site_config(docs_dir: Path, site_dir: Path, user_dictionary: Path | None) -> dict[str, Any]:
-    """The configuration of a kbtools site (pages come from `KnowledgeBasePlugin`)."""
+def site_config(docs_dir: str, site_dir: str, source: str) -> dict[str, Any]:
+    """The configuration of a kbtools site: what `kbtools build` generates when there is no
+    `mkdocs.yml`, and what the repository's `mkdocs.yml` holds for the sample.
+
+    Paths are as written in a `mkdocs.yml` (relative to it, or absolute); the pages come from
+    the `kbtools` plugin (`KnowledgeBasePlugin`), which reads them from `source`.
+    """
     return {
         "site_name": plain_label("home"),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
+        "docs_dir": docs_dir,
+        "site_dir": site_dir,
         "use_directory_urls": False,
         "strict": True,
         "theme": theme_config(),
-        "plugins": [{"search": search_config(user_dictionary)}],
+        "plugins": [{"search": search_config()}, {"kbtools": {"source": source}}],
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
         "extra_css": [STYLESHEET, SEARCH_STYLESHEET],
         "extra_javascript": [SCRIPT, SEARCH_SCRIPT],

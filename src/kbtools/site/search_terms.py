@@ -112,7 +112,8 @@ def term_lexicon(pairs: list[list[str]]) -> tuple[list[list[str]], dict[str, str
     """
     import jieba
 
-    tokenizer = jieba.Tokenizer()
+    # jieba's own tokenizer, as the search plugin segments with it (its dictionary loads once).
+    tokenizer = jieba.dt
     for term in TERMS:
         tokenizer.add_word(term, FREQUENCY)
     chinese: Counter[str] = Counter()
