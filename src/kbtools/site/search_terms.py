@@ -1,6 +1,7 @@
 """Words that jieba's (mainland) dictionary splits wrongly in Taiwanese technical Chinese.
 
-Loaded as jieba's user dictionary when the search index is built: `工作階段金鑰` becomes
+Added to jieba's dictionary by the kbtools plugin before the search plugin segments the pages
+(or given to the search plugin as `jieba_dict_user`, `write_user_dictionary`): `工作階段金鑰` becomes
 `工作階段 / 金鑰` instead of `工作 / 階段 / 金 / 鑰`, so a query finds the pages that use the term.
 The search box segments a query with the words of the index, so the index's words decide; a
 compound such as `重新啟動管理員` is left to split into `重新啟動 / 管理員`, the words a query
@@ -55,6 +56,7 @@ FREQUENCY = 100000
 
 
 def write_user_dictionary(path: Path) -> Path:
+    """The words as a jieba user dictionary file (for a search plugin without the kbtools plugin)."""
     path.write_text("".join(f"{term} {FREQUENCY}\n" for term in TERMS), encoding="utf-8")
     return path
 
