@@ -11,6 +11,7 @@ The index is data, never markup: every text is plain (tags removed); the page es
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ INDEX_VERSION = 1
 _NO_LINKS = LinkResolver({})
 
 
+@lru_cache(maxsize=None)  # each sentence is read twice: for the term lexicon and for its page
 def _plain(markup: str) -> str:
     """A segment's inline Markdown as the text a reader sees (emphasis, code and links undone)."""
     return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""

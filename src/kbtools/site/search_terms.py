@@ -121,8 +121,8 @@ def term_lexicon(pairs: list[list[str]]) -> tuple[list[list[str]], dict[str, str
     chinese: Counter[str] = Counter()
     english: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
-    sentences: list[set[str]] = []
-    for target, source in pairs:
+    sentences: dict[str, set[int]] = {}  # word -> the sentences that hold it
+    for number, (target, source) in enumerate(pairs):
         if not target or not source:
             continue
         words = {word for word in tokenizer.cut(target) if _CJK_WORD.fullmatch(word)}
@@ -130,7 +130,8 @@ def term_lexicon(pairs: list[list[str]]) -> tuple[list[list[str]], dict[str, str
         chinese.update(words)
         english.update(sources)
         together.update((word, source_word) for word in words for source_word in sources)
-        sentences.append(words)
+        for word in words:
+            sentences.setdefault(word, set()).add(number)
     best_english: dict[str, tuple[float, str]] = {}
     for (word, source_word), count in together.items():
         if count < MIN_PAIRS:
@@ -152,8 +153,7 @@ def term_lexicon(pairs: list[list[str]]) -> tuple[list[list[str]], dict[str, str
             word
             for word in words
             if all(
-                sum(1 for sentence in sentences if word in sentence and other in sentence)
-                <= MAX_SHARED * min(chinese[word], chinese[other])
+                len(sentences[word] & sentences[other]) <= MAX_SHARED * min(chinese[word], chinese[other])
                 for other in words
                 if other != word
             )
