@@ -33,7 +33,7 @@ INDEX_VERSION = 1
 _NO_LINKS = LinkResolver({})
 
 
-@lru_cache(maxsize=None)  # each sentence is read twice: for the term lexicon and for its page
+@lru_cache(maxsize=32768)  # each sentence is read twice: for the term lexicon and for its page
 def _plain(markup: str) -> str:
     """A segment's inline Markdown as the text a reader sees (emphasis, code and links undone)."""
     return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""
