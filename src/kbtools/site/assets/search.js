@@ -146,7 +146,8 @@
     // The name: the query, or a run of its words, is the property's name (or begins or holds it).
     var compact = query.compact;
     if (compact.length >= 3) {
-      if (compact === doc.name || compact === doc.nameTail) named = 100;
+      if (compact === doc.name) named = 100;
+      else if (compact === doc.nameTail) named = 90;
       else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40;
       else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30;
     }
@@ -156,11 +157,17 @@
       for (var j = i; j < raw.length; j++) {
         run += raw[j];
         // One word of several naming a one-word property (path -> Error.Path) says little.
-        if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + 20);
+        // The property itself before the members of objects that share its name (Patch.ProductCode).
+        if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
       }
     }
+    // A Chinese phrase whose renderings are the words of the name: 產品版本 -> product version -> ProductVersion.
+    query.phrases.forEach(function (forms) {
+      var english = forms.english || [];
+      if (english.length >= 2 && renderedInName(doc, forms) >= 0.7) named = Math.max(named, 35);
+    });
     var units = query.words.map(function (w) { return { word: w, weight: rarity[w] }; })
       .concat(query.phrases.map(function (forms) { return { forms: forms, weight: rarity[forms[0]] }; }));
     var matched = 0;
@@ -171,6 +178,8 @@
       if (unit.word) {
         var padded = " " + unit.word + " ";
         if (doc.words.indexOf(padded) !== -1) top = WEIGHT.words;
+        // A word that begins the name (programfile -> ProgramFilesFolder) matches the name itself.
+        if (unit.word.length >= 4 && (doc.nameTail.indexOf(unit.word) === 0 || doc.name.indexOf(unit.word) === 0)) top = Math.max(top, WEIGHT.name * 0.8);
         doc.fields.forEach(function (f) { if (f.en.indexOf(padded) !== -1) top = Math.max(top, f.weight); });
         if (!top && doc.sentences.some(function (s) { return s.en.indexOf(padded) !== -1; })) top = WEIGHT.body;
         if (top) matched += unit.weight;
