@@ -359,6 +359,10 @@
       load().then(function (index) {
         if (ticket !== pending) return;
         render(container, text, text.trim() ? search(index, text) : { results: [] });
+      }, function () {
+        // No index (a page opened from disk cannot fetch it): Material's own results answer.
+        document.body.classList.remove("kb-search-on");
+        container.hidden = true;
       });
     }
     ["input", "keyup", "focus"].forEach(function (type) { input.addEventListener(type, update); });
