@@ -257,9 +257,12 @@
     var marks = new Array(text.length).fill(false);
     if (lower.length === text.length) {
       if (english) {
+        // The query's English words, and the renderings of its Chinese ones.
+        var wanted = query.words.slice();
+        query.phrases.forEach(function (forms) { wanted = wanted.concat(forms.english || []); });
         var re = /[a-z0-9]+/g, m;
         while ((m = re.exec(lower))) {
-          if (query.words.indexOf(stem(m[0])) !== -1) for (var i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
+          if (wanted.indexOf(stem(m[0])) !== -1) for (var i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
         }
       } else {
         query.phrases.forEach(function (forms) {
