@@ -77,9 +77,13 @@
     var text = normal(query).trim();
     var phrases = [];
     var english = [];
+    var wholes = []; // Chinese runs that function words split: boosted where they occur whole
     (text.match(/[\u3400-\u9fff]+|[a-z0-9_.:]+/g) || []).forEach(function (part) {
-      if (CJK.test(part)) part.split(PARTICLES).forEach(function (p) { if (p) phrases.push(p); });
-      else english.push(part);
+      if (CJK.test(part)) {
+        var pieces = part.split(PARTICLES).filter(Boolean);
+        pieces.forEach(function (p) { phrases.push(p); });
+        if (pieces.length && pieces.join("") !== part) wholes.push(part);
+      } else english.push(part);
     });
     var words = [];
     english.forEach(function (part) {
@@ -98,7 +102,7 @@
     });
     var raw = [];
     english.forEach(function (part) { part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) raw.push(w); }); });
-    return { text: text, compact: raw.join(""), raw: raw, words: words, phrases: alternatives };
+    return { text: text, compact: raw.join(""), raw: raw, words: words, phrases: alternatives, wholes: wholes };
   }
 
   function bigrams(phrase) {
@@ -205,6 +209,7 @@
       });
       var value = held / wanted;
       if (englishPhrase && s.en.indexOf(englishPhrase) !== -1) value += 0.5;
+      query.wholes.forEach(function (whole) { if (s.zh.indexOf(whole) !== -1) value += 0.5; });
       if (value > best.value || (i >= 2 && best.sentence === null && value > 0 && value >= best.value)) {
         best = { value: value, sentence: i >= 2 ? doc.sentences[i - 2] : best.sentence };
       }
