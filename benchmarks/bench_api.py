@@ -27,10 +27,10 @@ from pathlib import Path
 
 import httpx
 
-from kbtools.api.documents import build_documents
 from kbtools.api.static import write_static_api
 from kbtools.kb import KnowledgeBase, build_knowledge_base
-from kbtools.kb.query import filter_records
+from kbtools.kb.query import Catalog
+from kbtools.publish.documents import build_documents
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -106,13 +106,14 @@ def load(url: str, requests: int, concurrency: int) -> Figures:
 
 def uncached_answer_ms(kb: KnowledgeBase) -> dict[str, float]:
     """In-process median time to filter and assemble an answer the server has not cached yet."""
-    documents = build_documents(kb)
+    catalog = Catalog(kb)
+    documents = build_documents(kb, catalog)
     times = {}
     for label, filters in UNCACHED_QUERIES.items():
         rounds = []
         for _ in range(UNCACHED_ROUNDS):
             start = time.perf_counter()
-            documents.index_of(filter_records(kb.properties, **filters))
+            documents.index_of(catalog.select(catalog.check(**filters)))
             rounds.append(time.perf_counter() - start)
         times[label] = statistics.median(rounds) * 1000
     return times

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
-from kbtools.api.documents import record_json
-from kbtools.api.index import PropertyIndex
 from kbtools.api.static import write_static_api
 from kbtools.kb import KnowledgeBase
-from kbtools.kb.query import filter_records
+from kbtools.kb.query import Catalog
+from kbtools.publish.documents import record_json
+from kbtools.publish.index import PropertyIndex
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 
@@ -20,7 +21,8 @@ def test_every_static_document_is_served_byte_for_byte(
 ) -> None:
     write_static_api(corpus_kb, tmp_path)
     api_dir = tmp_path / "api" / "v1"
-    for name in ("properties.json", "requirements.json", "schema.json", "properties/allusers.json"):
+    names = ("index.json", "properties.json", "requirements.json", "runtimes.json", "schema.json", "properties/allusers.json")
+    for name in names:
         response = corpus_client.get(f"/api/v1/{name}")
         assert response.status_code == 200
         assert response.headers["content-type"] == "application/json"
@@ -43,9 +45,10 @@ def test_filtered_query_answers_like_the_query_rule(corpus_client: httpx.Client,
         "/api/v1/properties", params={"os": "Windows XP", "runtime": "Windows Installer", "version": "3.1"}
     )
     assert response.status_code == 200
-    expected = filter_records(corpus_kb.properties, os="Windows XP", runtime="Windows Installer", version="3.1")
+    catalog = Catalog(corpus_kb)
+    expected = catalog.select(catalog.check(os="Windows XP", runtime="Windows Installer", version="3.1"))
     assert expected
-    assert [entry.slug for entry in PropertyIndex.model_validate_json(response.content).properties] == [
+    assert [entry.slug for entry in PropertyIndex.model_validate_json(response.content).result] == [
         record.slug for record in expected
     ]
 
@@ -60,9 +63,10 @@ def test_operating_system_and_runtime_match_in_any_case(corpus_client: httpx.Cli
 def test_filters_combine(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
     params = {"kind": "installer", "category": "Configuration Properties", "text": "media"}
     response = corpus_client.get("/api/v1/properties", params=params)
-    expected = filter_records(corpus_kb.properties, **params)
+    catalog = Catalog(corpus_kb)
+    expected = catalog.select(catalog.check(**params))
     assert 0 < len(expected) < len(corpus_kb.properties)
-    assert [entry["slug"] for entry in response.json()["properties"]] == [record.slug for record in expected]
+    assert [entry["slug"] for entry in response.json()["result"]] == [record.slug for record in expected]
 
 
 def test_query_without_filters_is_the_whole_index(corpus_client: httpx.Client) -> None:
@@ -90,8 +94,52 @@ def test_unknown_operating_system_is_a_422(corpus_client: httpx.Client) -> None:
     assert "Windows XP" in response.json()["message"]
 
 
-def test_unknown_kind_is_a_422(corpus_client: httpx.Client) -> None:
-    assert corpus_client.get("/api/v1/properties", params={"kind": "public"}).status_code == 422
+@pytest.mark.parametrize(
+    ("parameter", "value", "close"),
+    [
+        ("version", "9.9", "5.0"),
+        ("kind", "public", None),
+        ("category", "Hardware", "Hardware Properties"),
+        ("set_by", "costfinalise", "CostFinalize"),
+        ("runtime", "msi", "Windows Installer"),
+        ("os", "Windows 200", "Windows 2000"),
+    ],
+)
+def test_an_unknown_filter_value_is_a_422_with_close_values(
+    corpus_client: httpx.Client, parameter: str, value: str, close: str | None
+) -> None:
+    response = corpus_client.get("/api/v1/properties", params={parameter: value})
+    assert response.status_code == 422
+    body = response.json()
+    assert [error["parameter"] for error in body["errors"]] == [parameter]
+    assert repr(value) in body["message"]
+    if close is not None:
+        assert close in body["suggestions"]
+
+
+def test_the_cli_refuses_what_the_api_refuses(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
+    from kbtools.kb.query import UnknownFilterValue
+
+    with pytest.raises(UnknownFilterValue) as raised:
+        Catalog(corpus_kb).check(version="9.9")
+    body = corpus_client.get("/api/v1/properties", params={"version": "9.9"}).json()
+    assert body["errors"][0]["message"] == str(raised.value)
+
+
+def test_the_root_lists_the_documents(corpus_client: httpx.Client) -> None:
+    root = corpus_client.get("/api/v1/")
+    assert root.status_code == 200
+    assert root.content == corpus_client.get("/api/v1/index.json").content
+    paths = [link["path"] for link in root.json()["result"]]
+    assert "runtimes.json" in paths and "properties.json" in paths
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/", "/api/v2/properties.json", "/api/v1/nothing-here", "/api/v1/properties/x/y"])
+def test_every_unknown_path_under_api_is_a_json_404(corpus_client: httpx.Client, path: str) -> None:
+    response = corpus_client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["status"] == 404
 
 
 def test_unknown_query_parameter_is_a_422_not_ignored(corpus_client: httpx.Client) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.api.index import PropertyIndex
-from kbtools.api.requirements_matrix import RequirementsMatrix
 from kbtools.api.static import write_static_api
 from kbtools.cli import main
 from kbtools.kb import KnowledgeBase
-from kbtools.kb.query import filter_records
+from kbtools.kb.query import Catalog
 from kbtools.kb.schema import record_schema
+from kbtools.kb.serialization import Envelope
+from kbtools.publish.index import PropertyIndex
+from kbtools.publish.requirements_matrix import RequirementsMatrix
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 
@@ -32,9 +33,15 @@ def sample_api(sample_kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactor
     return site / "api" / "v1"
 
 
-def test_writes_the_five_documents_and_one_file_per_property(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
+def _matrix(path: Path) -> RequirementsMatrix:
+    return Envelope[RequirementsMatrix].model_validate_json(path.read_bytes()).result
+
+
+def test_writes_the_documents_and_one_file_per_property(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
     top = sorted(path.name for path in corpus_api.iterdir())
-    assert top == ["openapi.json", "properties", "properties.json", "requirements.json", "schema.json"]
+    assert top == [
+        "index.json", "openapi.json", "properties", "properties.json", "requirements.json", "runtimes.json", "schema.json"
+    ]
     assert len(list((corpus_api / "properties").iterdir())) == len(corpus_kb.properties) == 335
 
 
@@ -72,24 +79,25 @@ def test_sample_record_file_is_what_kbtools_query_prints(
 
 def test_index_lists_every_property_in_knowledge_base_order(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
     index = PropertyIndex.model_validate_json((corpus_api / "properties.json").read_bytes())
-    assert [entry.slug for entry in index.properties] == [record.slug for record in corpus_kb.properties]
+    assert [entry.slug for entry in index.result] == [record.slug for record in corpus_kb.properties]
+    assert index.total == 335
 
 
 def test_index_url_resolves_to_the_record_file(corpus_api: Path) -> None:
     index = PropertyIndex.model_validate_json((corpus_api / "properties.json").read_bytes())
-    for entry in index.properties:
+    for entry in index.result:
         assert (corpus_api / entry.url).is_file()
 
 
-def test_index_entry_carries_kind_category_min_version_and_titles(sample_api: Path) -> None:
+def test_index_entry_carries_kind_category_stated_versions_and_titles(sample_api: Path) -> None:
     index = json.loads((sample_api / "properties.json").read_bytes())
-    assert index["properties"] == [
+    assert index["result"] == [
         {
             "name": "MsiRestartManagerSessionKey",
             "slug": SAMPLE_SLUG,
             "kind": "installer",
             "category": None,
-            "min_version": "4.0",
+            "stated_versions": {"Windows Installer": ["4.0", "4.5", "5.0"]},
             "title": {"en-US": "MsiRestartManagerSessionKey property", "zh-TW": "MsiRestartManagerSessionKey 屬性"},
             "url": f"properties/{SAMPLE_SLUG}.json",
         }
@@ -100,8 +108,30 @@ def test_index_keeps_chinese_unescaped(sample_api: Path) -> None:
     assert "屬性".encode() in (sample_api / "properties.json").read_bytes()
 
 
-def test_requirements_rows_are_the_pairs_the_pages_state(sample_api: Path) -> None:
-    matrix = RequirementsMatrix.model_validate_json((sample_api / "requirements.json").read_bytes())
+def test_every_collection_says_what_it_is(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
+    for name in ("index.json", "properties.json", "requirements.json", "runtimes.json"):
+        document = json.loads((corpus_api / name).read_bytes())
+        assert document["schema_version"] == 2, name
+        assert document["generated_at"] == corpus_kb.generated_at, name
+        source = document["source"]
+        assert source["locale"] == "zh-TW" and source["pages"] == 335, name
+        # The property pages' own front matter: "ms.sourcegitcommit: c8ec1ded...", "ms.lasthandoff: 06/17/2021".
+        assert next(iter(source["source_commits"])) == "c8ec1ded1ffffc364d3c4f560bb2171da0dc5040"
+        assert source["latest_handoff"] == "2021-06-17"
+
+
+def test_the_root_lists_the_documents_that_exist(corpus_api: Path) -> None:
+    root = json.loads((corpus_api / "index.json").read_bytes())
+    files = [link["path"] for link in root["result"] if not link["live_only"]]
+    assert "runtimes.json" in files and "requirements.json" in files
+    for path in files:
+        if "{" not in path:
+            assert (corpus_api / path).is_file(), path
+
+
+def test_requirements_rows_are_every_windows_statements_name(sample_api: Path) -> None:
+    matrix = _matrix(sample_api / "requirements.json")
+    # Without runtime pages, the versions on a Windows are those the page states with it.
     assert [(row.os, [cell.version for cell in row.cells]) for row in matrix.rows] == [
         ("Windows Server 2012", ["5.0"]),
         ("Windows 8", ["5.0"]),
@@ -109,23 +139,34 @@ def test_requirements_rows_are_the_pairs_the_pages_state(sample_api: Path) -> No
         ("Windows 7", ["5.0"]),
         ("Windows Server 2008", ["4.0", "4.5"]),
         ("Windows Vista", ["4.0", "4.5"]),
+        ("Windows Server 2003", []),
+        ("Windows XP", []),
+        ("Windows 2000", []),
     ]
     assert matrix.installer_versions == ["4.0", "4.5", "5.0"]
 
 
 def test_requirements_cells_are_the_query_answers(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
-    matrix = RequirementsMatrix.model_validate_json((corpus_api / "requirements.json").read_bytes())
-    assert any(row.os == "Windows XP" for row in matrix.rows)
+    matrix = _matrix(corpus_api / "requirements.json")
+    catalog = Catalog(corpus_kb)
+
+    def answer(**filters: str) -> list[str]:
+        return [r.slug for r in catalog.select(catalog.check(runtime="Windows Installer", **filters))]
+
     for row in matrix.rows:
+        assert row.properties == answer(os=row.os)
         for cell in row.cells:
-            expected = filter_records(corpus_kb.properties, os=row.os, runtime="Windows Installer", version=cell.version)
-            assert cell.properties == [record.slug for record in expected]
+            assert cell.properties == answer(os=row.os, version=cell.version)
+    for cell in matrix.by_version:
+        assert cell.properties == answer(version=cell.version)
 
 
-def test_windows_xp_has_no_windows_installer_5_cell(corpus_api: Path) -> None:
-    matrix = RequirementsMatrix.model_validate_json((corpus_api / "requirements.json").read_bytes())
-    (xp,) = [row for row in matrix.rows if row.os == "Windows XP"]
-    assert "5.0" not in [cell.version for cell in xp.cells]
+def test_cells_exist_only_where_a_release_exists(corpus_api: Path) -> None:
+    matrix = _matrix(corpus_api / "requirements.json")
+    cells = {row.os: [cell.version for cell in row.cells] for row in matrix.rows}
+    assert cells["Windows XP"] == ["2.0", "3.0", "3.1", "4.5"]
+    assert cells["Windows 2000"] == ["2.0", "3.0", "3.1"]  # 3.0 and 3.1 stated by pages, 2.0 shipped with SP3
+    assert cells["Windows 7"] == ["5.0"]
 
 
 def test_schema_is_the_record_schema(sample_api: Path) -> None:
@@ -136,9 +177,11 @@ def test_openapi_describes_exactly_the_files(sample_api: Path) -> None:
     openapi = json.loads((sample_api / "openapi.json").read_bytes())
     assert openapi["openapi"].startswith("3.")
     assert sorted(openapi["paths"]) == [
+        "/api/v1/index.json",
         "/api/v1/properties.json",
         "/api/v1/properties/{slug}.json",
         "/api/v1/requirements.json",
+        "/api/v1/runtimes.json",
         "/api/v1/schema.json",
     ]
 

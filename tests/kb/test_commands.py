@@ -41,8 +41,10 @@ def test_parse_writes_all_records(pages: Path, tmp_path: Path, capsys: pytest.Ca
     out = tmp_path / "kb.json"
     assert main(["parse", str(pages), "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["locale"] == "zh-TW"
+    assert data["source"]["pages"] == 2 and data["source"]["latest_handoff"] == "2021-03-22"
+    assert data["generated_at"].endswith("Z")
     assert [record["name"] for record in data["properties"]] == ["BARPROPERTY", "FooProperty"]
     assert data["properties"][0]["source"]["ms.date"] == "05/31/2018"
     assert capsys.readouterr().err == ""
@@ -83,15 +85,26 @@ def test_query_of_an_unknown_name_exits_1_with_suggestions(pages: Path, capsys: 
     assert main(["query", "FooProprety", "--source", str(pages)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "no property named 'FooProprety'; did you mean: FooProperty" in captured.err
+    assert "no property named 'FooProprety' in " in captured.err
+    assert "(2 properties); did you mean: FooProperty" in captured.err
 
 
 def test_query_filters_print_a_list(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["query", "--source", str(pages), "--os", "windows xp", "--runtime", "Windows Installer", "--version", "3.1"]
+    args = ["query", "--source", str(pages), "--os", "windows xp", "--runtime", "Windows Installer"]
     assert main([*args, "--fields", "name"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"name": "BARPROPERTY"}, {"name": "FooProperty"}]
     assert main(["query", "--source", str(pages), "--os", "Windows Vista"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_query_of_a_name_the_source_lacks_says_where_it_looked(
+    pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "ALLUSERS", "--source", str(pages)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert f"in {pages} (2 properties)" in err
+    assert "--source" in err and "KBTOOLS_SOURCE" in err
+    assert len(err.splitlines()) == 1
 
 
 def test_query_reads_a_parsed_knowledge_base(pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,9 +117,14 @@ def test_query_reads_a_parsed_knowledge_base(pages: Path, tmp_path: Path, capsys
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--os", "Windows 95"], "--os 'Windows 95': unknown"),
+        (["--os", "Windows 95"], "--os: unknown Windows version 'Windows 95'"),
         (["--fields", "name,colour"], "--fields: unknown field colour"),
-        (["--version", "four"], "--version 'four'"),
+        (["--version", "four"], "--version: unknown runtime version 'four'"),
+        (["--version", "3.1"], "--version: unknown runtime version '3.1'; known: none"),
+        (["--kind", "public"], "--kind: unknown kind 'public'"),
+        (["--category", "Hardware"], "--category: unknown category 'Hardware'"),
+        (["--set-by", "nobody"], "--set-by: unknown set-by value 'nobody'"),
+        (["--runtime", "msi"], "--runtime: unknown runtime 'msi'; did you mean 'Windows Installer'?"),
         (["FooProperty", "--kind", "installer"], "not both"),
     ],
 )

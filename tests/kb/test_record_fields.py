@@ -146,6 +146,7 @@ def test_source_metadata(by_slug: dict[str, PropertyRecord]) -> None:
     assert source.model_dump(by_alias=True, exclude={"path"}) == {
         "locale": "zh-TW",
         "ms.date": "05/31/2018",
+        "ms.sourcegitcommit": "c8ec1ded1ffffc364d3c4f560bb2171da0dc5040",
         "ms.translationtype": "MT",
         "ms.lasthandoff": "03/22/2021",
         "ms.assetid": "efbf11f2-38ab-4509-aa01-23fa8cfdaa60",

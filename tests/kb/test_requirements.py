@@ -63,7 +63,8 @@ def test_the_seed_page_states_two_windows_installer_requirements(by_slug: dict[s
         ("Windows Installer", ["5.0"], False, W2012_TO_7),
         ("Windows Installer", ["4.0", "4.5"], False, W2008_VISTA),
     ]
-    assert requirements.min_version == "4.0"
+    assert requirements.stated_versions == {"Windows Installer": ["4.0", "4.5", "5.0"]}
+    assert requirements.statements[0].evidence == "75da0-113"
     assert requirements.statements[0].text == {
         "en-US": "Windows Installer 5.0 on Windows Server 2012, Windows 8, Windows Server 2008 R2 or Windows 7.",
         "zh-TW": "Windows Server 2012、Windows 8、Windows Server 2008 R2 或 Windows 7 上的 Windows Installer 5.0。",
@@ -83,7 +84,7 @@ def test_a_statement_without_a_version_names_none(by_slug: dict[str, PropertyRec
 @pytest.mark.corpus
 def test_or_later_is_kept_with_the_version_it_follows(by_slug: dict[str, PropertyRecord]) -> None:
     assert _facts(by_slug["msix64"])[-1] == ("Windows Installer", ["3.1"], True, W2003_XP_2000)
-    assert by_slug["msix64"].requirements.min_version == "3.1"
+    assert by_slug["msix64"].requirements.stated_versions == {"Windows Installer": ["3.1", "4.0", "4.5", "5.0"]}
 
 
 @pytest.mark.corpus
@@ -111,7 +112,7 @@ def test_merge_module_header_comes_from_the_english_source(by_slug: dict[str, Pr
     assert _facts(by_slug["configurableitem-attributes"]) == [("Mergemod.dll", ["2.0"], True, [])]
     assert requirements.header == "Mergemod.h"  # the translation says "Mergemod。h"
     assert requirements.dll == "Mergemod.dll"
-    assert requirements.min_version == "2.0"
+    assert requirements.stated_versions == {"Mergemod.dll": ["2.0"]}
     header_row = next(row for row in requirements.rows if row.label["en-US"] == "Header")
     assert header_row.value == {"en-US": "Mergemod.h", "zh-TW": "Mergemod。h"}
 
@@ -132,3 +133,32 @@ def test_a_pointer_run_into_a_requirement_is_cut_off_its_sentence(by_slug: dict[
 def test_a_sentence_that_names_no_runtime_is_not_a_statement() -> None:
     assert parse_statement("See the Windows Installer Run-Time Requirements for information.") is None
     assert parse_statement("Windows Installer Run-Time Requirements") is None
+
+
+@pytest.mark.corpus
+def test_support_says_per_windows_what_the_statements_name(by_slug: dict[str, PropertyRecord]) -> None:
+    requirements = by_slug["allusers"].requirements
+    assert list(requirements.support) == [*W2012_TO_7, *W2008_VISTA, *W2003_XP]
+    [xp] = requirements.support["Windows XP"]
+    assert (xp.runtime, xp.versions, xp.or_later) == ("Windows Installer", [], False)
+    assert xp.evidence == requirements.statements[2].evidence
+    [vista] = requirements.support["Windows Vista"]
+    assert vista.versions == ["4.0", "4.5"]
+    assert requirements.support_without_os == []
+    assert requirements.stated_versions == {"Windows Installer": ["4.0", "4.5", "5.0"]}
+
+
+@pytest.mark.corpus
+def test_a_statement_without_windows_is_support_without_os(by_slug: dict[str, PropertyRecord]) -> None:
+    requirements = by_slug["client-componentcode"].requirements
+    assert requirements.support == {}
+    [entry] = requirements.support_without_os
+    assert (entry.versions, entry.or_later) == (["5.0"], True)
+
+
+@pytest.mark.corpus
+def test_no_record_claims_a_minimum_version(corpus_kb: KnowledgeBase) -> None:
+    for record in corpus_kb.properties:
+        assert "min_version" not in record.requirements.model_dump()
+        for statement in record.requirements.statements:
+            assert statement.evidence is not None

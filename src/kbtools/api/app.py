@@ -10,46 +10,36 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
-from pydantic import BeforeValidator
 from starlette.exceptions import HTTPException
 
 from kbtools import __version__
-from kbtools.api.documents import ApiDocuments, build_documents
 from kbtools.api.errors import (
     ApiError,
     PropertyNotFound,
     http_error,
     invalid_parameters,
     property_not_found,
+    unknown_filter_value,
 )
-from kbtools.api.index import PropertyIndex
-from kbtools.api.requirements_matrix import RequirementsMatrix
-from kbtools.kb.query import filter_records, find_record, suggest
-from kbtools.kb.record import KnowledgeBase, PropertyKind, PropertyRecord, Runtime
-from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
+from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
+from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
+from kbtools.kb.serialization import Envelope
+from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
+from kbtools.publish.index import PropertyIndex
+from kbtools.publish.requirements_matrix import RequirementsMatrix
 
 API_PREFIX = "/api/v1"
+API_ROOT = "/api"
 TITLE = "kbtools property API"
-VERSION_PATTERN = r"^\d+(\.\d+)*$"
-
-
-def _any_case(names: tuple[str, ...]) -> BeforeValidator:
-    """Accept a known name in any case, as `kbtools query --os/--runtime` does."""
-    by_folded = {name.casefold(): name for name in names}
-    return BeforeValidator(lambda value: by_folded.get(value.casefold(), value) if isinstance(value, str) else value)
-
-
-OperatingSystem = Annotated[Literal[OPERATING_SYSTEMS], _any_case(OPERATING_SYSTEMS)]  # type: ignore[valid-type]
-AnyCaseRuntime = Annotated[Runtime, _any_case(RUNTIMES)]
 ANSWER_CACHE_SIZE = 512
-QUERY_PARAMETERS = frozenset({"kind", "category", "os", "runtime", "version", "set_by", "text"})
+QUERY_PARAMETERS = frozenset(FILTER_NAMES)
 
 _JSON = "application/json"
 _INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ApiError, "description": "Invalid parameters"}}
@@ -79,6 +69,10 @@ def file_router(
     router = APIRouter(prefix=API_PREFIX)
     not_found = _NOT_FOUND if live else _NO_SUCH_FILE
 
+    @router.get("/index.json", response_model=ApiRoot, summary="The documents of the API")
+    async def api_index() -> Response:
+        return _json(documents.root)
+
     @router.get("/properties.json", response_model=PropertyIndex, summary="Index of all properties")
     async def property_index() -> Response:
         return _json(documents.index)
@@ -95,11 +89,19 @@ def file_router(
 
     @router.get(
         "/requirements.json",
-        response_model=RequirementsMatrix,
+        response_model=Envelope[RequirementsMatrix],
         summary="Properties available per Windows and Windows Installer version",
     )
     async def requirements() -> Response:
         return _json(documents.requirements)
+
+    @router.get(
+        "/runtimes.json",
+        response_model=Envelope[list[RuntimeRelease]],
+        summary="Windows Installer releases: builds, shipped with, redistributable installs on",
+    )
+    async def runtimes() -> Response:
+        return _json(documents.runtimes)
 
     @router.get("/schema.json", response_model=dict[str, Any], summary="JSON Schema of a property record")
     async def schema() -> Response:
@@ -129,14 +131,34 @@ async def _only_query_parameters(request: Request) -> None:
         raise RequestValidationError(errors)
 
 
-def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIRouter:
-    """What only a server can answer: filtered indexes and lookup by name."""
+def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """Name the values each filter of `/properties` accepts, from the knowledge base served.
+
+    `Catalog.check` is what decides (any case, `5` for `5.0`); the description lists the canonical
+    values so that a client, or a test generating requests, knows what is valid.
+    """
+    operation = openapi.get("paths", {}).get(f"{API_PREFIX}/properties", {}).get("get", {})
+    for parameter in operation.get("parameters", []):
+        if parameter["name"] == "text":
+            continue
+        values = catalog.known_values(parameter["name"])
+        parameter["schema"] = {"enum": values} if values else {"not": {}}
+    return openapi
+
+
+def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
+    """What only a server can answer: the root, filtered indexes and lookup by name."""
     router = APIRouter(prefix=API_PREFIX)
+    records = catalog.records
+
+    @router.get("/", response_model=ApiRoot, summary="The documents of the API (as `index.json`)")
+    async def api_root() -> Response:
+        return _json(documents.root)
 
     # The records never change while the app runs, so an answer depends only on the filters.
     @lru_cache(maxsize=ANSWER_CACHE_SIZE)
-    def answer(**filters: str | None) -> bytes:
-        return documents.index_of(filter_records(records, **filters))
+    def answer(filters: Filters) -> bytes:
+        return documents.index_of(catalog.select(filters))
 
     @router.get(
         "/properties",
@@ -146,20 +168,20 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
         summary="Properties matching every given filter (the `kbtools query` filters)",
     )
     async def query_properties(
-        kind: PropertyKind | None = None,
+        kind: Annotated[str | None, Query(description="The kind of property")] = None,
         category: Annotated[
             str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
         ] = None,
-        os: Annotated[OperatingSystem | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
-        runtime: AnyCaseRuntime | None = None,
-        version: Annotated[
-            str | None, Query(pattern=VERSION_PATTERN, description="Runtime version, e.g. `3.1`")
-        ] = None,
+        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
+        runtime: Annotated[str | None, Query(description="`Windows Installer` or `Mergemod.dll`")] = None,
+        version: Annotated[str | None, Query(description="A known runtime version, e.g. `3.1`")] = None,
         set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
         text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
     ) -> Response:
-        filters = dict(kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text)
-        return _json(answer(**filters))
+        filters = catalog.check(
+            kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text
+        )
+        return _json(answer(filters))
 
     @router.get(
         "/properties/{name_or_slug}",
@@ -171,15 +193,23 @@ def query_router(documents: ApiDocuments, records: list[PropertyRecord]) -> APIR
     async def property_by_name(name_or_slug: str) -> Response:
         return _json(documents.records[_resolve(records, name_or_slug).slug])
 
-    @router.get("/{path:path}", include_in_schema=False)
-    async def unknown_resource(path: str) -> Response:
-        raise HTTPException(404, f"no API resource {API_PREFIX}/{path}")
+    return router
+
+
+def api_fallback_router() -> APIRouter:
+    """Every other path under `/api/` is a JSON 404, never the site's HTML page."""
+    router = APIRouter()
+
+    @router.get(API_ROOT, include_in_schema=False)
+    @router.get(API_ROOT + "/{path:path}", include_in_schema=False)
+    async def unknown_resource(path: str = "") -> Response:
+        raise HTTPException(404, f"no API resource {API_ROOT}/{path}; the documents are listed at {API_PREFIX}/")
 
     return router
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    if request.url.path.startswith(API_PREFIX + "/") or request.url.path == API_PREFIX:
+    if request.url.path.startswith(API_ROOT + "/") or request.url.path == API_ROOT:
         return await http_error(request, exc)
     assert isinstance(exc, HTTPException)
     return await http_exception_handler(request, exc)
@@ -187,8 +217,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
     """The live API under `/api/v1/` and, when given, the built site at `/`."""
-    documents = build_documents(kb)
-    records = list(kb.properties)
+    catalog = Catalog(kb)
+    documents = build_documents(kb, catalog)
+    records = catalog.records
     app = FastAPI(
         title=TITLE,
         version=__version__,
@@ -201,10 +232,14 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
     )
     app.add_exception_handler(PropertyNotFound, property_not_found)
     app.add_exception_handler(RequestValidationError, invalid_parameters)
+    app.add_exception_handler(UnknownFilterValue, unknown_filter_value)
     app.add_exception_handler(HTTPException, _http_error)
     # File routes first: `/properties/{name_or_slug}` would otherwise take `x.json` as a name.
     app.include_router(file_router(documents, records, live=True))
-    app.include_router(query_router(documents, records))
+    app.include_router(query_router(documents, catalog))
+    app.include_router(api_fallback_router())
+    describe = app.openapi
+    app.openapi = lambda: _document_filter_values(describe(), catalog)  # type: ignore[method-assign]
     if site_dir is not None:
         app.mount("/", StaticFiles(directory=site_dir, html=True), name="site")
     return app

@@ -8,6 +8,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from kbtools.kb.query import UnknownFilterValue
+
 
 class ParameterError(BaseModel):
     """One rejected request parameter."""
@@ -17,7 +19,7 @@ class ParameterError(BaseModel):
 
 
 class ApiError(BaseModel):
-    """What went wrong: `suggestions` lists close property names for a 404."""
+    """What went wrong: `suggestions` lists close property names (404) or close filter values (422)."""
 
     status: int
     message: str
@@ -65,3 +67,12 @@ async def http_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+async def unknown_filter_value(request: Request, exc: Exception) -> JSONResponse:
+    """A filter value the knowledge base does not know: 422 naming the parameter and close values."""
+    assert isinstance(exc, UnknownFilterValue)
+    error = ParameterError(parameter=exc.name, message=str(exc))
+    return error_response(
+        ApiError(status=422, message=f"invalid parameters: {exc.name}: {exc}", suggestions=exc.close, errors=[error])
+    )

@@ -10,7 +10,7 @@ from fastapi.openapi.utils import get_openapi
 
 from kbtools import __version__
 from kbtools.api.app import API_PREFIX, TITLE, file_router
-from kbtools.api.documents import ApiDocuments, build_documents
+from kbtools.publish.documents import ApiDocuments, build_documents
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 
 STATIC_API_DIR = Path(*API_PREFIX.strip("/").split("/"))
@@ -31,15 +31,17 @@ def static_openapi(documents: ApiDocuments, records: list[PropertyRecord]) -> di
 
 
 def write_static_api(kb: KnowledgeBase, site_dir: Path) -> list[Path]:
-    """Write `properties.json`, `properties/{slug}.json`, `requirements.json`, `schema.json` and
-    `openapi.json` under `site_dir/api/v1/`; return the written paths."""
+    """Write `index.json`, `properties.json`, `properties/{slug}.json`, `requirements.json`,
+    `runtimes.json`, `schema.json` and `openapi.json` under `site_dir/api/v1/`; return the written paths."""
     documents = build_documents(kb)
     api_dir = site_dir / STATIC_API_DIR
     (api_dir / "properties").mkdir(parents=True, exist_ok=True)
     openapi = json.dumps(static_openapi(documents, list(kb.properties)), ensure_ascii=False).encode()
     files = {
+        api_dir / "index.json": documents.root,
         api_dir / "properties.json": documents.index,
         api_dir / "requirements.json": documents.requirements,
+        api_dir / "runtimes.json": documents.runtimes,
         api_dir / "schema.json": documents.schema,
         api_dir / "openapi.json": openapi,
         **{api_dir / "properties" / f"{slug}.json": body for slug, body in documents.records.items()},

@@ -1,7 +1,7 @@
-"""Subcommands of this job (registered by `kbtools.cli`): `parse`, `query` and `schema`.
+"""Subcommands of this job (registered by `kbtools.cli`): `parse`, `query`, `runtimes` and `schema`.
 
 Exit codes: 0 success; 1 a page could not be read (`parse`) or no property has that name
-(`query`); 2 a usage error (bad directory, file or option).
+(`query`); 2 a usage error (bad directory, file or option, an unknown filter value).
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kbtools.kb.build import DEFAULT_SOURCE, build_knowledge_base
-from kbtools.kb.query import filter_records, find_record, suggest
+from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE, build_knowledge_base
+from kbtools.kb.query import KINDS, Catalog, UnknownFilterValue, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
-from kbtools.kb.requirements import OPERATING_SYSTEMS, RUNTIMES
 from kbtools.kb.schema import knowledge_base_schema, record_schema
-from kbtools.kb.serialization import json_data, json_text
+from kbtools.kb.serialization import json_data, json_text, runtimes_data
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
-KINDS = ("installer", "summary", "automation", "merge-module")
 
 
 class UsageError(Exception):
@@ -47,16 +45,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print property records (JSON)",
         description=(
             "Print the record of NAME_OR_SLUG, or the records that pass the filters. A property is "
-            "available for --os/--runtime/--version when one requirement statement names that "
-            "runtime, names that OS or none, and names that version, none, or a lower one followed by 'or later'."
+            "available for --os/--runtime/--version where one of its requirement statements puts it: the "
+            "Windows and versions it names, or, where it names none, the Windows versions on which such a "
+            "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors."
         ),
     )
     query.add_argument("name", nargs="?", metavar="NAME_OR_SLUG", help="a property name or page slug")
     where = query.add_mutually_exclusive_group()
     where.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                       help=f"directory of sxs pages to read (default: {DEFAULT_SOURCE}/)")
+                       help=f"directory of sxs pages to read (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)")
     where.add_argument("--kb", type=Path, metavar="FILE", help="a knowledge base written by `kbtools parse`")
-    query.add_argument("--kind", choices=KINDS)
+    query.add_argument("--kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
     query.add_argument("--category", help='a category of property-reference.md, e.g. "Hardware Properties"')
     query.add_argument("--os", metavar="OS", help='e.g. "Windows XP"')
     query.add_argument("--runtime", metavar="RUNTIME", help='"Windows Installer" or "Mergemod.dll"')
@@ -65,6 +64,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     query.add_argument("--text", metavar="WORDS", help="words that all occur in the record's texts (any language)")
     query.add_argument("--fields", metavar="A,B", help="print only these fields of each record")
     query.set_defaults(func=run_query)
+
+    runtimes = subparsers.add_parser(
+        "runtimes",
+        help="print the runtime releases (JSON)",
+        description=(
+            "Print every Windows Installer release the runtime pages under DIR state: its builds, the "
+            "Windows versions it shipped with and those its redistributable installs on."
+        ),
+    )
+    runtimes.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
+                          help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/)")
+    runtimes.add_argument("--kb", type=Path, metavar="FILE", help="a knowledge base written by `kbtools parse`")
+    runtimes.set_defaults(func=run_runtimes)
 
     schema = subparsers.add_parser(
         "schema",
@@ -105,7 +117,9 @@ def _guarded(run):  # type: ignore[no-untyped-def]
 
 def _build(source: Path) -> KnowledgeBase:
     if not source.exists():
-        raise UsageError(f"{source}: no such directory (give a directory of sxs pages)")
+        raise UsageError(
+            f"{source}: no such directory (give a directory of sxs pages, or set {SOURCE_VARIABLE})"
+        )
     return build_knowledge_base(source)
 
 
@@ -119,11 +133,11 @@ def run_parse(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
-def _load(args: argparse.Namespace) -> list[PropertyRecord]:
+def _load(args: argparse.Namespace) -> KnowledgeBase:
     if args.kb is None:
-        return _build(args.source).properties
+        return _build(args.source)
     try:
-        return KnowledgeBase.model_validate_json(args.kb.read_bytes()).properties
+        return KnowledgeBase.model_validate_json(args.kb.read_bytes())
     except OSError as error:
         raise UsageError(f"{args.kb}: cannot read: {error.strerror or error}") from None
     except ValidationError as error:
@@ -132,13 +146,11 @@ def _load(args: argparse.Namespace) -> list[PropertyRecord]:
         raise UsageError(f"{args.kb}: not a knowledge base from `kbtools parse` ({where}: {first['msg']})") from None
 
 
-def _canonical(value: str | None, known: tuple[str, ...], option: str) -> str | None:
-    if value is None:
-        return None
-    for name in known:
-        if name.casefold() == value.casefold():
-            return name
-    raise UsageError(f"{option} {value!r}: unknown; use one of: {', '.join(known)}")
+def _where(args: argparse.Namespace, kb: KnowledgeBase) -> str:
+    """Where the records came from, for messages: the file or folder and how many properties it holds."""
+    origin = args.kb if args.kb is not None else args.source
+    count = len(kb.properties)
+    return f"{origin} ({count} propert{'y' if count == 1 else 'ies'})"
 
 
 def _selected(record: PropertyRecord, fields: list[str] | None) -> dict[str, Any]:
@@ -162,32 +174,49 @@ def _fields(value: str | None) -> list[str] | None:
 @_guarded
 def run_query(args: argparse.Namespace) -> int:
     fields = _fields(args.fields)
-    filters = {
+    raw = {
         "kind": args.kind,
         "category": args.category,
-        "os": _canonical(args.os, OPERATING_SYSTEMS, "--os"),
-        "runtime": _canonical(args.runtime, RUNTIMES, "--runtime"),
+        "os": args.os,
+        "runtime": args.runtime,
         "version": args.version,
         "set_by": args.set_by,
         "text": args.text,
     }
-    if args.version is not None and not all(part.isdigit() for part in args.version.split(".")):
-        raise UsageError(f"--version {args.version!r}: give a version number such as 4.5")
-    filtering = any(value is not None for value in filters.values())
+    filtering = any(value is not None for value in raw.values())
     if args.name is not None and filtering:
         raise UsageError("give a NAME_OR_SLUG or filters, not both")
-    records = _load(args)
+    kb = _load(args)
+    catalog = Catalog(kb)
     if args.name is not None:
-        record = find_record(records, args.name)
+        record = catalog.find(args.name)
         if record is None:
-            close = suggest(records, args.name)
+            close = suggest(catalog.records, args.name)
             hint = f"; did you mean: {', '.join(close)}?" if close else ""
-            _error(f"no property named {args.name!r}{hint}")
+            where = _where(args, kb)
+            if not close and args.kb is None:
+                hint = f"; give --source a folder of property pages or set {SOURCE_VARIABLE}"
+            _error(f"no property named {args.name!r} in {where}{hint}")
             return EXIT_FAILURE
         _write_json(_selected(record, fields), None)
         return EXIT_OK
-    matching = filter_records(records, **filters)
-    _write_json([_selected(record, fields) for record in matching], None)
+    try:
+        filters = catalog.check(**raw)
+    except UnknownFilterValue as error:
+        option = "--" + error.name.replace("_", "-")
+        raise UsageError(f"{option}: {error}; read from {_where(args, kb)}") from None
+    _write_json([_selected(record, fields) for record in catalog.select(filters)], None)
+    return EXIT_OK
+
+
+@_guarded
+def run_runtimes(args: argparse.Namespace) -> int:
+    kb = _load(args)
+    if not kb.runtimes:
+        _error(f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
+               f"windows-installer-redistributables.md); give a folder that holds them or set {SOURCE_VARIABLE}")
+        return EXIT_FAILURE
+    _write_json(runtimes_data(kb), None)
     return EXIT_OK
 
 

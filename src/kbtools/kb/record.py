@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-RECORD_VERSION = 1
+# The version of the JSON contract: raised when a field changes meaning or goes away.
+RECORD_VERSION = 2
 
 PropertyKind = Literal["installer", "summary", "automation", "merge-module"]
 Runtime = Literal["Windows Installer", "Mergemod.dll"]
@@ -58,13 +59,27 @@ class Lifetime(BaseModel):
 
 
 class RequirementStatement(BaseModel):
-    """One requirement sentence, normalised."""
+    """One requirement sentence, normalised: what it names and nothing more."""
+
+    runtime: Runtime
+    versions: list[str] = Field(default=[], description="The runtime versions the sentence names, in its order; empty when it names none.")
+    or_later: bool = Field(default=False, description='The sentence says "or later" after its versions.')
+    os: list[str] = Field(default=[], description="The Windows versions the sentence names (canonical names); empty when it names none.")
+    text: LocalizedText = {}
+    evidence: str | None = Field(default=None, description="The id of the segment that holds the sentence.")
+
+
+class SupportEntry(BaseModel):
+    """What one statement says about one Windows version (in the manner of MDN's browser-compat-data).
+
+    `versions` are the runtime versions the statement names for it, `or_later` its "or later";
+    an empty `versions` means the statement names the runtime without a version.
+    """
 
     runtime: Runtime
     versions: list[str] = []
     or_later: bool = False
-    os: list[str] = []
-    text: LocalizedText = {}
+    evidence: str | None = Field(default=None, description="The id of the segment that states it.")
 
 
 class RequirementRow(BaseModel):
@@ -75,8 +90,22 @@ class RequirementRow(BaseModel):
 
 
 class Requirements(BaseModel):
+    """The Requirements table: its statements, what they state per Windows version, and its other rows.
+
+    Pages state which runtime versions a property is documented for on which Windows; they never
+    say when a property first appeared, so no field claims a minimum version.
+    """
+
     statements: list[RequirementStatement] = []
-    min_version: str | None = None
+    support: dict[str, list[SupportEntry]] = Field(
+        default={}, description="Windows version -> what the statements naming it say, in statement order."
+    )
+    support_without_os: list[SupportEntry] = Field(
+        default=[], description='Statements that name no Windows version ("Windows Installer 5.0 or later").'
+    )
+    stated_versions: dict[str, list[str]] = Field(
+        default={}, description="Runtime -> every version the statements name, lowest first."
+    )
     dll: str | None = None
     header: str | None = None
     iid: str | None = None
@@ -96,6 +125,7 @@ class Source(BaseModel):
     path: str
     locale: str | None = None
     ms_date: str | None = Field(default=None, alias="ms.date")
+    ms_sourcegitcommit: str | None = Field(default=None, alias="ms.sourcegitcommit")
     ms_translationtype: str | None = Field(default=None, alias="ms.translationtype")
     ms_lasthandoff: str | None = Field(default=None, alias="ms.lasthandoff")
     ms_assetid: str | None = Field(default=None, alias="ms.assetid")
@@ -130,10 +160,78 @@ class ParseError(BaseModel):
     message: str
 
 
+class WindowsRelease(BaseModel):
+    """A Windows release as a runtime page names it ("Windows XP with Service Pack 2 (SP2) and later")."""
+
+    os: str = Field(description="The canonical name (`Windows 2000` for `Windows 2000 Server`).")
+    as_written: str
+    service_pack: int | None = None
+    and_later: bool = Field(
+        default=False,
+        description='"and later": later service packs when one is named, otherwise the later releases of its line.',
+    )
+    evidence: str | None = Field(default=None, description="The id of the segment that names it.")
+
+
+class RuntimeBuild(BaseModel):
+    """One build of a release, a row of "Released Versions of Windows Installer"."""
+
+    build: str
+    or_greater: bool = False
+    shipped_with: list[WindowsRelease] = []
+    redistributable: bool = Field(default=False, description='"Released as a redistributable".')
+    redistributable_for: list[WindowsRelease] = []
+    description: LocalizedText = {}
+    evidence: list[str] = []
+
+
+class RedistributableFile(BaseModel):
+    """A package that installs a release ("... on x64-based computers running ... is FILE")."""
+
+    file: str
+    architecture: str | None = None
+    installs_on: list[WindowsRelease] = []
+    evidence: list[str] = []
+
+
+class RuntimeRelease(BaseModel):
+    """A runtime release (Windows Installer 4.5): its builds, where it shipped, where it installs."""
+
+    runtime: Runtime = "Windows Installer"
+    version: str
+    builds: list[RuntimeBuild] = []
+    shipped_with: list[WindowsRelease] = []
+    redistributable: bool | None = Field(
+        default=None, description="Whether a redistributable installs it; null when the pages do not say."
+    )
+    installs_on: list[WindowsRelease] = Field(default=[], description="Where its redistributable installs.")
+    redistributable_files: list[RedistributableFile] = []
+    available_on: list[str] = Field(
+        default=[],
+        description="The Windows versions it shipped with or installs on, `and later` followed; oldest first.",
+    )
+    pages: list[str] = []
+
+
+class SourceIdentity(BaseModel):
+    """Which translation the data was read from: the pages' own front matter, summarised."""
+
+    locale: str | None = None
+    pages: int = 0
+    source_commits: dict[str, int] = Field(
+        default={}, description="`ms.sourcegitcommit` -> how many pages were translated from it, most first."
+    )
+    latest_date: str | None = Field(default=None, description="The latest `ms.date` (ISO date).")
+    latest_handoff: str | None = Field(default=None, description="The latest `ms.lasthandoff` (ISO date).")
+
+
 class KnowledgeBase(BaseModel):
     """The output of `kbtools parse`."""
 
     version: int = RECORD_VERSION
+    generated_at: str | None = Field(default=None, description="When the records were read (UTC, ISO 8601).")
     locale: str | None = None
+    source: SourceIdentity = SourceIdentity()
     properties: list[PropertyRecord] = []
+    runtimes: list[RuntimeRelease] = []
     errors: list[ParseError] = []

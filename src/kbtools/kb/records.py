@@ -20,7 +20,7 @@ from kbtools.page import Page
 UNKNOWN_LOCALE = "und"
 # Kinds documented as members of automation objects, whose pages state a value type and access.
 VALUE_KINDS = ("automation", "merge-module")
-SOURCE_KEYS = ("ms.date", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
+SOURCE_KEYS = ("ms.date", "ms.sourcegitcommit", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
 
 MAX_SUMMARY_SENTENCES = 12
 MIN_SUMMARY_SIMILARITY = 30.0

@@ -9,23 +9,12 @@ from __future__ import annotations
 
 import re
 
-from kbtools.kb.record import RequirementRow, Requirements, RequirementStatement, Runtime
+from kbtools.kb.record import RequirementRow, Requirements, RequirementStatement, Runtime, SupportEntry
 from kbtools.kb.sections import Section
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, plain
+from kbtools.kb.windows import OPERATING_SYSTEMS
 from kbtools.page import Segment
 
-# The canonical names of the Windows versions the pages mention, newest first.
-OPERATING_SYSTEMS: tuple[str, ...] = (
-    "Windows Server 2012",
-    "Windows 8",
-    "Windows Server 2008 R2",
-    "Windows 7",
-    "Windows Server 2008",
-    "Windows Vista",
-    "Windows Server 2003",
-    "Windows XP",
-    "Windows 2000",
-)
 RUNTIMES: tuple[Runtime, ...] = ("Windows Installer", "Mergemod.dll")
 
 _OS_PATTERN = re.compile(
@@ -65,7 +54,7 @@ def english_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_BREAK.split(text) if part.strip()]
 
 
-def parse_statement(sentence: str) -> RequirementStatement | None:
+def parse_statement(sentence: str, evidence: str | None = None) -> RequirementStatement | None:
     """A requirement statement from one English sentence, or None when it names no runtime."""
     sentence = sentence.strip()
     start = _STATEMENT_START.match(sentence)
@@ -83,6 +72,7 @@ def parse_statement(sentence: str) -> RequirementStatement | None:
         or_later="or later" in product,
         os=canonical_os(systems),
         text={SOURCE_LOCALE: sentence.rstrip()},
+        evidence=evidence,
     )
 
 
@@ -101,7 +91,7 @@ def _statements(segments: list[Segment], locale: str) -> list[RequirementStateme
     statements: list[RequirementStatement] = []
     for segment in segments:
         sentences = english_sentences(plain(segment.source))
-        parsed = [(s, parse_statement(s)) for s in sentences]
+        parsed = [(s, parse_statement(s, segment.id)) for s in sentences]
         found = [statement for _, statement in parsed if statement is not None]
         translated = plain(segment.target)
         for statement in found:
@@ -133,7 +123,25 @@ def read_requirements(section: Section | None, locale: str) -> Requirements:
         elif key == IID_LABEL and english and requirements.iid is None:
             guid = _GUID.search(english)
             requirements.iid = guid.group(0) if guid else english
-    versions = [v for statement in requirements.statements for v in statement.versions]
-    if versions:
-        requirements.min_version = min(versions, key=version_key)
+    _add_support(requirements)
     return requirements
+
+
+def _add_support(requirements: Requirements) -> None:
+    """What the statements say per Windows version, and every version they name."""
+    for statement in requirements.statements:
+        entry = SupportEntry(
+            runtime=statement.runtime,
+            versions=statement.versions,
+            or_later=statement.or_later,
+            evidence=statement.evidence,
+        )
+        if not statement.os:
+            requirements.support_without_os.append(entry)
+        for name in statement.os:
+            requirements.support.setdefault(name, []).append(entry)
+        named = requirements.stated_versions.setdefault(statement.runtime, [])
+        named.extend(version for version in statement.versions if version not in named)
+    for named in requirements.stated_versions.values():
+        named.sort(key=version_key)
+    requirements.stated_versions = {runtime: named for runtime, named in requirements.stated_versions.items() if named}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from kbtools.kb.build import DEFAULT_SOURCE
+from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE
 from kbtools.site.build import DEFAULT_SITE_DIR, SiteError, build_site
 
 CONFIG_FILE = Path("mkdocs.yml")
@@ -45,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
-    source = args.source or (None if config_file else DEFAULT_SOURCE)
+    # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
+    source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
     try:
         site_dir = build_site(source, args.site_dir, config_file=config_file)
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:

@@ -72,12 +72,12 @@ def _grouped_page(
 def _table(records: Sequence[PropertyRecord], resolver: LinkResolver, page: str) -> str:
     """A Markdown table, so MkDocs checks every property link at build time."""
     lines = [
-        f"| {plain_label('name')} | {plain_label('summary')} | {plain_label('min_version')} |",
+        f"| {plain_label('name')} | {plain_label('summary')} | {plain_label('stated_versions')} |",
         "| --- | --- | --- |",
     ]
     for record in records:
         summary = text_html(record.summary, resolver, page) if record.summary else ""
-        version = escape(record.requirements.min_version or "—")
+        version = escape(", ".join(v for vs in record.requirements.stated_versions.values() for v in vs) or "—")
         name = escape(record.name).replace("_", "\\_").replace("*", "\\*")
         lines.append(f"| [{name}]({property_doc(record)}) | {_cell(summary)} | {version} |")
     return "\n".join(lines) + "\n"

@@ -1,17 +1,18 @@
 """The compatibility matrix: properties by Windows version and Windows Installer version.
 
-Cells come from the API's requirements matrix (`kbtools.api.requirements_matrix`), so the page,
+Cells come from the published requirements matrix (`kbtools.publish.requirements_matrix`) and the
+rows' filter data from the same availability rule (`kbtools.kb.availability`), so the page,
 `api/v1/requirements.json` and the live query agree on every (Windows, Windows Installer) pair.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
 from html import escape
 
-from kbtools.api.requirements_matrix import requirements_matrix
-from kbtools.kb.record import PropertyRecord
+from kbtools.kb.query import Catalog
+from kbtools.kb.record import KnowledgeBase, PropertyRecord
+from kbtools.publish.requirements_matrix import WINDOWS_INSTALLER, requirements_matrix
 from kbtools.site.bilingual import label_html, plain_label
 from kbtools.site.labels import KIND_LABELS, TARGET
 from kbtools.site.layout import MATRIX, property_doc, site_url
@@ -19,8 +20,17 @@ from kbtools.site.layout import MATRIX, property_doc, site_url
 PAIR = "{os}@{version}"
 
 
-def render_matrix(records: Sequence[PropertyRecord]) -> str:
-    matrix = requirements_matrix(records)
+def row_pairs(catalog: Catalog, record: PropertyRecord) -> list[str]:
+    """The `data-pairs` of a row: every (Windows, Windows Installer version) point where the record is
+    available, `Windows_XP@3.1`; an empty side is a point that names no Windows or no version."""
+    points = catalog.availability.record_points(record, WINDOWS_INSTALLER)
+    return sorted(PAIR.format(os=os or "", version=version or "").replace(" ", "_") for os, version in points)
+
+
+def render_matrix(kb: KnowledgeBase) -> str:
+    catalog = Catalog(kb)
+    records = catalog.records
+    matrix = requirements_matrix(catalog)
     systems = [row.os for row in matrix.rows]
     # slug -> os -> installer versions that offer the property there
     offered: dict[str, dict[str, list[str]]] = {}
@@ -33,7 +43,7 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
     body = []
     for record in sorted(records, key=lambda r: r.name.lower()):
         by_os = offered.get(record.slug, {})
-        pairs = " ".join(PAIR.format(os=os, version=v).replace(" ", "_") for os, vs in by_os.items() for v in vs)
+        pairs = " ".join(row_pairs(catalog, record))
         cells = []
         for name in systems:
             versions = by_os.get(name)
@@ -44,9 +54,10 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
                 cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
         href = escape(_relative(site_url(property_doc(record)), page))
         body.append(
-            f'<tr data-name="{escape(record.name.lower())}" data-kind="{record.kind}" data-pairs="{escape(pairs)}">'
+            f'<tr data-name="{escape(record.name.lower())}" data-slug="{escape(record.slug)}" data-kind="{record.kind}" '
+            f'data-pairs="{escape(pairs)}">'
             f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
-            f"<td>{escape(record.requirements.min_version or '—')}</td>{''.join(cells)}</tr>"
+            f"{''.join(cells)}</tr>"
         )
     filters = "".join(
         [
@@ -62,7 +73,7 @@ def render_matrix(records: Sequence[PropertyRecord]) -> str:
             f'<output class="kb-matrix-count">{len(records)}</output>',
         ]
     )
-    columns = f'<th scope="col">{label_html("name")}</th><th scope="col">{label_html("min_version")}</th>{head}'
+    columns = f'<th scope="col">{label_html("name")}</th>{head}'
     return "\n".join(
         [
             f"---\ntitle: {plain_label('matrix')}\nsearch:\n  exclude: true\n---\n",

@@ -98,7 +98,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
             HOME: render_home(records),
             BY_CATEGORY: render_by_category(records, resolver),
             BY_KIND: render_by_kind(records, resolver),
-            MATRIX: render_matrix(records),
+            MATRIX: render_matrix(self.knowledge_base),
         }
         for record in records:
             pages[property_doc(record)] = render_property_page(record, resolver)

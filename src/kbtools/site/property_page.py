@@ -118,7 +118,7 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
         _facts(facts),
         "</section>",
         _lifetime(record),
-        _requirements(requirements.statements, requirements.min_version),
+        _requirements(requirements.statements),
         _see_also(record, resolver, page),
         _source(record),
         "</div>\n",
@@ -157,8 +157,8 @@ def _has_segment(record: PropertyRecord, segment_id: str) -> bool:
     return any(segment.id == segment_id for section in sections for segment in section)
 
 
-def _requirements(statements: list[RequirementStatement], min_version: str | None) -> str:
-    if not statements and not min_version:
+def _requirements(statements: list[RequirementStatement]) -> str:
+    if not statements:
         return ""
     rows = []
     for statement in statements:
@@ -166,8 +166,6 @@ def _requirements(statements: list[RequirementStatement], min_version: str | Non
         later = f" {label_html('or_later')}" if statement.or_later else ""
         systems = ", ".join(escape(name) for name in statement.os) or "—"
         rows.append(f"<tr><td>{escape(statement.runtime)} {versions}{later}</td><td>{systems}</td></tr>")
-    if not rows:
-        rows.append(f"<tr><td>Windows Installer {escape(min_version or '')}</td><td>—</td></tr>")
     return (
         f'<section class="kb-requirements" data-search-exclude><div class="kb-card-title">{label_html("requirements")}</div>'
         f"<table><thead><tr><th>{label_html('runtime_version')}</th><th>{label_html('operating_systems')}</th></tr></thead>"

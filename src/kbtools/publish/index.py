@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from kbtools.kb.record import RECORD_VERSION, LocalizedText, PropertyKind, PropertyRecord
+from kbtools.kb.record import LocalizedText, PropertyKind, PropertyRecord
+from kbtools.kb.serialization import Envelope
 
 
 class PropertyIndexEntry(BaseModel):
@@ -19,16 +20,15 @@ class PropertyIndexEntry(BaseModel):
     slug: str
     kind: PropertyKind
     category: str | None = None
-    min_version: str | None = None
+    stated_versions: dict[str, list[str]] = Field(
+        default={}, description="Runtime -> the versions the requirement statements name (`requirements.stated_versions`)."
+    )
     title: LocalizedText = {}
     url: str
 
 
-class PropertyIndex(BaseModel):
-    """The list of properties, in knowledge-base order (whole, or filtered by the live API)."""
-
-    version: int = RECORD_VERSION
-    properties: list[PropertyIndexEntry] = []
+PropertyIndex = Envelope[list[PropertyIndexEntry]]
+"""The list of properties, in knowledge-base order (whole, or filtered by the live API)."""
 
 
 def record_url(slug: str) -> str:
@@ -42,7 +42,7 @@ def index_entry(record: PropertyRecord) -> PropertyIndexEntry:
         slug=record.slug,
         kind=record.kind,
         category=record.category,
-        min_version=record.requirements.min_version,
+        stated_versions=record.requirements.stated_versions,
         title=record.title,
         url=record_url(record.slug),
     )
