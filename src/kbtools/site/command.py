@@ -7,13 +7,15 @@ Exit codes: 0 built; 1 the site could not be built, or pages were dropped under 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 
-from kbtools.kb.build import DEFAULT_SOURCE
+from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE
 from kbtools.site.build import DEFAULT_SITE_DIR
 
+CONFIG_FILE = Path("mkdocs.yml")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -33,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--source", type=Path, default=DEFAULT_SOURCE, help=f"folder of sxs pages (default: {DEFAULT_SOURCE})"
+        "--source",
+        type=Path,
+        help=f"folder of sxs pages (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE})",
     )
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
@@ -47,6 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
     )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        help=f"the site's MkDocs configuration (default: {CONFIG_FILE} when there is one, else generated)",
+    )
     parser.set_defaults(func=run_build)
 
 
@@ -58,19 +67,26 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
-    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir
+    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, configured_source
 
+    config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
+    # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
+    source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
     try:
-        if not args.source.exists():
-            raise SiteError(f"{args.source}: no such file or directory (give --source a folder of sxs pages)")
-        check_site_dir(args.source, args.site_dir, overwrite=args.overwrite)
-        knowledge_base = build_knowledge_base(args.source)
+        if source is None:
+            source = configured_source(config_file)
+        if not source.exists():
+            raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
+        check_site_dir(source, args.site_dir, overwrite=args.overwrite)
+        knowledge_base = build_knowledge_base(source)
         for error in knowledge_base.errors:
             _error(skipped_page_line(error))
         if knowledge_base.errors and args.strict:
             _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
-        build_site(args.source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite)
+        build_site(
+            source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
+        )
     except SiteDirRefused as error:
         _error(str(error))
         return EXIT_USAGE
@@ -90,7 +106,7 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Built {index}")
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
-    source = "" if args.source == DEFAULT_SOURCE else f" --source {shlex.quote(str(args.source))}"
+    source = "" if args.source in (None, DEFAULT_SOURCE) else f" --source {shlex.quote(str(args.source))}"
     print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
