@@ -16,17 +16,6 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STARTUP_TIMEOUT = 300.0
 URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
 HAS_RESULTS = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
@@ -66,18 +55,6 @@ def server(msi_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -72,8 +72,8 @@ def _ordered_lists(page: Page) -> int:
 
 
 @pytest.fixture(scope="module")
-def pages(corpus_kb) -> list[tuple[PropertyRecord, Page]]:
-    return [(record, read_page(Path(record.source.path))) for record in corpus_kb.properties]
+def pages(corpus_kb, msi_dir) -> list[tuple[PropertyRecord, Page]]:
+    return [(record, read_page(msi_dir / record.source.path)) for record in corpus_kb.properties]
 
 
 def test_every_body_segment_is_on_its_page_once_outside_the_card(corpus_site, pages):
