@@ -31,6 +31,7 @@ from kbtools.api.static import write_static_api
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.query import Catalog
 from kbtools.publish.documents import build_documents
+from kbtools.site.site_folder import SITE_MARKER
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -145,6 +146,7 @@ def main() -> int:
         site_dir.mkdir()
         kb = build_knowledge_base(MSI_DIR)
         write_static_api(kb, site_dir)
+        (site_dir / SITE_MARKER).write_text("the static API only: serve it as it is", encoding="utf-8")
         server = subprocess.Popen(
             [sys.executable, "-m", "kbtools", "serve", "--source", str(MSI_DIR), "--site-dir", str(site_dir), "--port", "0"],
             stdout=subprocess.PIPE, text=True,

@@ -44,7 +44,8 @@ def plain_build(pages: list[Path], work: Path) -> Path:
         "site_dir": str(site),
         "use_directory_urls": False,
         "theme": theme_config(),
-        "plugins": [{"search": search_config(write_user_dictionary(work / "terms.txt"))}],
+        # The same jieba words as the kbtools plugin gives the search plugin, as a user dictionary.
+        "plugins": [{"search": {**search_config(), "jieba_dict_user": str(write_user_dictionary(work / "terms.txt"))}}],
         "markdown_extensions": ["attr_list", "tables", "toc"],
     }
     config_file = work / "plain-mkdocs.yml"

@@ -30,6 +30,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# (file name, page, side by side on/off/not a property page, element to scroll to)
+SHOTS = [
+    ("home", "index.html", None, None),
+    ("matrix", "matrix.html", None, ".kb-matrix"),
+    ("action", "properties/action.html", False, "h2"),
+    ("reinstallmode", "properties/reinstallmode.html", False, ".kb-table-scroll"),
+    ("allusers", "properties/allusers.html", False, ".kb-list"),
+    ("allusers-side-by-side", "properties/allusers.html", True, ".kb-list"),
+    ("allusers-example-side-by-side", "properties/allusers.html", True, ".kb-code"),
+]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -88,6 +101,21 @@ def main() -> int:
                 page.select_option("select >> nth=0", label="Windows Vista")
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(HERE / "matrix.png"))
+                page.close()
+
+                for name, size in SIZES.items():
+                    tab = browser.new_page(viewport=size)
+                    for shot, path, switch, selector in SHOTS:
+                        tab.goto(base + path)
+                        switched = tab.get_attribute(".kb-switch", "aria-pressed") == "true" if switch is not None else None
+                        if switch is not None and switched != switch:
+                            tab.click(".kb-switch")
+                        if selector:
+                            tab.locator(selector).first.scroll_into_view_if_needed()
+                            tab.evaluate("() => window.scrollBy(0, -80)")
+                        tab.wait_for_timeout(200)
+                        tab.screenshot(path=str(HERE / f"{shot}-{name}.png"))
+                    tab.close()
                 browser.close()
         finally:
             server.shutdown()

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from kbtools.api.app import create_app
 from kbtools.kb import KnowledgeBase, build_knowledge_base
+from kbtools.site.site_folder import SITE_MARKER
 
 STARTUP_TIMEOUT = 10.0
 
@@ -59,6 +60,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A stand-in built site: the live server must serve whatever is in the site folder."""
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text("<!doctype html><title>kbtools</title>", encoding="utf-8")
+    (site / SITE_MARKER).write_text("a complete site", encoding="utf-8")
     return site
 
 

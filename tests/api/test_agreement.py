@@ -115,20 +115,13 @@ def test_pairs_that_never_existed_answer_nothing(corpus_kb: KnowledgeBase) -> No
         assert catalog.select(catalog.check(os=os, version=version)) == [], (os, version)
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
 @pytest.mark.corpus
 @pytest.mark.browser
-def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(corpus_kb: KnowledgeBase, tmp_path: Path) -> None:
+def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(
+    corpus_kb: KnowledgeBase, tmp_path: Path, browser
+) -> None:
     """The page's own script (kbtools.js) on the generated matrix, driven in Chromium."""
     from importlib.resources import files
-
-    from playwright.sync_api import sync_playwright
 
     markdown = render_matrix(corpus_kb)
     body = markdown[markdown.index('<div class="kb-matrix-filters">') :]
@@ -136,9 +129,8 @@ def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(corpus_kb: K
     page_file = tmp_path / "matrix.html"
     page_file.write_text(f"<!doctype html><meta charset=utf-8><body>{body}<script>{script}</script></body>", encoding="utf-8")
     catalog = Catalog(corpus_kb)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.goto(page_file.as_uri())
         for os in [*OPERATING_SYSTEMS, None]:
             for version in [*catalog.known_values("version", WI), None]:
@@ -152,4 +144,5 @@ def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(corpus_kb: K
                     continue
                 expected = [r.slug for r in catalog.select(catalog.check(os=os, runtime=WI, version=version))]
                 assert sorted(shown) == sorted(expected), (os, version)
-        browser.close()
+    finally:
+        page.close()

@@ -81,20 +81,21 @@ def test_every_format_survives_bad_files(bad_tree, kbtools, fmt):
     assert "Traceback" not in result.out
 
 
-def test_a_dangling_link_is_reported_unreadable(workdir, kbtools):
+def test_a_dangling_link_is_reported_as_a_path_error(workdir, kbtools):
     (workdir / "gone.md").symlink_to(workdir / "nothere.md")
     result = kbtools("check", ".")
-    assert result.out.splitlines() == [
-        "gone.md:1:1: unreadable-file cannot read: No such file or directory",
-        "Checked 1 file (0 segments): 1 error, 0 warnings.",
-    ]
+    assert result.code == 2
+    assert result.err == f"kbtools: error: gone.md: dangling symlink to {workdir / 'nothere.md'}: not read\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_named_pipe_in_a_directory_does_not_block_the_run(workdir, kbtools):
     os.mkfifo(workdir / "pipe.md")
     (workdir / "real.md").write_text(page(DEFECT), encoding="utf-8")
-    assert "Checked 1 file " in kbtools("check", ".").out
+    result = kbtools("check", ".")
+    assert result.code == 2
+    assert result.out.startswith("real.md:6:1: protected-term [error]")
+    assert result.err == "kbtools: error: pipe.md: a named pipe, not a page: not read\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

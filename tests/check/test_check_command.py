@@ -31,9 +31,9 @@ def test_exit_1_when_a_finding_is_an_error(pages, kbtools):
     assert kbtools("check", "defect.md").code == 1
 
 
-def test_text_lines_are_path_line_column_rule_message(pages, kbtools):
+def test_text_lines_are_path_line_column_rule_severity_message(pages, kbtools):
     lines = kbtools("check", "defect.md").out.splitlines()
-    assert lines[0] == "defect.md:6:1: protected-term 'ALLUSERS' appears as 'allusers' in the target"
+    assert lines[0] == "defect.md:6:1: protected-term [error] 'ALLUSERS' appears as 'allusers' in the target"
 
 
 def test_summary_counts_files_segments_errors_warnings(pages, kbtools):
@@ -69,6 +69,7 @@ def test_missing_path_is_named_on_one_line_and_the_others_still_checked(pages, k
     assert result.code == 2
     assert result.err == "kbtools: error: nowhere.md: no such file or directory\n"
     assert "defect.md:6:1: protected-term" in result.out
+    assert "Checked" not in result.out  # no summary that reads like a success
 
 
 def test_unknown_format_is_a_usage_error(pages, kbtools):
@@ -112,7 +113,7 @@ def test_a_rule_id_is_more_specific_than_its_family(pages, kbtools):
 def test_locale_reports_pages_of_another_locale(pages, kbtools):
     result = kbtools("check", "--locale", "ja-JP", "clean.md")
     assert result.code == 1
-    assert "clean.md:3:1: frontmatter locale is 'zh-TW', expected 'ja-JP'" in result.out
+    assert "clean.md:3:1: frontmatter [error] locale is 'zh-TW', expected 'ja-JP'" in result.out
 
 
 def test_quiet_prints_findings_without_the_summary(pages, kbtools):
@@ -133,7 +134,7 @@ def test_statistics_counts_findings_per_rule(pages, kbtools):
 def test_statistics_with_a_machine_format_is_a_usage_error(pages, kbtools):
     result = kbtools("check", "--statistics", "--format", "json", ".")
     assert result.code == 2
-    assert "--statistics works with --format text only" in result.err
+    assert "--statistics works with the text formats only" in result.err
 
 
 def test_output_writes_the_report_to_a_file(pages, kbtools):
@@ -174,3 +175,71 @@ def test_corpus_json_counts_every_page(msi_dir, kbtools, monkeypatch):
     assert document["summary"]["files"] == 1595
     assert document["summary"]["segments"] > 50_000
     assert result.code == (1 if document["summary"]["errors"] else 0)
+
+
+def test_full_format_groups_findings_under_their_file(pages, kbtools):
+    result = kbtools("check", "--format", "full", ".")
+    lines = result.out.splitlines()
+    assert lines[0] == "defect.md"
+    assert lines[1].split() == ["6:1", "error", "protected-term", "'ALLUSERS'", "appears", "as", "'allusers'", "in", "the", "target"]
+    assert lines[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings."
+
+
+def test_a_run_that_finds_no_side_by_side_page_is_a_usage_error(workdir, kbtools):
+    (workdir / "readme.md").write_text("# Just English\n\nNo spans here.\n", encoding="utf-8")
+    result = kbtools("check", ".")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "no side-by-side page found in ." in result.err
+    assert "Checked" not in result.out
+
+
+def test_an_empty_directory_is_a_usage_error_unless_allowed(workdir, kbtools):
+    assert kbtools("check", ".").code == 2
+    allowed = kbtools("check", "--allow-no-pages", ".")
+    assert (allowed.code, allowed.out) == (0, "Checked 0 files (0 segments): 0 errors, 0 warnings.\n")
+
+
+def test_progress_appears_only_after_a_second_and_is_cleared():
+    import io
+
+    from kbtools.check.command import _Progress
+
+    now = [0.0]
+    stream = io.StringIO()
+    progress = _Progress(100, stream, clock=lambda: now[0])
+    progress.update(10)
+    assert stream.getvalue() == ""
+    now[0] = 1.5
+    progress.update(50)
+    assert stream.getvalue() == "\rChecked 50 of 100 files"
+    progress.clear()
+    assert stream.getvalue().endswith("\r" + " " * len("Checked 50 of 100 files") + "\r")
+
+
+def test_checking_a_page_imports_no_site_api_or_schema_machinery(sample_dir):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kbtools.cli import main; main(['check', '-q', sys.argv[1]]);"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('fastapi', 'mkdocs', 'pydantic', 'jieba', 'uvicorn', 'markdown_it') or m.startswith(('kbtools.site', 'kbtools.api', 'kbtools.kb')))))"
+    )
+    page = next(sample_dir.rglob("*.md"))
+    out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
+
+
+def test_every_subcommand_is_listed_where_the_command_line_finds_it():
+    import argparse
+
+    from kbtools.cli import COMMANDS, build_parser
+
+    parser = build_parser()  # every module registers its subcommands
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    registered = {name for name, sub in subparsers.choices.items() if sub.add_help}
+    assert registered == set(COMMANDS)
+    for name in COMMANDS:  # and each, named alone, gets its own full parser
+        chosen = build_parser([name])
+        sub = next(a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
+        assert sub.add_help, name

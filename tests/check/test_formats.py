@@ -26,7 +26,7 @@ def pages(workdir: Path) -> Path:
 
 
 def test_formats_are_registered_by_name():
-    assert set(FORMATS) == {"text", "json", "github", "sarif", "junit"}
+    assert set(FORMATS) == {"text", "concise", "full", "json", "github", "sarif", "junit"}
 
 
 # JSON

@@ -34,8 +34,9 @@ def corpus_findings(msi_dir: Path, name: str, rule: str) -> list[Finding]:
 
 def test_protected_term_reports_property_name_in_lower_case(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "allusers.md", "protected-term")
-    assert [(f.segment, f.line, f.column) for f in found] == [("d3ba3-109", 23, 5)]
-    assert found[0].message == "'ALLUSERS' appears as 'allusers' in the target"
+    # the second: `ALLUSERS = 2 ... **allusers**`, kept once and lower-cased once
+    assert [(f.segment, f.line, f.column) for f in found] == [("d3ba3-109", 23, 5), ("d3ba3-110", 23, 527)]
+    assert {f.message for f in found} == {"'ALLUSERS' appears as 'allusers' in the target"}
     assert found[0].severity == "error"
 
 
@@ -50,11 +51,15 @@ def test_protected_term_reports_translated_identifiers_not_link_urls(msi_dir: Pa
     assert any(f.message.startswith("'REMOVE' ") for f in found)
 
 
-def test_empty_segment_in_the_corpus(msi_dir: Path) -> None:
-    found = corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment")
-    assert [(f.segment, f.message) for f in found] == [
-        ("cb077-155", "target and source of segment 'cb077-155' are empty")
-    ]
+def test_empty_segment_ignores_markup_only_on_both_sides(msi_dir: Path) -> None:
+    # `</dt> <dd></dd> </dl>` on both sides: nothing to translate, nothing lost
+    assert corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment") == []
+
+
+def test_empty_segment_reports_a_lost_translation(corpus_root: Path) -> None:
+    wmp = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "WMP"
+    result = check_file(wmp / "ambient-event-handlers.md", CheckSettings(RuleSelection.default()), "p.md")
+    assert [f.message for f in result.findings if f.rule == "empty-segment"] == ["target of segment 'c041c-136' is empty"]
 
 
 def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
@@ -63,9 +68,9 @@ def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
     assert "authoring-a-conditional-please-wait-------message-box.md" in found[0].message
 
 
-def test_inline_code_mismatch_in_the_corpus(msi_dir: Path) -> None:
-    found = corpus_findings(msi_dir, "ice86.md", "inline-code-mismatch")
-    assert "3be13-112" in [f.segment for f in found]
+def test_inline_code_mismatch_reads_escaped_backticks_as_text(msi_dir: Path) -> None:
+    # `\\`Privileged\\`` on both sides: literal backticks, no code span to compare
+    assert corpus_findings(msi_dir, "ice86.md", "inline-code-mismatch") == []
 
 
 def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path) -> None:
@@ -76,7 +81,13 @@ def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path
 
 def test_inconsistent_translation_of_one_linked_term(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
-    assert any("'Control table'" in f.message for f in found)
+    assert [f.message for f in found] == ["'BBControl table' is translated 'BBControl 表' here but 'BBControl 資料表' on line 34"]
+
+
+def test_inconsistent_translation_ignores_a_link_boundary_that_moved(msi_dir: Path) -> None:
+    # `控制項 [資料表](control-table.md)` and `[控制項資料表](control-table.md)` name it alike.
+    found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
+    assert not any("'Control table'" in f.message for f in found)
 
 
 def test_frontmatter_that_was_machine_translated_does_not_parse(msi_dir: Path) -> None:
@@ -156,9 +167,9 @@ def test_protected_term_ignores_capitals_used_for_emphasis() -> None:
     assert check_text(page(segment("1-1", "此為必要屬性。", "This property is REQUIRED."))) == []
 
 
-def test_number_mismatch_counts_full_width_digits_and_skips_compounds() -> None:
+def test_number_mismatch_counts_full_width_digits_and_compounds() -> None:
     assert check_text(page(segment("1-1", "等待３０秒。", "Wait 30 seconds."))) == []
-    assert check_text(page(segment("1-1", "立體外觀。", "A 3-D look."))) == []
+    assert check_text(page(segment("1-1", "3D 外觀。", "A 3-D look."))) == []
     assert rules_of(check_text(page(segment("1-1", "等待幾秒。", "Wait 30 seconds.")))) == ["number-mismatch"]
 
 
@@ -209,3 +220,164 @@ def test_every_rule_has_an_id_summary_explanation_and_example() -> None:
     for rule in rules.values():
         assert rule.summary and rule.explanation and rule.example, rule.id
         assert rule.severity in ("error", "warning")
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("(0、0、0、1)", "(0,0,0,1)"),
+        ("10，1703", "10, 1703"),
+        ("18.336.768 octets", "18,336,768 bytes"),
+        ("1\u00a0700", "1700"),
+        ("la 2003-Version", "the 2003 version"),
+        ("64-Bit", "64-bit"),
+        ("傳遞 2.0 f 作為", "pass 2.0f for"),
+        ("taille 2,5 Mo", "size 2.5 MB"),
+        ("1000 個", "1,000 items"),
+    ],
+)
+def test_number_mismatch_accepts_a_number_written_the_locales_way(target: str, source: str) -> None:
+    assert check_text(page(segment("1-1", target, source))) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "missing"),
+    [
+        ("立體外觀。", "A 3-D look.", "3"),
+        ("色彩 255255255", "color 255,255,255", "255,255,255"),
+        ("三2 矩陣", "a 3-by-2 matrix", "3"),
+        ("著色器模型4。1", "Shader Model 4.1", "4.1"),
+    ],
+)
+def test_number_mismatch_reports_numbers_spelled_out_merged_or_broken(target: str, source: str, missing: str) -> None:
+    (finding,) = check_text(page(segment("1-1", target, source)))
+    assert (finding.rule, finding.message) == ("number-mismatch", f"number(s) of the source missing from the target: {missing}")
+
+
+def test_version_with_a_decimal_comma_is_a_rule_of_its_own(corpus_root: Path) -> None:
+    fr = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi"
+    result = check_file(fr / "session-targetpath.md", CheckSettings(RuleSelection.default()), "p.md")
+    rules = {f.rule for f in result.findings}
+    assert "number-mismatch" not in rules
+    messages = [f.message for f in result.findings if f.rule == "version-decimal-comma"]
+    assert "version '4.5' is written '4,5' in the target" in messages
+    assert all(f.severity == "warning" for f in result.findings if f.rule == "version-decimal-comma")
+
+
+def test_a_quantity_with_a_decimal_comma_is_no_version() -> None:
+    assert check_text(page(segment("1-1", "Le fichier fait 2,5 Mo.", "The file is 2.5 MB."))) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "term", "altered"),
+    [
+        ("*PpISCardVerify* 參數", "the *ppISCardVerify* parameter", "ppISCardVerify", "PpISCardVerify"),
+        ("*>dwlogontype* 的值", "the value of *dwLogonType*", "dwLogonType", "dwlogontype"),
+        ("設定 Unittype 值", "set the UnitType value", "UnitType", "Unittype"),
+        ("**AcceptSecurityCoNtext (NTLM)**", "**AcceptSecurityContext (NTLM)**", "AcceptSecurityContext", "AcceptSecurityCoNtext"),
+        ("<strong>Getwindowtext</strong> 函式", "the <strong>GetWindowText</strong> function", "GetWindowText", "Getwindowtext"),
+        ("**count** 屬性", "the **Count** property", "Count", "count"),
+        ("由 **microsoft** 提供", "provided by **Microsoft**", "Microsoft", "microsoft"),
+        ("LaunchURL 方法", "Player.launchURL method", "launchURL", "LaunchURL"),
+    ],
+)
+def test_protected_term_reports_names_whose_case_alone_changed(target: str, source: str, term: str, altered: str) -> None:
+    (finding,) = check_text(page(segment("1-1", target, source)))
+    assert finding.message == f"'{term}' appears as '{altered}' in the target"
+
+
+def test_a_capitalised_bold_word_may_be_the_same_word_in_a_cased_language() -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(segment("1-1", "La **description** du produit.", "The **Description** of the product."), front_matter=fr)
+    assert check_text(text) == []
+
+
+def test_names_in_running_text_may_be_translated_but_not_recased() -> None:
+    assert check_text(page(segment("1-1", "使用者可以選取單位類型。", "The user can select the UnitType."))) == []
+
+
+def test_empty_segment_does_not_read_vml_syntax_as_tags() -> None:
+    text = page(segment("1-1", '<v: *element* attr=" *expression* ">', '<v: *element* attr=" *expression* ">'))
+    assert "empty-segment" not in rules_of(check_text(text))
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("在 <STYLE> 和 </STYLE> 標記之間", "Between the <STYLE> and </STYLE> tags"),
+        ("使用 `<Script>` 元素", "Use the `<Script>` element"),
+        ("\\<object\\> 元素", "The \\<object\\> element"),
+    ],
+)
+def test_unsafe_html_ignores_tags_that_prose_mentions(target: str, source: str) -> None:
+    assert "unsafe-html" not in rules_of(check_text(page(segment("1-1", target, source))))
+
+
+def test_unsafe_html_reports_a_tag_the_translation_brought_in() -> None:
+    text = page(segment("1-1", "在 <STYLE> 標記之間", "Between the style tags"))
+    assert rules_of(check_text(text)) == ["unsafe-html"]
+
+
+def test_an_injected_event_handler_is_one_finding() -> None:
+    text = page(segment("1-1", '請參閱<img src="x.png" onerror="alert(1)">說明', "See the notes"))
+    assert rules_of(check_text(text)) == ["unsafe-html"]
+
+
+def test_an_unclosed_span_is_one_finding() -> None:
+    text = page('<span data-ttu-id="1-1">安裝程式會設定此值。<span class="sxs-lookup"><span data-stu-id="1-1">The installer sets it.</span></span>')
+    rules = rules_of(check_text(text))
+    assert "malformed-markup" in rules and "unpaired-segment" not in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["&quot;Programs&quot;", "unsigned char", "texkill dst", "pragma deleteclass", "add iplisten ipaddress=1.1.1.1", "A + k + n0 + ni + mj"],
+)
+def test_untranslated_leaves_names_types_and_commands_alone(text: str) -> None:
+    assert check_text(page(segment("1-1", text, text))) == []
+
+
+def test_untranslated_reports_prose_left_in_english() -> None:
+    sentence = "For more information, see the overview."
+    assert rules_of(check_text(page(segment("1-1", sentence, sentence)))) == ["untranslated"]
+
+
+def test_a_segment_left_in_english_gives_no_inconsistent_translation() -> None:
+    left = "See the [Control table](control-table.md) and the [Control table](control-table.md)."
+    text = page(
+        segment("1-1", "請參閱 [控制項資料表](control-table.md)。", "See the [Control table](control-table.md)."),
+        segment("1-2", left, left),
+        segment("1-3", "請參閱 [控制項資料表](control-table.md)。", "See the [Control table](control-table.md)."),
+    )
+    assert rules_of(check_text(text)) == ["untranslated"]
+
+
+@pytest.mark.parametrize(
+    ("target", "source"),
+    [
+        ("la table \\`Feature\\` entière", "the whole \\`Feature\\` table"),
+        ("設定 `ProductCode` 屬性", "Set the ProductCode property"),
+    ],
+)
+def test_inline_code_mismatch_ignores_escaped_backticks_and_names_marked_as_code(target: str, source: str) -> None:
+    assert "inline-code-mismatch" not in rules_of(check_text(page(segment("1-1", target, source))))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Tabelle CustomAction", "CustomAction-Tabelle"), ("objet StringList", "objets StringList"), ("table de fichiers", "table des fichiers")],
+)
+def test_inconsistent_translation_ignores_inflection_and_word_order(one: str, other: str) -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(
+        segment("1-1", f"Voir [{one}](x.md).", "See [the x](x.md)."),
+        segment("1-2", f"Voir [{other}](x.md).", "See [the x](x.md)."),
+        front_matter=fr,
+    )
+    assert check_text(text) == []
+
+
+def test_number_mismatch_accepts_a_small_number_written_out_in_french() -> None:
+    fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+    text = page(segment("1-1", "Un code d’erreur à deux chiffres.", "A 2-digit error code."), front_matter=fr)
+    assert check_text(text) == []

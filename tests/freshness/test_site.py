@@ -34,9 +34,9 @@ def test_a_stale_page_has_a_notice_with_the_english_now(site):
 
 def test_stale_sentences_are_marked_in_the_text(site):
     html = (site / "properties" / "adminuser.html").read_text(encoding="utf-8")
-    marked = re.search(r"<style>(#seg-[\w-]+)\{", html).group(1)
-    assert f'id="{marked[1:]}"' in html
-    assert f'href="{marked}"' in html
+    marked = re.search(r'data-kb-stale="([\w-]+)"', html).group(1)
+    assert f'id="seg-{marked}"' in html
+    assert f'href="#seg-{marked}"' in html
 
 
 def test_a_changed_requirement_row_shows_the_current_english(site):

@@ -86,8 +86,15 @@ def page_text(locale: str) -> str:
 def structured(record: PropertyRecord) -> dict[str, Any]:
     """The record without its localized texts and without where it was read from."""
     data = record.model_dump(mode="json", by_alias=True)
-    for field in ("title", "summary", "semantics", "remarks", "default_value"):
+    for field in ("title", "summary", "semantics", "remarks", "default_value", "body", "other", "category_title"):
         data.pop(field)
+    for table in data["values"]:
+        table.pop("headers")
+        for entry in table["values"]:
+            entry.pop("meaning")
+            entry.pop("cells")
+    for example in data["examples"]:
+        example.pop("text")
     for statement in data["requirements"]["statements"]:
         statement.pop("text")
     data["requirements"].pop("rows")

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 SESSION_KEY_PAGE = "properties/msirestartmanagersessionkey.html"
-RESULT_LINKS = ".md-search-result__list > li > a"
-HAS_RESULTS = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
+RESULTS = ".kb-search-results"
+ANSWERED = "q => { const list = document.querySelector('.kb-search-results'); return list && list.dataset.query === q; }"
 
 
 def search(page, base_url: str, query: str) -> list[str]:
-    """Type `query` into Material's search box; return the result pages, best first."""
-    # Material reads the box on a key-up, on focus, and once when its worker has built the
-    # index. Typed while the index loads (right after the page opens), the query runs at that
-    # moment; if the worker was ready first, the typed text can go unread: open the page again.
-    for attempt in range(5):
-        page.goto(base_url + "index.html")
-        page.fill("input.md-search__input", query)
-        try:
-            page.wait_for_function(HAS_RESULTS, timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 4:
-                raise
-    page.wait_for_timeout(200)  # let the list finish rendering
-    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    """Type `query` into the search box; return the result pages, best first."""
+    page.goto(base_url + "index.html")
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.wait_for_function(ANSWERED, arg=query, timeout=30_000)
+    hrefs = page.eval_on_selector_all(RESULTS + " a.kb-search-hit", "links => links.map(a => a.href)")
     pages = []
     for href in hrefs:
         path = href.removeprefix(base_url).split("?")[0].split("#")[0]

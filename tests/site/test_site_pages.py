@@ -34,7 +34,7 @@ def test_property_page_shows_zh_tw_text_with_each_segment_english_source(corpus_
 
 def test_property_text_keeps_its_paragraphs_and_lists(corpus_site):
     article = _article(corpus_site, "properties/allusers.html")
-    lead = article[article.index("</section>\n</div>") : article.index('<h2 id="default-value"')]
+    lead = article[article.index('<section class="kb-source"') : article.index('<h2 id="section-1"')]
     assert lead.count('<p class="kb-p">') == 9
     lists = re.findall(r'<ul class="kb-list">(.*?)</ul>', lead)
     assert len(lists) == 1

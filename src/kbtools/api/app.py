@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi import Path as PathParameter
+from fastapi.responses import RedirectResponse
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -28,16 +30,23 @@ from kbtools.api.errors import (
     property_not_found,
     unknown_filter_value,
 )
+from kbtools.api.middleware import HeadAsGet, SecurityHeaders
 from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
 from kbtools.kb.serialization import Envelope
 from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
 from kbtools.publish.index import PropertyIndex
 from kbtools.publish.requirements_matrix import RequirementsMatrix
+from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
+from kbtools.site.security_headers import SECURITY_HEADERS
 
 API_PREFIX = "/api/v1"
 API_ROOT = "/api"
 TITLE = "kbtools property API"
+# Every parameter is bounded (422 beyond): no request costs more than a short one.
+NAME_MAX_LENGTH = 128
+TEXT_MAX_LENGTH = 256
+NameOrSlug = Annotated[str, PathParameter(max_length=NAME_MAX_LENGTH)]
 ANSWER_CACHE_SIZE = 512
 QUERY_PARAMETERS = frozenset(FILTER_NAMES)
 
@@ -84,7 +93,7 @@ def file_router(
         responses=not_found,
         summary="One property record, as `kbtools parse` writes it",
     )
-    async def property_record(slug: str) -> Response:
+    async def property_record(slug: NameOrSlug) -> Response:
         return _json(documents.records[_resolve(records, slug).slug])
 
     @router.get(
@@ -120,6 +129,10 @@ def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord
 async def _only_query_parameters(request: Request) -> None:
     """Refuse misspelt and repeated filters instead of silently ignoring or overriding them."""
     names = [name for name, _ in request.query_params.multi_items()]
+    if len(names) > len(QUERY_PARAMETERS):
+        raise RequestValidationError(
+            [{"loc": ("query",), "msg": f"{len(names)} parameters; give each filter at most once"}]
+        )
     errors = [
         {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}"}
         for name in sorted(set(names) - QUERY_PARAMETERS)
@@ -168,15 +181,35 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
         summary="Properties matching every given filter (the `kbtools query` filters)",
     )
     async def query_properties(
-        kind: Annotated[str | None, Query(description="The kind of property")] = None,
+        kind: Annotated[str | None, Query(max_length=NAME_MAX_LENGTH, description="The kind of property")] = None,
         category: Annotated[
-            str | None, Query(description="A category of `property-reference.md`, e.g. `Hardware Properties`")
+            str | None,
+            Query(
+                max_length=TEXT_MAX_LENGTH,
+                description="A category of `property-reference.md`, e.g. `Hardware Properties`",
+            ),
         ] = None,
-        os: Annotated[str | None, Query(description="Windows version, e.g. `Windows XP`")] = None,
-        runtime: Annotated[str | None, Query(description="`Windows Installer` or `Mergemod.dll`")] = None,
-        version: Annotated[str | None, Query(description="A known runtime version, e.g. `3.1`")] = None,
-        set_by: Annotated[str | None, Query(description="Who sets the value: `installer`, `author`, `user` or an action name")] = None,
-        text: Annotated[str | None, Query(description="Words that all occur in the record's texts, in any language")] = None,
+        os: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Windows version, e.g. `Windows XP`")
+        ] = None,
+        runtime: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="`Windows Installer` or `Mergemod.dll`")
+        ] = None,
+        version: Annotated[
+            str | None,
+            Query(max_length=VERSION_QUERY_MAX_LENGTH, description="A known runtime version, e.g. `3.1`"),
+        ] = None,
+        set_by: Annotated[
+            str | None,
+            Query(
+                max_length=NAME_MAX_LENGTH,
+                description="Who sets the value: `installer`, `author`, `user` or an action name",
+            ),
+        ] = None,
+        text: Annotated[
+            str | None,
+            Query(max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"),
+        ] = None,
         stale: Annotated[
             bool | None,
             Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english)"),
@@ -194,7 +227,7 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
         responses=_NOT_FOUND,
         summary="One property record by name (`ALLUSERS`) or slug (`allusers`)",
     )
-    async def property_by_name(name_or_slug: str) -> Response:
+    async def property_by_name(name_or_slug: NameOrSlug) -> Response:
         return _json(documents.records[_resolve(records, name_or_slug).slug])
 
     return router
@@ -220,7 +253,12 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
-    """The live API under `/api/v1/` and, when given, the built site at `/`."""
+    """The live API under `/api/v1/` and, when given, the built site at `/`.
+
+    Every response carries the site's security headers (CSP, nosniff, no framing) and every GET
+    resource answers HEAD. There is no Swagger UI: its page runs an inline script, which the
+    CSP forbids, and it would load from a CDN; `/api/v1/docs` leads to the OpenAPI document.
+    """
     catalog = Catalog(kb)
     documents = build_documents(kb, catalog)
     records = catalog.records
@@ -228,16 +266,22 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
         title=TITLE,
         version=__version__,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False
     )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)
     app.add_exception_handler(PropertyNotFound, property_not_found)
     app.add_exception_handler(RequestValidationError, invalid_parameters)
     app.add_exception_handler(UnknownFilterValue, unknown_filter_value)
     app.add_exception_handler(HTTPException, _http_error)
+    @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
+    async def api_docs() -> RedirectResponse:
+        return RedirectResponse(f"{API_PREFIX}/openapi.json")
+
     # File routes first: `/properties/{name_or_slug}` would otherwise take `x.json` as a name.
     app.include_router(file_router(documents, records, live=True))
     app.include_router(query_router(documents, catalog))

@@ -20,6 +20,10 @@ EXIT_USAGE = 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LISTEN_BACKLOG = 2048
+# An idle keep-alive connection is closed after this many seconds (uvicorn's default is 5).
+KEEP_ALIVE_TIMEOUT = 5
+# The request line and headers together: enough for any valid query, far less than a flood.
+MAX_HEADER_BYTES = 16 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the built site and the live JSON API",
         description=(
             "Serve the built site and the live JSON API (/api/v1/) on one port until Ctrl-C. "
-            "Builds the site first when --site-dir does not exist."
+            "Builds the site first when --site-dir holds no complete site that kbtools built."
         ),
     )
     serve.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
@@ -78,8 +82,10 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.api.app import API_PREFIX, create_app
-    from kbtools.kb import build_knowledge_base
-    from kbtools.site.build import SiteError, build_site
+    from kbtools.api.http_protocol import H11WithHeaderTimeout
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
+    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
+    from kbtools.site.site_folder import is_kbtools_site
 
     source: Path = args.source
     site_dir: Path = args.site_dir
@@ -90,12 +96,20 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.english is not None and not args.english.is_dir():
         return _fail(f"--english: {args.english}: no such directory of English pages", EXIT_USAGE)
     kb = build_knowledge_base(source, args.english)
+    for error in kb.errors:
+        print(f"kbtools serve: {skipped_page_line(error)}", file=sys.stderr)
     if not kb.properties:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
-    if not site_dir.exists():
-        print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
+    # A site is complete once its marker is written; a build swaps in a complete site whole.
+    if not is_kbtools_site(site_dir):
         try:
+            check_site_dir(source, site_dir, overwrite_hint=f"run `kbtools build --overwrite --site-dir {site_dir}`")
+            print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
             build_site(source, site_dir, knowledge_base=kb)
+        except SiteDirRefused as error:
+            return _fail(str(error), EXIT_USAGE)
+        except KeyboardInterrupt:
+            return _fail(f"interrupted; {site_dir} holds the last complete site, if any", 130)
         except SiteError as error:
             return _fail(str(error), EXIT_FAILURE)
         except MkDocsException as error:
@@ -106,9 +120,17 @@ def run_serve(args: argparse.Namespace) -> int:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}", EXIT_FAILURE)
     host, port = sock.getsockname()[:2]
     base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-    app = create_app(kb, site_dir)
+    app = create_app(relative_to_source(kb, source), site_dir)
     print(f"Serving {base}/ (API: {base}{API_PREFIX}/properties.json); press Ctrl-C to stop", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="off",
+        http=H11WithHeaderTimeout,
+        timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+    )
+    server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
     finally:

@@ -1,4 +1,8 @@
-"""The JSON body of every API error, and the handlers that produce it."""
+"""The JSON body of every API error, and the handlers that produce it.
+
+An error body is small whatever the request: echoed input is cut to `ECHO_LIMIT` characters,
+at most `ERROR_LIMIT` parameter errors and `SUGGESTION_LIMIT` suggestions are listed.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,16 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from kbtools.kb.query import UnknownFilterValue
+from kbtools.kb.query import SUGGESTION_LIMIT, UnknownFilterValue
+
+
+ECHO_LIMIT = 80
+ERROR_LIMIT = 10
+
+
+def shown(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` as an error message may quote it: at most `limit` characters."""
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 class ParameterError(BaseModel):
@@ -40,10 +53,11 @@ def error_response(error: ApiError) -> JSONResponse:
 
 async def property_not_found(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, PropertyNotFound)
-    message = f"no property {exc.name!r}"
-    if exc.suggestions:
-        message += "; did you mean " + ", ".join(exc.suggestions) + "?"
-    return error_response(ApiError(status=404, message=message, suggestions=exc.suggestions))
+    suggestions = exc.suggestions[:SUGGESTION_LIMIT]
+    message = f"no property {shown(exc.name)!r}"
+    if suggestions:
+        message += "; did you mean " + ", ".join(suggestions) + "?"
+    return error_response(ApiError(status=404, message=message, suggestions=suggestions))
 
 
 def _parameter_name(location: tuple[int | str, ...]) -> str:
@@ -53,17 +67,20 @@ def _parameter_name(location: tuple[int | str, ...]) -> str:
 
 async def invalid_parameters(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    found = exc.errors()
     errors = [
-        ParameterError(parameter=_parameter_name(tuple(error["loc"])), message=error["msg"])
-        for error in exc.errors()
+        ParameterError(parameter=shown(_parameter_name(tuple(error["loc"]))), message=shown(error["msg"], 200))
+        for error in found[:ERROR_LIMIT]
     ]
     message = "invalid parameters: " + "; ".join(f"{e.parameter}: {e.message}" for e in errors)
+    if len(found) > ERROR_LIMIT:
+        message += f"; and {len(found) - ERROR_LIMIT} more"
     return error_response(ApiError(status=422, message=message, errors=errors))
 
 
 async def http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    response = error_response(ApiError(status=exc.status_code, message=str(exc.detail)))
+    response = error_response(ApiError(status=exc.status_code, message=shown(str(exc.detail), 200)))
     if exc.headers:
         response.headers.update(exc.headers)
     return response

@@ -8,31 +8,19 @@ writable). A path not found is reported and the other paths are still checked.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
-from kbtools.check.baseline import BaselineError, load_baseline, write_baseline
-from kbtools.check.config import (
-    Config,
-    ConfigError,
-    Layer,
-    SelectorError,
-    expand,
-    find_config,
-    load_config,
-    resolve_selection,
-    split_names,
-)
-from kbtools.check.engine import CheckSettings, check_files, discover
-from kbtools.check.finding import Finding
-from kbtools.check.formats import FORMATS, Report
-from kbtools.check.formats.rule_docs import RULE_FORMATS, render, render_one
-from kbtools.check.formats.text import plural
-from kbtools.check.registry import CheckOptions, all_rules
+if TYPE_CHECKING:
+    from kbtools.check.config import Config
+    from kbtools.check.engine import CheckSettings
+
+from kbtools.check.formats import FORMAT_MODULES
 
 if TYPE_CHECKING:
     from kbtools.freshness.tree import EnglishTree
@@ -68,7 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check side-by-side localized pages. Exit 0: no errors; 1: errors found; 2: usage or I/O error.",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    check.add_argument("--format", default="text", choices=sorted(FORMATS), help="report format (default: text)")
+    check.add_argument(
+        "--format",
+        default="text",
+        choices=list(FORMAT_MODULES),
+        help="report format: concise (alias text, the default) or full (grouped by file) for people; json, github, sarif, junit for tools",
+    )
     check.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the report to FILE")
     check.add_argument("--select", metavar="RULES", help="comma-separated rule ids or families to run")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or families to skip")
@@ -82,6 +75,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--jobs", "-j", metavar="N", type=_jobs, help="worker processes (default: all cores)")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary line")
     check.add_argument("--statistics", action="store_true", help="count findings per rule (text format)")
+    check.add_argument(
+        "--allow-no-pages",
+        action="store_true",
+        help="exit 0 when no side-by-side page is found (default: exit 2, so that a wrong path cannot pass)",
+    )
+    check.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
     check.set_defaults(func=run_check)
 
     rules = subparsers.add_parser(
@@ -90,11 +89,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List every rule, or explain one: what it does, why it matters, an example.",
     )
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id, or a family to list its rules")
-    rules.add_argument("--format", default="text", choices=RULE_FORMATS, help="output format (default: text)")
+    rules.add_argument("--format", default="text", choices=("text", "json", "markdown"), help="output format (default: text)")
     rules.set_defaults(func=run_rules)
 
 
 def run_rules(args: argparse.Namespace) -> int:
+    from kbtools.check.formats.rule_docs import render, render_one
+    from kbtools.check.registry import all_rules
+
     rules = all_rules()
     if args.rule is None:
         sys.stdout.write(render(rules, args.format))
@@ -119,6 +121,11 @@ class _Plan:
 
 def _plan(args: argparse.Namespace) -> _Plan:
     """Configuration, rule selection and options, with the command line over the file."""
+    from kbtools.check.config import Config, ConfigError, Layer, SelectorError, expand, find_config, load_config
+    from kbtools.check.config import resolve_selection, split_names
+    from kbtools.check.engine import CheckSettings
+    from kbtools.check.registry import CheckOptions
+
     try:
         config_path = args.config if args.config is not None else find_config(Path.cwd())
         if args.config is not None and not args.config.is_file():
@@ -163,8 +170,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    if args.statistics and args.format != "text":
-        raise UsageError("--statistics works with --format text only")
+    from kbtools.check.baseline import BaselineError, load_baseline, write_baseline
+    from kbtools.check.engine import check_files, discover
+    from kbtools.check.formats import Report, format_module
+    from kbtools.check.formats.text import plural
+    from kbtools.check.registry import all_rules
+
+    if args.statistics and FORMAT_MODULES[args.format] != "text":
+        raise UsageError("--statistics works with the text formats only")
     plan = _plan(args)
     baseline = None
     if args.baseline is not None:
@@ -180,65 +193,136 @@ def _run_check(args: argparse.Namespace) -> int:
     if config.exclude:
         files = [path for path in files if not config.is_excluded(path)]
 
-    paths: list[str] = []
-    segments = 0
-    findings: list[Finding] = []
-    for path, result in zip(files, check_files(files, plan.settings, jobs=args.jobs), strict=True):
-        paths.append(result.path)
-        segments += result.segments
-        ignored = config.ignored_rules(path) if config.per_file_ignores else frozenset()
-        findings.extend(f for f in result.findings if f.rule not in ignored)
-
+    writer = format_module(args.format)
+    streaming = hasattr(writer, "write_file") and args.write_baseline is None
+    report = Report(
+        paths=[],
+        segments=0,
+        findings=[],
+        rules=all_rules(),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        grouped=args.format == "full",
+    )
+    sxs_pages = broken = 0
+    progress = _Progress(len(files)) if _shows_progress(args) else None
+    with _Output(args.output) as stream:
+        for path, result in zip(files, check_files(files, plan.settings, jobs=args.jobs), strict=True):
+            report.paths.append(result.path)
+            report.segments += result.segments
+            sxs_pages += result.segments > 0
+            findings = result.findings
+            if config.per_file_ignores:
+                ignored = config.ignored_rules(path)
+                findings = [f for f in findings if f.rule not in ignored]
+            broken += any(f.rule in _FILE_RULES for f in findings)
+            if baseline is not None:
+                findings, known = baseline.split(findings)
+                report.baselined += known
+            report.count(findings)
+            if streaming:
+                writer.write_file(report, findings, stream)
+            else:
+                report.findings.extend(findings)
+            if progress is not None:
+                progress.update(len(report.paths))
+        if progress is not None:
+            progress.clear()
+        empty = not sxs_pages and not broken and not args.allow_no_pages
+        if args.write_baseline is None and not (empty and not report.by_rule):
+            if path_errors or empty:
+                report.quiet = True  # no summary that reads like a success
+            writer.write(report, stream)
     if args.write_baseline is not None:
         try:
-            count = write_baseline(args.write_baseline, findings)
+            count = write_baseline(args.write_baseline, report.findings)
         except BaselineError as error:
             raise UsageError(str(error)) from None
         if not args.quiet:
             print(
-                f"Wrote {plural(count, 'finding')} in {plural(len(paths), 'file')} to {args.write_baseline}.",
+                f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {args.write_baseline}.",
                 file=sys.stderr,
             )
-        return EXIT_USAGE if path_errors else EXIT_CLEAN
-
-    baselined = 0
-    if baseline is not None:
-        findings, baselined = baseline.split(findings)
-    report = Report(
-        paths=paths,
-        segments=segments,
-        findings=findings,
-        rules=all_rules(),
-        baselined=baselined,
-        quiet=args.quiet,
-        statistics=args.statistics,
-    )
-    _emit(report, args.format, args.output)
     if path_errors:
         return EXIT_USAGE
+    if empty:
+        where = ", ".join(str(p) for p in args.paths) or "."
+        _error(
+            f"no side-by-side page found in {where} ({plural(report.files, 'Markdown file')}, none with "
+            "data-ttu-id spans); pass --allow-no-pages to accept that"
+        )
+        return EXIT_USAGE
+    if args.write_baseline is not None:
+        return EXIT_CLEAN
     return EXIT_FINDINGS if report.errors else EXIT_CLEAN
 
 
-def _emit(report: Report, fmt: str, output: Path | None) -> None:
-    writer = FORMATS[fmt]
-    if output is None:
-        writer(report, sys.stdout)
-        sys.stdout.flush()
-        return
-    buffer = io.StringIO()
-    writer(report, buffer)
-    try:
-        _write_text(output, buffer.getvalue())
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write report: {error.strerror or error}") from None
+# Findings that say a file could not be read as a page at all: such a file is not "no page".
+_FILE_RULES = frozenset({"encoding", "unreadable-file"})
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Write via a temporary file, so a failed run never leaves half a report behind."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def _shows_progress(args: argparse.Namespace) -> bool:
+    return not args.no_progress and not args.quiet and sys.stderr.isatty()
+
+
+class _Progress:
+    """`Checked 1,234 of 6,880 files` on stderr, from one second into the run, then cleared."""
+
+    DELAY = 1.0
+    INTERVAL = 0.2
+
+    def __init__(self, total: int, stream: TextIO | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.clock = clock
+        self.start = clock()
+        self.shown_at = 0.0
+        self.width = 0
+
+    def update(self, done: int) -> None:
+        now = self.clock()
+        if now - self.start < self.DELAY or now - self.shown_at < self.INTERVAL:
+            return
+        self.shown_at = now
+        text = f"Checked {done:,} of {self.total:,} files"
+        self.width = max(self.width, len(text))
+        self.stream.write("\r" + text.ljust(self.width))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+
+
+class _Output:
+    """The report's stream: stdout, or FILE written via a temporary file, so that a failed run
+    never leaves half a report behind."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.temporary: Path | None = None
+        self.stream: TextIO = sys.stdout
+
+    def __enter__(self) -> TextIO:
+        if self.path is not None:
+            self.temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            try:
+                self.stream = self.temporary.open("w", encoding="utf-8", newline="\n")
+            except OSError as error:
+                raise UsageError(f"{self.path}: cannot write report: {error.strerror or error}") from None
+        return self.stream
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self.path is None:
+            self.stream.flush()
+            return
+        assert self.temporary is not None
+        try:
+            self.stream.close()
+            if kind is None:
+                os.replace(self.temporary, self.path)
+        except OSError as failure:
+            raise UsageError(f"{self.path}: cannot write report: {failure.strerror or failure}") from None
+        finally:
+            self.temporary.unlink(missing_ok=True)

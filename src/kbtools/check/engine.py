@@ -10,12 +10,12 @@ import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbtools.check.finding import Finding, Severity
 from kbtools.check.registry import CheckOptions, Hit, PageContext, Rule, all_rules, iter_hits
+from kbtools.page.files import discover_pages
 from kbtools.page.model import Page
 from kbtools.page.reader import parse_bytes
 
@@ -61,40 +61,9 @@ class PathError:
 
 
 def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[PathError]]:
-    """Expand files and directories (recursively, `*.md`) into a sorted list, each file once.
-
-    Directory symlinks are not followed; a file reached twice (by two arguments or a file
-    symlink) is listed once.
-    """
-    files: list[Path] = []
-    errors: list[PathError] = []
-    seen: set[str] = set()
-
-    def add(path: Path) -> None:
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path)
-
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                candidates = (Path(root, name) for name in names if name.endswith(".md"))
-                # A FIFO or device named *.md would block the read; a dangling link is kept
-                # so that it is reported as unreadable.
-                found.extend(p for p in candidates if p.is_file() or not p.exists())
-            for file in sorted(found):
-                add(file)
-        elif path.is_file():
-            add(path)
-        elif path.exists() or path.is_symlink():
-            errors.append(PathError(str(raw), "not a regular file or directory"))
-        else:
-            errors.append(PathError(str(raw), "no such file or directory"))
-    return files, errors
+    """The pages under `paths`, sorted, each once, and every path left out (`kbtools.page.files`)."""
+    found = discover_pages(paths)
+    return found.files, [PathError(str(problem.path), problem.message) for problem in found.problems]
 
 
 def _suppressions(page: Page) -> tuple[set[str], dict[int, set[str]]]:
@@ -208,6 +177,8 @@ def check_files(
         return
     # Forked workers share the parent's heap copy-on-write; a garbage collection in a worker
     # would touch (and so copy) every object the parent holds. Freezing keeps them shared.
+    from concurrent.futures import ProcessPoolExecutor
+
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:

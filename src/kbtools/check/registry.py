@@ -42,6 +42,17 @@ class PageContext:
 
     page: Page
     options: CheckOptions = field(default_factory=CheckOptions)
+    # Facts about the page that several segments ask for, computed once (see `unclosed_ids`).
+    memo: dict = field(default_factory=dict)
+
+    @property
+    def unclosed_ids(self) -> frozenset[str]:
+        """Ids of spans the reader found broken: `malformed-markup` reports them."""
+        ids = self.memo.get("unclosed")
+        if ids is None:
+            ids = frozenset(e.segment for e in self.page.markup_errors if e.segment)
+            self.memo["unclosed"] = ids
+        return ids
 
 
 SegmentCheck = Callable[["Segment", PageContext], "str | Iterable[str] | None"]

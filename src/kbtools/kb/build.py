@@ -1,32 +1,29 @@
-"""Build the knowledge base: every property page under a directory, read into records."""
+"""Build the knowledge base: every property page under a directory, read into records.
+
+One page never costs the others: whatever goes wrong with a page (unreadable, undecodable,
+broken front matter, a file name that cannot be a slug, even a bug in a reader) becomes an
+`errors` entry naming the file and line, and the other pages are read all the same.
+"""
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kbtools.kb.category import REFERENCE_PAGE, Categories, read_categories
-from kbtools.kb.property_page import TITLE_SUFFIX
+from kbtools.kb.property_page import TITLE_SUFFIX, is_slug
 from kbtools.kb.record import KnowledgeBase, ParseError, PropertyRecord, SourceIdentity
 from kbtools.kb.records import NotAPropertyPage, UnreadablePage, page_locale, property_record
 from kbtools.kb.runtimes import RUNTIME_PAGES, read_runtimes
 from kbtools.kb.sentence import plain
 from kbtools.page import Page, read_page
+from kbtools.page.files import discover_pages
 
 SOURCE_VARIABLE = "KBTOOLS_SOURCE"
 # The folder of sxs pages that commands read when none is given: KBTOOLS_SOURCE, else the embedded sample.
 DEFAULT_SOURCE = Path(os.environ.get(SOURCE_VARIABLE) or "translations")
-
-
-def markdown_files(source: Path) -> Iterator[Path]:
-    """The Markdown pages under `source` (or `source` itself when it is a file), sorted."""
-    if source.is_file():
-        yield source
-        return
-    yield from sorted(path for path in source.rglob("*.md") if path.is_file())
 
 
 def _may_be_property_page(page: Page) -> bool:
@@ -35,6 +32,29 @@ def _may_be_property_page(page: Page) -> bool:
         if segment.source is not None and plain(segment.source).endswith(TITLE_SUFFIX):
             return True
     return False
+
+
+def _failure(path: Path, error: Exception) -> ParseError:
+    """An error no page should cause: reported with the page, never raised past it."""
+    return ParseError(
+        path=path.as_posix(),
+        message=f"cannot read this page ({type(error).__name__}: {error}); this is a bug in kbtools",
+    )
+
+
+def _published_path(path: Path, source: Path) -> Path:
+    """The page's path as records publish it: relative to the source, never the machine's own."""
+    try:
+        relative = path.relative_to(source)
+    except ValueError:
+        relative = Path(path.name)
+    return relative if relative.name else Path(path.name)
+
+
+def skipped_page_line(error: ParseError) -> str:
+    """How a command reports a page left out: `path:line: message (page skipped)`."""
+    where = f"{error.path}:{error.line}" if error.line else error.path
+    return f"{where}: {error.message} (page skipped)"
 
 
 def build_knowledge_base(source: Path, english: Path | None = None) -> KnowledgeBase:
@@ -50,38 +70,49 @@ def build_knowledge_base(source: Path, english: Path | None = None) -> Knowledge
         from kbtools.freshness.tree import EnglishTree
 
         tree = EnglishTree.for_paths(english, [source])
-    if not source.exists():
+    if not source.exists() and not source.is_symlink():
         raise FileNotFoundError(f"{source}: no such file or directory")
+    found = discover_pages([source])
+    errors = [ParseError(path=problem.path.as_posix(), message=problem.message) for problem in found.problems]
     pages: list[tuple[Path, Page]] = []
-    errors: list[ParseError] = []
     categories = Categories()
     runtime_pages: list[Page] = []
-    for path in markdown_files(source):
+    for path in found.files:
         try:
             page = read_page(path)
+            if page.decode_error is not None:
+                error = page.decode_error
+                errors.append(ParseError(path=path.as_posix(), line=error.line, message=error.message))
+            elif path.name == REFERENCE_PAGE:
+                categories.update(read_categories(page))
+            elif path.name in RUNTIME_PAGES:
+                runtime_pages.append(page)
+            elif _may_be_property_page(page):
+                pages.append((path, page))
         except OSError as error:
             errors.append(ParseError(path=path.as_posix(), message=f"cannot read: {error.strerror or error}"))
-            continue
-        if page.decode_error is not None:
-            error = page.decode_error
-            errors.append(ParseError(path=path.as_posix(), line=error.line, message=error.message))
-            continue
-        if path.name == REFERENCE_PAGE:
-            categories.update(read_categories(page))
-            continue
-        if path.name in RUNTIME_PAGES:
-            runtime_pages.append(page)
-            continue
-        if _may_be_property_page(page):
-            pages.append((path, page))
+        except Exception as error:  # noqa: BLE001 - one page must not stop the others
+            errors.append(_failure(path, error))
     records: list[PropertyRecord] = []
     for path, page in pages:
         try:
-            record = property_record(page, categories, path)
+            record = property_record(page, categories, _published_path(path, source))
         except NotAPropertyPage:
             continue
         except UnreadablePage as error:
             errors.append(ParseError(path=path.as_posix(), line=error.line, message=str(error)))
+            continue
+        except Exception as error:  # noqa: BLE001 - one page must not stop the others
+            errors.append(_failure(path, error))
+            continue
+        if not is_slug(record.slug):
+            errors.append(
+                ParseError(
+                    path=path.as_posix(),
+                    message=f"file name {path.name!r} cannot be a page address: name property pages "
+                    "with a-z, 0-9, '.', '_' and '-' only",
+                )
+            )
             continue
         if tree is not None:
             from kbtools.kb.freshness import record_freshness

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from kbtools.kb.sections import Section, outline
-from kbtools.kb.sentence import plain
+from kbtools.kb.record import LocalizedText
+from kbtools.kb.sentence import localized_plain, plain
 from kbtools.page import Page, Segment
 
 REFERENCE_PAGE = "property-reference.md"
@@ -28,15 +29,22 @@ class Categories:
 
     by_name: dict[str, str] = field(default_factory=dict)
     by_slug: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, LocalizedText] = field(default_factory=dict)
 
     def category(self, name: str, slug: str) -> str | None:
         return self.by_name.get(name) or self.by_slug.get(slug)
+
+    def title(self, category: str | None) -> LocalizedText:
+        """The category's heading in each locale (`{"en-US": "Configuration", "zh-TW": ...}`)."""
+        return dict(self.titles.get(category, {})) if category else {}
 
     def update(self, other: Categories) -> None:
         for key, value in other.by_name.items():
             self.by_name.setdefault(key, value)
         for key, value in other.by_slug.items():
             self.by_slug.setdefault(key, value)
+        for key, title in other.titles.items():
+            self.titles.setdefault(key, title)
 
 
 def link_slug(target: str) -> str | None:
@@ -80,6 +88,9 @@ def read_categories(page: Page) -> Categories:
     for section in outline(page).sections:
         if not section.title:
             continue
+        if section.heading is not None:
+            locale = page.locale or "und"
+            categories.titles.setdefault(section.title, localized_plain(section.heading.segments, locale))
         for segment in _first_column_segments(page, section):
             name = plain(segment.source)
             if name:

@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE, build_knowledge_base
+from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE, build_knowledge_base, skipped_page_line
 from kbtools.kb.query import KINDS, Catalog, UnknownFilterValue, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
+from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.schema import knowledge_base_schema, record_schema
 from kbtools.kb.serialization import json_data, json_text, runtimes_data
 
@@ -127,15 +128,17 @@ def _build(source: Path) -> KnowledgeBase:
 def run_parse(args: argparse.Namespace) -> int:
     knowledge_base = _build(args.source)
     for error in knowledge_base.errors:
-        where = f"{error.path}:{error.line}" if error.line else error.path
-        _error(f"{where}: {error.message} (page skipped)")
+        _error(skipped_page_line(error))
     _write_json(json_data(knowledge_base), args.out)
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
 def _load(args: argparse.Namespace) -> KnowledgeBase:
     if args.kb is None:
-        return _build(args.source)
+        knowledge_base = _build(args.source)
+        for error in knowledge_base.errors:
+            _error(skipped_page_line(error))
+        return knowledge_base
     try:
         return KnowledgeBase.model_validate_json(args.kb.read_bytes())
     except OSError as error:
@@ -183,6 +186,10 @@ def run_query(args: argparse.Namespace) -> int:
         "set_by": args.set_by,
         "text": args.text,
     }
+    if args.version is not None and len(args.version) > VERSION_QUERY_MAX_LENGTH:
+        raise UsageError(
+            f"--version {args.version[:40]!r}...: {len(args.version)} characters; give a version number such as 4.5"
+        )
     filtering = any(value is not None for value in raw.values())
     if args.name is not None and filtering:
         raise UsageError("give a NAME_OR_SLUG or filters, not both")

@@ -20,8 +20,15 @@ TITLE_SUFFIX = " property"
 SUMMARY_SUFFIX = " Summary"
 MERGE_MODULE_DLL = "Mergemod.dll"
 
+# A page's slug (its file name less `.md`) becomes a URL and a file name of the site and the API.
+_SLUG = re.compile(r"[a-z0-9._-]+")
 _MEMBER = re.compile(r"^[A-Za-z_]\w*(?:\.|::)\w+$")
 _LOWERCASE = re.compile(r"[a-z]")
+
+
+def is_slug(name: str) -> bool:
+    """True when a page file's stem can serve as its slug: lowercase letters, digits, `.`, `_`, `-`."""
+    return _SLUG.fullmatch(name) is not None and not name.startswith(".")
 
 
 def english_title(outline: Outline) -> str | None:

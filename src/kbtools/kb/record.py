@@ -40,6 +40,81 @@ class LocalizedSegment(BaseModel):
     )
 
 
+class TextRun(BaseModel):
+    """Markup of a block outside any segment, as the page writes it (an untranslated `omus`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+
+
+# A run of a block's text: a translated segment or untranslated markup, in page order.
+BlockText = list[LocalizedSegment | TextRun]
+
+
+class BodyBlock(BaseModel):
+    """One block of a page's body, in page order; containers hold their blocks.
+
+    - `heading`: `level` and `content`;
+    - `paragraph`: `content`;
+    - `list`: `ordered`, `start` and `items`, each item a list of blocks;
+    - `table`: `rows` of cells, each cell a run of text; the first `header_rows` rows are the header;
+    - `code`: `language` and `code`;
+    - `note`: a block quote, `alert` naming its kind (`NOTE`, `IMPORTANT`) when it is one, and `blocks`.
+
+    Top-level blocks name their `section`: the English heading of the `##` section ("" for the
+    lead). A segment's inline Markdown includes the link that wraps the whole segment.
+    """
+
+    type: Literal["heading", "paragraph", "list", "table", "code", "note"]
+    section: str | None = None
+    level: int | None = None
+    content: BlockText = []
+    ordered: bool | None = None
+    start: int | None = None
+    items: list[list[BodyBlock]] = []
+    header_rows: int | None = None
+    rows: list[list[BlockText]] = []
+    language: str | None = None
+    code: str | None = None
+    alert: str | None = None
+    blocks: list[BodyBlock] = []
+
+
+class ValueEntry(BaseModel):
+    """One row of a table of values: the value (first column, as the English writes it) and what
+    it means (last column); `cells` holds every column of the row, `segments` their segment ids."""
+
+    value: str
+    meaning: LocalizedText = {}
+    cells: list[LocalizedText] = []
+    segments: list[str] = []
+
+
+class ValueTable(BaseModel):
+    """A table of the values a property takes (Value/Meaning, Code/Option, ...)."""
+
+    section: str = ""
+    headers: list[LocalizedText] = []
+    values: list[ValueEntry] = []
+
+
+class Example(BaseModel):
+    """A code example of an Example(s) section, with the segments that explain it."""
+
+    language: str | None = None
+    code: str
+    text: list[LocalizedSegment] = []
+
+
+class OtherSection(BaseModel):
+    """A section no other field of the record holds (`C++`, `Error codes`), kept whole."""
+
+    key: str
+    title: LocalizedText = {}
+    segments: list[LocalizedSegment] = []
+
+
 class AutomationValue(BaseModel):
     """The value section of an automation property: type, access and syntax."""
 
@@ -141,16 +216,22 @@ class PropertyRecord(BaseModel):
     kind: PropertyKind
     public: bool | None = None
     category: str | None = None
+    category_title: LocalizedText = Field(default={}, description="The category's heading in each locale.")
     title: LocalizedText = {}
     summary: LocalizedText = {}
     semantics: list[LocalizedSegment] = []
     remarks: list[LocalizedSegment] = []
     default_value: list[LocalizedSegment] = []
+    default: str | None = Field(default=None, description="The default value as the page states it (`omus`).")
+    values: list[ValueTable] = []
+    examples: list[Example] = []
+    other: list[OtherSection] = []
     value: AutomationValue | None = None
     lifetime: Lifetime = Lifetime()
     requirements: Requirements = Requirements()
     see_also: list[SeeAlso] = []
     links: list[str] = []
+    body: list[BodyBlock] = Field(default=[], description="The whole body of the page after its title, in page order.")
     source: Source
     freshness: Freshness | None = Field(
         default=None, description="Whether the translation is current with the English page (with --english)."

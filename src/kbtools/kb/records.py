@@ -7,19 +7,30 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from kbtools.kb.body import EXAMPLE_SECTIONS, read_body, read_examples
 from kbtools.kb.category import Categories
 from kbtools.kb.lifetime import read_lifetime
 from kbtools.kb.property_page import english_title, is_public, property_kind, property_name
-from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord, SeeAlso, Source
+from kbtools.kb.record import LocalizedSegment, LocalizedText, OtherSection, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
 from kbtools.kb.sections import Outline, Section, outline
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
 from kbtools.kb.value import read_value
+from kbtools.kb.value_table import read_default, read_values
 from kbtools.page import Page
 
 UNKNOWN_LOCALE = "und"
 # Kinds documented as members of automation objects, whose pages state a value type and access.
 VALUE_KINDS = ("automation", "merge-module")
+# Sections a field of the record holds; every other section is kept whole in `other`.
+REMARKS = ("Remarks",)
+DEFAULT_VALUE = ("Default Value", "Default")
+PROPERTY_VALUE = ("Property value",)
+SEE_ALSO = ("See also", "Related topics")
+HELD_SECTIONS = frozenset(
+    title.casefold()
+    for title in (*REMARKS, *DEFAULT_VALUE, *PROPERTY_VALUE, *SEE_ALSO, *EXAMPLE_SECTIONS, "Requirements", "Syntax")
+)
 SOURCE_KEYS = ("ms.date", "ms.sourcegitcommit", "ms.translationtype", "ms.lasthandoff", "ms.assetid")
 
 MAX_SUMMARY_SENTENCES = 12
@@ -117,6 +128,19 @@ def _links(page: Page) -> list[str]:
     return list(seen)
 
 
+def _other_sections(shape: Outline, locale: str, kind: str) -> list[OtherSection]:
+    """Sections no field holds, whole; the value section counts as held only where it is read."""
+    held = HELD_SECTIONS if kind in VALUE_KINDS else HELD_SECTIONS - {title.casefold() for title in PROPERTY_VALUE}
+    others = []
+    for section in shape.sections:
+        if section.key in held or section.heading is None:
+            continue
+        segments = _section_segments(section, locale)
+        title = localized_plain(section.heading.segments, locale)
+        others.append(OtherSection(key=section.title, title=title, segments=segments))
+    return others
+
+
 def _source(page: Page, path: Path, locale: str) -> Source:
     data = page.front_matter.data if page.front_matter else {}
     values = {key: str(data[key]) for key in SOURCE_KEYS if data.get(key) is not None}
@@ -149,23 +173,31 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
     title_segments = shape.title.segments if shape.title is not None else []
     value = None
     if kind in VALUE_KINDS:
-        value = read_value(page, shape, _section_segments(shape.section("Property value"), locale))
+        value = read_value(page, shape, _section_segments(shape.section(*PROPERTY_VALUE), locale))
+    body = read_body(page, shape, locale)
+    category = categories.category(name, slug)
     return PropertyRecord(
         name=name,
         slug=slug,
         kind=kind,
         public=is_public(name, kind),
-        category=categories.category(name, slug),
+        category=category,
+        category_title=categories.title(category),
         title=localized_plain(title_segments, locale),
         summary=_summary(page, shape.lead, locale),
         semantics=_section_segments(shape.lead, locale),
-        remarks=_section_segments(shape.section("Remarks"), locale),
-        default_value=_section_segments(shape.section("Default Value", "Default"), locale),
+        remarks=_section_segments(shape.section(*REMARKS), locale),
+        default_value=_section_segments(shape.section(*DEFAULT_VALUE), locale),
+        default=read_default([plain(segment.source) for segment in page.segments if segment.source is not None]),
+        values=read_values(body, locale),
+        examples=read_examples(body),
+        other=_other_sections(shape, locale, kind),
         value=value,
         lifetime=read_lifetime(shape, name),
         requirements=requirements,
-        see_also=_see_also(page, shape.section("See also", "Related topics"), locale),
+        see_also=_see_also(page, shape.section(*SEE_ALSO), locale),
         links=_links(page),
+        body=body,
         source=_source(page, path, locale),
     )
 

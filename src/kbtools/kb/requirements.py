@@ -27,6 +27,9 @@ _VERSION = re.compile(r"\b(\d+\.\d+)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])|(?<=\w)\s+(?=See the\b)")
 _GUID = re.compile(r"\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b")
 
+# The longest version a user may ask about (`--version`, `?version=`): 8 parts of 9 digits. A
+# hostile "1.1.1..." or "999...9" is refused before it is compared (or turned into an int).
+VERSION_QUERY_MAX_LENGTH = 79
 VERSION_LABEL = "version"
 HEADER_LABEL = "header"
 DLL_LABEL = "dll"

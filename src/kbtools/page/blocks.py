@@ -37,6 +37,22 @@ _CONTAINERS = {
 
 
 @dataclass(eq=False)
+class Scope:
+    """A container the page opens: a list, list item, block quote or table.
+
+    `number` tells containers apart (in page order); `ordered` and `start` describe lists.
+    """
+
+    kind: str
+    number: int
+    ordered: bool = False
+    start: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Scope({self.kind} {self.number})"
+
+
+@dataclass(eq=False)
 class Block:
     """A leaf block. Lines are 1-based and inclusive; `heading` is the section's heading block.
 
@@ -56,6 +72,7 @@ class Block:
     column: int | None = None
     info: str = ""
     segments: list[Segment] = field(default_factory=list)
+    scopes: tuple[Scope, ...] = ()
 
     def __repr__(self) -> str:
         where = f" r{self.row}c{self.column}" if self.row is not None else ""
@@ -83,6 +100,8 @@ def parse_blocks(page: Page) -> list[Block]:
     source_lines = text.split("\n")
     blocks: list[Block] = []
     containers: list[str] = []
+    scopes: list[Scope] = []
+    opened = 0
     heading: Block | None = None
     row_index = -1
     items: list[int] = []  # the open list items, innermost last
@@ -90,6 +109,10 @@ def parse_blocks(page: Page) -> list[Block]:
     for token in tokens:
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
+            ordered = token.type == "ordered_list_open"
+            start = int(token.attrs.get("start", 1)) if ordered else None  # type: ignore[arg-type]
+            scopes.append(Scope(token.type.removesuffix("_open"), opened, ordered, start))
+            opened += 1
             if token.type == "table_open":
                 row_index = -1
             elif token.type == "list_item_open":
@@ -99,6 +122,8 @@ def parse_blocks(page: Page) -> list[Block]:
         if token.nesting == -1 and token.type.replace("_close", "_open") in _CONTAINERS:
             if containers:
                 containers.pop()
+            if scopes:
+                scopes.pop()
             if token.type == "list_item_close" and items:
                 items.pop()
             continue
@@ -106,10 +131,19 @@ def parse_blocks(page: Page) -> list[Block]:
             row_index += 1
             if token.map:
                 line = token.map[0] + 1
-                cells = _cell_columns(source_lines[token.map[0]])
+                cells = cell_columns(source_lines[token.map[0]])
                 for column, _ in enumerate(cells):
                     blocks.append(
-                        Block("table_cell", line, line, tuple(containers), heading=heading, row=row_index, column=column)
+                        Block(
+                            "table_cell",
+                            line,
+                            line,
+                            tuple(containers),
+                            heading=heading,
+                            row=row_index,
+                            column=column,
+                            scopes=tuple(scopes),
+                        )
                     )
             continue
         kind = _LEAF_KINDS.get(token.type)
@@ -118,7 +152,7 @@ def parse_blocks(page: Page) -> list[Block]:
         start, end = token.map[0] + 1, token.map[1]
         if "table" in containers:
             continue  # cells are made per row above
-        block = Block(kind, start, max(start, end), tuple(containers), heading=heading)  # type: ignore[arg-type]
+        block = Block(kind, start, max(start, end), tuple(containers), heading=heading, scopes=tuple(scopes))  # type: ignore[arg-type]
         block.list_item = items[-1] if items else None
         if kind == "heading":
             block.level = int(token.tag[1:])
@@ -133,7 +167,7 @@ def parse_blocks(page: Page) -> list[Block]:
     return blocks
 
 
-def _cell_columns(line: str) -> list[tuple[int, int]]:
+def cell_columns(line: str) -> list[tuple[int, int]]:
     """Character ranges (0-based, end exclusive) of the cells of one table row line."""
     bounds = []
     escaped = False
@@ -170,7 +204,7 @@ def _attach_segments(page: Page, blocks: list[Block], source_lines: list[str], b
         if chosen.kind == "table_cell":
             cells = row_cells.get(line)
             if cells is None:
-                cells = row_cells[line] = _cell_columns(source_lines[line - 1])
+                cells = row_cells[line] = cell_columns(source_lines[line - 1])
             for (start, end), block in zip(cells, candidates, strict=False):
                 if start <= column - 1 < end:
                     chosen = block

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# A backslash escapes an opening backtick (`\``), never a closing one: escapes do not work
+# inside code.
+_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _LINK = re.compile(
     r"(!?)\[((?:\\.|[^\[\]\\]|\[[^\]]*\])*)\]"
     r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
@@ -22,13 +24,17 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w])__(?=\S)(.+?)(?<=\S)_
 _EMPHASIS = re.compile(
     r"(?<![*\w\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?!\*)|(?<![\w\\])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w])"
 )
-_HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+# A tag name may have a namespace (`<v:shape>`), but `<v: *element* ...>` (syntax in prose) is no tag.
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*(?::[A-Za-z][\w-]*)?)(?:\s[^<>]*)?/?>")
 _PLACEHOLDER = "\x00"
 _STRONG_EDGE = "\x01"  # keeps emphasis boundaries after `**x**` is unwrapped
 _BACKSLASH = "\x02"  # an escaped backslash, kept apart so that it escapes nothing after it
 _LITERAL_STAR = "\x03"  # `\*`: a literal asterisk, which neither opens nor closes emphasis
 _LITERAL_UNDERSCORE = "\x04"  # `\_`, likewise
-_LITERALS = str.maketrans({_BACKSLASH: "\\", _LITERAL_STAR: "*", _LITERAL_UNDERSCORE: "_", _STRONG_EDGE: None})
+_TAG_MARK = "\x05"  # where a tag was: not white space, so `**<tag>**` stays bold
+_LITERALS = str.maketrans(
+    {_BACKSLASH: "\\", _LITERAL_STAR: "*", _LITERAL_UNDERSCORE: "_", _STRONG_EDGE: None, _TAG_MARK: " "}
+)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -52,7 +58,8 @@ class Inline:
     plain: str = ""
 
 
-_URL_OR_TAG = re.compile(r"\]\([^)]*\)|<[^>]*>")
+# A link's URL (no white space in it, unless in `<...>`; `\](` is an escaped bracket, no link) or a tag.
+_URL_OR_TAG = re.compile(r"(?<!\\)\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)|<[^>]*>")
 
 
 def markdown_links(text: str) -> list[Link]:
@@ -125,7 +132,7 @@ def parse_inline(text: str) -> Inline:
 
         def take_tag(match: re.Match[str]) -> str:
             tags.append(match.group(1).lower())
-            return " "
+            return _TAG_MARK
 
         rest = _HTML_TAG.sub(take_tag, rest)
     escaped = "\\" in rest
@@ -151,6 +158,8 @@ def parse_inline(text: str) -> Inline:
         rest = _EMPHASIS.sub(take_emphasis, rest)
     if _STRONG_EDGE in rest:
         rest = rest.replace(_STRONG_EDGE, "")
+    if _TAG_MARK in rest:
+        rest = rest.replace(_TAG_MARK, " ")
     if escaped:
         rest = _ESCAPE.sub(_unescape, rest).translate(_LITERALS)
     inline.plain = rest.replace(_PLACEHOLDER, " ") if _PLACEHOLDER in rest else rest

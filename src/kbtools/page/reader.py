@@ -29,8 +29,21 @@ try:  # libyaml is several times faster; fall back to the pure-Python loader.
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _YamlLoader = yaml.SafeLoader
 
-_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+# One line break each: LF, CRLF, CR CR LF (a CRLF file converted to CRLF once more, which Vim and
+# git show as one line ending in ^M) and a lone CR (old Mac files).
+_LINE_BREAK = re.compile(r"\r*\n|\r")
+_BYTE_LINE_BREAK = re.compile(rb"\r*\n|\r")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Spans nest three deep in real pages (a lookup around a source around an anchor); far deeper
+# nesting, of spans or of any element inside a segment, is an attack on every later stage (the
+# site's HTML and search parsers are quadratic in it).
+MAX_NESTING_DEPTH = 32
+_TOO_DEEP = f"markup nested more than {MAX_NESTING_DEPTH} deep; the segment around it is left out"
+_ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_MATTER_KEY = re.compile(r"^([^\s:#][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
 # A flat `key: plain scalar` line, the only shape docs front matter has in practice; such a
 # block is read without the YAML machinery (which costs more than the rest of the scan).
@@ -62,11 +75,25 @@ def read_page(path: Path) -> Page:
     return parse_bytes(data, path)
 
 
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a byte offset, counting line breaks as `parse_text` does."""
+    line, line_start = 1, 0
+    for line_break in _BYTE_LINE_BREAK.finditer(data, 0, offset):
+        line, line_start = line + 1, line_break.end()
+    return line, offset - line_start + 1
+
+
 def parse_bytes(data: bytes, path: Path) -> Page:
+    if data.startswith(_UTF16_BOMS):
+        return Page(
+            path=path,
+            text=None,
+            size=len(data),
+            decode_error=DecodeError("UTF-16 text, not UTF-8: save the page as UTF-8", 1, 1),
+        )
     nul = data.find(b"\x00")
     if nul != -1:
-        line = data.count(b"\n", 0, nul) + 1
-        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        line, column = _byte_position(data, nul)
         return Page(
             path=path,
             text=None,
@@ -76,8 +103,7 @@ def parse_bytes(data: bytes, path: Path) -> Page:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _byte_position(data, error.start)
         byte = data[error.start : error.start + 1].hex()
         return Page(
             path=path,
@@ -93,8 +119,15 @@ def parse_bytes(data: bytes, path: Path) -> Page:
 
 
 def parse_text(text: str, path: Path) -> Page:
-    """Parse page text (already decoded) into the page model."""
-    page = Page(path=path, text=text, size=len(text))
+    """Parse page text (already decoded) into the page model.
+
+    Line breaks become LF first, so every later stage (front matter, spans, the Markdown block
+    parser, records) sees one text whatever the editor saved, and positions count lines as it does.
+    """
+    size = len(text)
+    if "\r" in text:
+        text = _LINE_BREAK.sub("\n", text)
+    page = Page(path=path, text=text, size=size)
     lines = page.lines
     page.front_matter = _read_front_matter(text, lines)
     body_start = 0
@@ -127,6 +160,11 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
     if flat is not None:
         return FrontMatter(flat, key_lines, 1, end_line)
     try:
+        alias = _first_alias(block)
+        if alias is not None:
+            name, line = alias
+            message = f"YAML alias '*{name}': aliases are not allowed in front matter (write the value out)"
+            return FrontMatter({}, key_lines, 1, end_line, message, 2 + line)
         data = yaml.load(block, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -138,6 +176,20 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
     if not isinstance(data, dict):
         return FrontMatter({}, key_lines, 1, end_line, "front matter is not a mapping of keys", 2)
     return FrontMatter({str(k): v for k, v in data.items()}, key_lines, 1, end_line)
+
+
+def _first_alias(block: str) -> tuple[str, int] | None:
+    """The name and 0-based line of the first alias in a YAML block, or None.
+
+    Aliases are refused before anything is built: a few lines of nested aliases (a "billion
+    laughs") expand to more data than any machine holds as soon as a consumer walks them.
+    """
+    if "*" not in block:
+        return None
+    for event in yaml.parse(block, Loader=_YamlLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.anchor, event.start_mark.line
+    return None
 
 
 def _flat_front_matter(block: str) -> dict[str, str] | None:
@@ -200,10 +252,16 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
     skip = _skip_ranges(page) if (page.code_ranges or page.comments) else []
     skip_index = 0
 
-    # Stack entries: [kind, id, tag_start, inner_start, paired_target]
+    # Stack entries: [kind, id, tag_start, inner_start, paired_target, dropped]. A dropped entry
+    # held spans nested too deep: it yields no segment, and neither does its other half.
     stack: list[list] = []
     pending: Span | None = None  # a closed target still waiting for its source
     pending_end = 0  # where that target's closing tag ends
+    dropped_end = -1  # where a dropped target's closing tag ends, for its source to follow
+    too_deep = 0  # span tags open beyond MAX_NESTING_DEPTH, counted but not kept
+
+    def follows_dropped(position: int) -> bool:
+        return dropped_end >= 0 and _WHITESPACE_ONLY.match(text, dropped_end, position) is not None
 
     def flush_pending() -> None:
         nonlocal pending
@@ -254,9 +312,20 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
                 cursor = whole.end()
                 continue
         attrs = match.group(1)
+        if attrs is not None and attrs.endswith("/"):
+            continue  # <span ... /> opens nothing
+        if too_deep or (attrs is not None and len(stack) >= MAX_NESTING_DEPTH):
+            if attrs is None:
+                too_deep -= 1
+                continue
+            if not too_deep:
+                line, column = lines.position(position)
+                errors.append(MarkupError(line, column, _TOO_DEEP))
+                for entry in stack:
+                    entry[5] = True
+            too_deep += 1
+            continue
         if attrs is not None:  # an opening tag
-            if attrs.endswith("/"):
-                continue  # <span ... /> opens nothing
             kind, ident = _OTHER, ""
             if "data-" in attrs:
                 id_match = _ATTR_ID.search(attrs)
@@ -269,33 +338,41 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
                 if any(entry[0] != _OTHER for entry in stack):
                     drop_open_segment_spans()
                 flush_pending()
-                stack.append([kind, ident, position, match.end(), None])
+                stack.append([kind, ident, position, match.end(), None, False])
             elif kind == _LOOKUP:
-                partner = None
+                partner, dropped = None, False
                 if pending is not None and _WHITESPACE_ONLY.match(text, pending_end, position):
                     partner, pending = pending, None
                 else:
                     flush_pending()
-                stack.append([kind, ident, position, match.end(), partner])
+                    dropped = follows_dropped(position)
+                stack.append([kind, ident, position, match.end(), partner, dropped])
             elif kind == _SOURCE:
-                partner = None
+                partner, dropped = None, False
                 if stack and stack[-1][0] == _LOOKUP:
-                    partner = stack[-1][4]
+                    partner, dropped = stack[-1][4], stack[-1][5]
                     stack[-1][4] = None
                 elif pending is not None and _WHITESPACE_ONLY.match(text, pending_end, position):
                     partner, pending = pending, None
                 else:
                     flush_pending()
-                stack.append([kind, ident, position, match.end(), partner])
+                    dropped = follows_dropped(position)
+                stack.append([kind, ident, position, match.end(), partner, dropped])
             else:
-                stack.append([kind, ident, position, match.end(), None])
+                stack.append([kind, ident, position, match.end(), None, False])
+            dropped_end = -1
             continue
         # a closing tag
         if not stack:
             line, column = lines.position(position)
             errors.append(MarkupError(line, column, "stray </span> closes nothing"))
             continue
-        kind, ident, tag_start, inner_start, partner = stack.pop()
+        kind, ident, tag_start, inner_start, partner, dropped = stack.pop()
+        if dropped:
+            if kind == _TARGET:
+                flush_pending()
+                dropped_end = match.end()
+            continue
         if kind == _TARGET:
             flush_pending()
             pending = Span(ident, "target", text[inner_start:position], inner_start, position, tag_start, lines)
@@ -310,3 +387,36 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
     for entry in stack:
         if entry[0] != _OTHER:
             unclosed(entry)
+    _drop_deep_segments(page)
+
+
+def _nesting_overflow(span: Span | None) -> int | None:
+    """The offset of the first element nested too deep in a span's text, or None."""
+    if span is None or span.text.count("<") <= MAX_NESTING_DEPTH:
+        return None  # too few tags to nest that deep: the common case costs one count
+    depth = 0
+    for tag in _ELEMENT_TAG.finditer(span.text):
+        if tag.group(1):
+            depth = max(0, depth - 1)
+        elif not tag.group(3) and tag.group(2).lower() not in _VOID_ELEMENTS:
+            depth += 1
+            if depth > MAX_NESTING_DEPTH:
+                return span.start + tag.start()
+    return None
+
+
+def _drop_deep_segments(page: Page) -> None:
+    """Leave out segments whose text nests elements too deep, reporting each."""
+    kept: list[Segment] = []
+    for segment in page.segments:
+        overflow = _nesting_overflow(segment.target)
+        if overflow is None:
+            overflow = _nesting_overflow(segment.source)
+        if overflow is not None:
+            line, column = page.lines.position(overflow)
+            page.markup_errors.append(MarkupError(line, column, _TOO_DEEP))
+            continue
+        segment.index = len(kept)
+        kept.append(segment)
+    if len(kept) != len(page.segments):
+        page.segments[:] = kept

@@ -7,16 +7,22 @@ written with these functions, so the hover and the side-by-side switch work the 
 from __future__ import annotations
 
 from html import escape
-from itertools import groupby
 
-from kbtools.kb.record import LocalizedSegment, LocalizedText
+from kbtools.kb.record import LocalizedText
 from kbtools.site.labels import LABELS, SOURCE, TARGET
 from kbtools.site.links import LinkResolver
-from kbtools.site.markup import render_markup
+from kbtools.site.markup import inert, render_markup
 
 
 def segment_html(target_html: str, source_html: str, segment_id: str | None = None) -> str:
-    """One segment: the target text, and the source text shown on hover, focus or side by side."""
+    """One segment: the target text, and the source text shown on hover, focus or side by side.
+
+    The result is inert: no Markdown pass over the generated page can turn its text into markup.
+    """
+    return inert(_segment_html(target_html, source_html, segment_id))
+
+
+def _segment_html(target_html: str, source_html: str, segment_id: str | None) -> str:
     anchor = f' id="seg-{escape(segment_id)}"' if segment_id else ""
     if not source_html or source_html == target_html:
         return f'<span class="kb-seg"{anchor}><span class="kb-t">{target_html}</span></span>'
@@ -33,40 +39,6 @@ def text_html(text: LocalizedText, resolver: LinkResolver, page: str) -> str:
     target = text.get(TARGET) or text.get(SOURCE) or ""
     source = text.get(SOURCE) or ""
     return segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page))
-
-
-def segments_html(segments: list[LocalizedSegment], resolver: LinkResolver, page: str) -> str:
-    """A run of segments, separated as the source separates its sentences."""
-    parts = []
-    for segment in segments:
-        extra = segment.__pydantic_extra__ or {}
-        target = extra.get(TARGET) or extra.get(SOURCE) or ""
-        source = extra.get(SOURCE) or ""
-        parts.append(
-            segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page), segment.id)
-        )
-    return " ".join(parts)
-
-
-def section_html(segments: list[LocalizedSegment], resolver: LinkResolver, page: str) -> str:
-    """The segments of a section as its paragraphs, list items gathered into lists.
-
-    A paragraph is a `kb-p`, one per `block`; paragraphs of one `list_item` share an `<li>`, and
-    consecutive items one `<ul>`. Each list is a single line, so Markdown leaves it as raw HTML.
-    """
-    paragraphs: list[tuple[int | None, str]] = []  # (list item, html) per block
-    for _, run in groupby(segments, key=lambda segment: segment.block):
-        group = list(run)
-        paragraphs.append((group[0].list_item, f'<p class="kb-p">{segments_html(group, resolver, page)}</p>'))
-    html = []
-    for in_list, run in groupby(paragraphs, key=lambda paragraph: paragraph[0] is not None):
-        if not in_list:
-            html.extend(f"{paragraph}\n" for _, paragraph in run)
-            continue
-        items = groupby(run, key=lambda paragraph: paragraph[0])
-        lis = "".join("<li>" + "".join(paragraph for _, paragraph in item) + "</li>" for _, item in items)
-        html.append(f'<ul class="kb-list">{lis}</ul>\n')
-    return "".join(html)
 
 
 def label_html(key: str) -> str:

@@ -1,19 +1,25 @@
-"""Subcommands of this job (registered by `kbtools.cli`): `kbtools build`."""
+"""Subcommands of this job (registered by `kbtools.cli`): `kbtools build`.
+
+Exit codes: 0 built; 1 the site could not be built, or pages were dropped under --strict;
+2 a usage error (a --site-dir that a build must not replace); 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE
+from kbtools.site.build import DEFAULT_SITE_DIR
 
-from kbtools.kb.build import DEFAULT_SOURCE
-from kbtools.site.build import DEFAULT_SITE_DIR, SiteError, build_site
-
+CONFIG_FILE = Path("mkdocs.yml")
 EXIT_OK = 0
 EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,11 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build the static site (MkDocs Material) and the static JSON API",
         description=(
             "Generate a page per property, index pages, a compatibility matrix and bilingual "
-            "search from the property records, and build them with MkDocs Material."
+            "search from the property records, and build them with MkDocs Material. The site is "
+            "built beside --site-dir and swapped in whole when complete; --site-dir must be new, "
+            "empty or a site that kbtools built."
         ),
     )
     parser.add_argument(
-        "--source", type=Path, default=DEFAULT_SOURCE, help=f"folder of sxs pages (default: {DEFAULT_SOURCE})"
+        "--source",
+        type=Path,
+        help=f"folder of sxs pages (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE})",
     )
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
@@ -36,27 +46,77 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--english", type=Path, metavar="EN_DIR",
         help="the current English pages at the same paths: mark out-of-date translations",
     )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a non-empty --site-dir that kbtools did not build (never the source, a folder holding it, "
+        "the current or the home folder)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        help=f"the site's MkDocs configuration (default: {CONFIG_FILE} when there is one, else generated)",
+    )
     parser.set_defaults(func=run_build)
+
+
+def _error(message: str) -> None:
+    print(f"kbtools build: {message}", file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
     if args.english is not None and not args.english.is_dir():
-        print(f"kbtools build: --english: {args.english}: no such directory of English pages", file=sys.stderr)
-        return EXIT_ERROR
+        _error(f"--english: {args.english}: no such directory of English pages")
+        return EXIT_USAGE
+    from mkdocs.exceptions import MkDocsException
+
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
+    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, configured_source
+
+    config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
+    # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
+    source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
     try:
-        site_dir = build_site(args.source, args.site_dir, english=args.english)
+        if source is None:
+            source = configured_source(config_file)
+        if not source.exists():
+            raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
+        check_site_dir(source, args.site_dir, overwrite=args.overwrite)
+        knowledge_base = build_knowledge_base(source, args.english)
+        for error in knowledge_base.errors:
+            _error(skipped_page_line(error))
+        if knowledge_base.errors and args.strict:
+            _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
+            return EXIT_ERROR
+        build_site(
+            source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
+        )
+    except SiteDirRefused as error:
+        _error(str(error))
+        return EXIT_USAGE
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:
-        print(f"kbtools build: {error}", file=sys.stderr)
+        _error(str(error))
+        return EXIT_ERROR
+    except OSError as error:
+        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
         return EXIT_ERROR
     except MkDocsException as error:
-        print(f"kbtools build: {args.site_dir}: MkDocs failed: {error}", file=sys.stderr)
+        _error(f"{args.site_dir}: MkDocs failed: {error}")
         return EXIT_ERROR
-    index = site_dir / "index.html"
+    except KeyboardInterrupt:
+        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
+        return EXIT_INTERRUPTED
+    index = args.site_dir / "index.html"
     print(f"Built {index}")
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
-    source = "" if args.source == DEFAULT_SOURCE else f" --source {shlex.quote(str(args.source))}"
+    source = "" if args.source in (None, DEFAULT_SOURCE) else f" --source {shlex.quote(str(args.source))}"
     if args.english is not None:
         source += f" --english {shlex.quote(str(args.english))}"
     print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
+    if knowledge_base.errors:
+        _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
     return EXIT_OK

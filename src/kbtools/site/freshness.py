@@ -1,7 +1,7 @@
 """Out-of-date translations on the site: a notice on a stale property page, and an index page.
 
 Built from each record's `freshness` (with `kbtools build --english`); every text in them came
-from a page, so it is escaped here, never pasted into Markdown.
+from a page, so it is escaped here and made inert (`markup.inert`), never pasted into Markdown.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from kbtools.kb.freshness import DiffPart, Freshness
 from kbtools.kb.record import LocalizedSegment, PropertyRecord
 from kbtools.site.labels import TARGET
 from kbtools.site.layout import property_doc, site_url
+from kbtools.site.markup import escaped_text, inert
 
 OUT_OF_DATE = "out-of-date.md"
 OUT_OF_DATE_TITLE = "過時的翻譯 Out-of-date translations"
@@ -35,7 +36,7 @@ def freshness_notice(record: PropertyRecord) -> str:
         return (
             '<div class="admonition warning kb-freshness"><p class="admonition-title">'
             "無法與英文原文比較 The English page could not be compared</p>"
-            f"<p>{escape(freshness.english_path)}: {escape(freshness.error)}</p></div>\n"
+            f"<p>{escaped_text(freshness.english_path)}: {escaped_text(freshness.error)}</p></div>\n"
         )
     changed = sum(1 for s in freshness.stale if s.current is not None)
     removed = len(freshness.stale) - changed
@@ -44,8 +45,9 @@ def freshness_notice(record: PropertyRecord) -> str:
         for count, what in ((changed, "changed"), (removed, "removed"), (len(freshness.missing), "added"))
         if count
     )
+    marks = " ".join(s.id for s in freshness.stale if _SAFE_ID.fullmatch(s.id))
     parts = [
-        '<div class="admonition warning kb-freshness" role="note">',
+        f'<div class="admonition warning kb-freshness" role="note" data-kb-stale="{marks}">',
         '<p class="admonition-title">此翻譯已過時 This translation is out of date</p>',
         f"<p>The English page has changed since this page was translated{_when(freshness)}: "
         f"{escape(counts)} sentences. Stale sentences are marked in the text; the current English is below.</p>",
@@ -75,12 +77,7 @@ def freshness_notice(record: PropertyRecord) -> str:
         parts.extend(f"<li><ins>{escape(m.text)}</ins></li>" for m in freshness.missing)
         parts.append("</ul>")
     parts.append("</div>")
-    marks = [s.id for s in freshness.stale if _SAFE_ID.fullmatch(s.id)]
-    if marks:
-        selector = ",".join(f"#seg-{ident}" for ident in marks)
-        parts.append(f"<style>{selector}{{background:var(--kb-stale-background,#fff3cd);"
-                     "outline:2px dashed #c77700;outline-offset:1px}</style>")
-    return "\n".join(parts) + "\n"
+    return inert("\n".join(parts)) + "\n"
 
 
 def with_notice(markdown: str, notice: str) -> str:
@@ -120,7 +117,7 @@ def render_out_of_date(records: Sequence[PropertyRecord]) -> str:
             f"<td>{len(freshness.requirements)}</td><td>{escape(freshness.ms_lasthandoff or '')}</td></tr>"
         )
     rows.append("</tbody></table>")
-    lines.append("\n".join(rows))
+    lines.append(inert("\n".join(rows)))
     return "\n".join(lines) + "\n"
 
 

@@ -58,6 +58,59 @@ LABELS: dict[str, LocalizedText] = {
     "properties_count": {TARGET: "個屬性", SOURCE: "properties"},
     "windows_installer": {TARGET: "Windows Installer", SOURCE: "Windows Installer"},
     "windows": {TARGET: "Windows", SOURCE: "Windows"},
+    "property_suffix": {TARGET: "屬性", SOURCE: "property"},
+    "default": {TARGET: "預設值", SOURCE: "Default"},
+    "values_count": {TARGET: "個值", SOURCE: "values"},
+    "site_intro": {
+        TARGET: "這個網站以並排方式發佈 Windows Installer 屬性參考的繁體中文機器翻譯：每個句子都保留英文原文。",
+        SOURCE: "This site publishes the Traditional Chinese machine translation of the Windows Installer "
+        "property reference side by side: every sentence keeps its English source.",
+    },
+    "how_to_read": {TARGET: "如何閱讀", SOURCE: "How to read a page"},
+    "read_hover": {
+        TARGET: "將滑鼠停留在句子上（或以 Tab 鍵移至句子），即可看到英文原文。",
+        SOURCE: "Hover over a sentence (or move to it with the Tab key) to see its English source.",
+    },
+    "read_sxs": {
+        TARGET: "按下屬性頁面上的「並排顯示英文原文」，每個句子旁邊都會顯示原文；窄螢幕上原文顯示在譯文下方。",
+        SOURCE: "Press “Show English side by side” on a property page to show every sentence beside its "
+        "source; on narrow screens the source comes under the translation.",
+    },
+    "read_card": {
+        TARGET: "頁面上方的資訊卡摘要種類、類別、存留期與規格需求；其下是來源頁面的完整內容。",
+        SOURCE: "The card at the top sums up kind, category, lifetime and requirements; the whole source page follows it.",
+    },
+    "api": {TARGET: "JSON API", SOURCE: "JSON API"},
+    "api_intro": {
+        TARGET: "相同的記錄也以 JSON 提供：",
+        SOURCE: "The same records are published as JSON:",
+    },
+    "api_index": {TARGET: "屬性索引", SOURCE: "Property index"},
+    "api_openapi": {TARGET: "OpenAPI 文件（執行 kbtools serve 時）", SOURCE: "OpenAPI document (with kbtools serve)"},
+    "api_schema": {TARGET: "記錄的 JSON Schema", SOURCE: "JSON Schema of the records"},
+    "api_requirements": {TARGET: "需求矩陣", SOURCE: "Requirements matrix"},
+    "properties_by_category": {TARGET: "依類別列出的屬性", SOURCE: "Properties by category"},
+}
+
+# Alerts of the source pages (`> [!NOTE]`).
+ALERT_LABELS: dict[str, LocalizedText] = {
+    "NOTE": {TARGET: "注意", SOURCE: "Note"},
+    "TIP": {TARGET: "提示", SOURCE: "Tip"},
+    "IMPORTANT": {TARGET: "重要", SOURCE: "Important"},
+    "WARNING": {TARGET: "警告", SOURCE: "Warning"},
+    "CAUTION": {TARGET: "注意事項", SOURCE: "Caution"},
+}
+
+# Value types and access of automation properties, as the record states them.
+VALUE_LABELS: dict[str, LocalizedText] = {
+    "read-only": {TARGET: "唯讀", SOURCE: "read-only"},
+    "read/write": {TARGET: "讀取/寫入", SOURCE: "read/write"},
+    "write-only": {TARGET: "唯寫", SOURCE: "write-only"},
+    "string": {TARGET: "字串", SOURCE: "string"},
+    "integer": {TARGET: "整數", SOURCE: "integer"},
+    "Boolean": {TARGET: "布林值", SOURCE: "Boolean"},
+    "date": {TARGET: "日期", SOURCE: "date"},
+    "string collection": {TARGET: "字串集合", SOURCE: "string collection"},
 }
 
 KIND_LABELS: dict[str, LocalizedText] = {

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
+import re
+from urllib.parse import quote
+
 from kbtools.kb.record import PropertyRecord
 
 HOME = "index.md"
@@ -12,10 +17,25 @@ PROPERTY_DIR = "properties"
 STYLESHEET = "assets/kbtools.css"
 SCRIPT = "assets/kbtools.js"
 
+_SAFE_NAME = re.compile(r"[a-z0-9._-]+")
+_UNSAFE_CHARS = re.compile(r"[^a-z0-9._-]+")
+
 
 def property_doc(record: PropertyRecord) -> str:
     """The Markdown file of a property page (`properties/<slug>.md`)."""
-    return f"{PROPERTY_DIR}/{record.slug}.md"
+    return f"{PROPERTY_DIR}/{page_name(record.slug)}.md"
+
+
+def page_name(slug: str) -> str:
+    """The slug as a file name that is safe in any URL and any Markdown.
+
+    Slugs are file stems; one outside `[a-z0-9._-]` is reduced to those characters, with a short
+    hash of the original so that two such slugs never share a page.
+    """
+    if _SAFE_NAME.fullmatch(slug) and slug.strip("."):
+        return slug
+    cleaned = _UNSAFE_CHARS.sub("-", slug.lower()).strip("-.") or "page"
+    return f"{cleaned[:60]}-{hashlib.sha256(slug.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def site_url(doc: str) -> str:
@@ -26,3 +46,8 @@ def site_url(doc: str) -> str:
 def source_page_name(record: PropertyRecord) -> str:
     """The file name of the record's source page (`msirestartmanagersessionkey.md`)."""
     return record.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def relative_url(target: str, page: str) -> str:
+    """The URL of the built page `target` as written on the built page `page`."""
+    return quote(posixpath.relpath(target, posixpath.dirname(page) or "."), safe="/._-~")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 PUBLISHED_SITE = "https://learn.microsoft.com/zh-tw"
 PUBLISHED_MSI = PUBLISHED_SITE + "/windows/win32/msi/"
@@ -16,6 +16,10 @@ PUBLISHED_WIN32 = PUBLISHED_SITE + "/windows/win32/"
 
 # Schemes that may stay as they are; anything else (javascript:, data:, vbscript:, file:) is dropped.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+# Characters kept as they are in a URL written on the site; the rest are percent-encoded.
+URL_SAFE = "/:#?&=%@+,;!$'*()-._~"
 
 
 def published_page(target: str) -> str:
@@ -26,7 +30,7 @@ def published_page(target: str) -> str:
     else:
         resolved = posixpath.normpath(posixpath.join("msi", path))
         url = PUBLISHED_WIN32 + _strip_md(resolved.lstrip("./"))
-    return url + ("#" + fragment if fragment else "")
+    return quote(url + ("#" + fragment if fragment else ""), safe=URL_SAFE)
 
 
 def _strip_md(path: str) -> str:

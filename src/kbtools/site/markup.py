@@ -6,8 +6,9 @@ no script, style, event attribute or `javascript:` URL from a segment reaches th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -18,6 +19,14 @@ ALLOWED_TAGS = frozenset(
     {"a", "b", "strong", "i", "em", "code", "kbd", "var", "samp", "br", "sup", "sub", "u", "s", "del", "span"}
 )
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+# Characters that Markdown, attr_list (`{: onfocus=... }`) or a raw-HTML scan give a meaning to.
+# In generated pages they are written as character references, which every browser reads as
+# the character and Python-Markdown passes through untouched: escaped HTML stays inert even
+# where it lands inside Markdown (a heading, a table cell).
+_MARKDOWN_CHARS = re.compile(r"[\\`*_{}\[\]()<>!|#~^\"']")
+_TAG_OR_ENTITY = re.compile(r"(<[^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+_ATTRIBUTE = re.compile(r'(\s[a-zA-Z-]+=")([^"]*)(")')
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +60,40 @@ def render_markup(text: str, resolver: LinkResolver, page: str) -> str:
     if not any(char in text for char in "*_`[<&\\!"):
         return escape(text, quote=False)
     return sanitize(_inline_parser().renderInline(text), resolver, page)
+
+
+def inert(html: str) -> str:
+    """Well-formed, escaped HTML with every Markdown metacharacter of its text and attribute
+    values written as a character reference, so no Markdown pass can make markup of it."""
+    parts = _TAG_OR_ENTITY.split(html)
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            parts[index] = _references(part)
+        elif part.startswith("<"):
+            parts[index] = _ATTRIBUTE.sub(lambda m: m.group(1) + _attribute_value(m.group(2)) + m.group(3), part)
+    return "".join(parts)
+
+
+def _references(text: str) -> str:
+    return _MARKDOWN_CHARS.sub(lambda m: f"&#{ord(m.group(0))};", text)
+
+
+def _attribute_value(value: str) -> str:
+    pieces = _TAG_OR_ENTITY.split(value)
+    return "".join(piece if index % 2 else _references(piece) for index, piece in enumerate(pieces))
+
+
+def escaped_text(text: str) -> str:
+    """Plain text as inert HTML, fit for a text node or a quoted attribute."""
+    return inert(escape(text))
+
+
+def plain_title(markup: str) -> str:
+    """Segment markup as the escaped plain text of a page title (front matter, `<title>`, nav).
+
+    MkDocs themes print titles unescaped, so the text is escaped here, quotes included.
+    """
+    return escape(unescape(plain_text(_inline_parser().renderInline(markup))))
 
 
 def plain_text(markup: str) -> str:

@@ -7,7 +7,6 @@ rows' filter data from the same availability rule (`kbtools.kb.availability`), s
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 
 from kbtools.kb.query import Catalog
@@ -15,7 +14,7 @@ from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.publish.requirements_matrix import WINDOWS_INSTALLER, requirements_matrix
 from kbtools.site.bilingual import label_html, plain_label
 from kbtools.site.labels import KIND_LABELS, TARGET
-from kbtools.site.layout import MATRIX, property_doc, site_url
+from kbtools.site.layout import MATRIX, property_doc, relative_url, site_url
 
 PAIR = "{os}@{version}"
 
@@ -52,7 +51,7 @@ def render_matrix(kb: KnowledgeBase) -> str:
                 cells.append(f'<td class="kb-yes" title="{escape(title)}">{escape(" ".join(versions))}</td>')
             else:
                 cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
-        href = escape(_relative(site_url(property_doc(record)), page))
+        href = escape(relative_url(site_url(property_doc(record)), page))
         body.append(
             f'<tr data-name="{escape(record.name.lower())}" data-slug="{escape(record.slug)}" data-kind="{record.kind}" '
             f'data-pairs="{escape(pairs)}">'
@@ -95,7 +94,3 @@ def _select(css_class: str, label_key: str, any_key: str, options: list[tuple[st
         f'<select class="{css_class}" aria-label="{_attr(label_key)}">'
         f'<option value="">{_attr(any_key)}</option>{choices}</select>'
     )
-
-
-def _relative(target: str, page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")

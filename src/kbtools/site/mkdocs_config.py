@@ -6,7 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.site.bilingual import plain_label
+from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
+
+# Template overrides: the CSP `<meta>` and Material's inline scripts moved to files.
+THEME_OVERRIDES = Path(__file__).parent / "theme"
 
 # Material's zh-TW separator plus full-width and ASCII brackets and colons. Not `*`, `"` or `+`,
 # which are query syntax, nor `.` (versions like 4.5), nor a split inside camel-case words:
@@ -15,7 +19,8 @@ SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）「」,:;()\
 
 
 def theme_config() -> dict[str, Any]:
-    """Material with no web fonts: the built site fetches nothing from the internet."""
+    """Material with no web fonts: the built site fetches nothing from the internet. (The kbtools
+    plugin adds `THEME_OVERRIDES`, which take Material's inline scripts out of the pages.)"""
     return {
         "name": "material",
         "language": "zh-TW",
@@ -24,28 +29,31 @@ def theme_config() -> dict[str, Any]:
     }
 
 
-def search_config(user_dictionary: Path | None) -> dict[str, Any]:
+def search_config() -> dict[str, Any]:
     # No stemmer: the index would hold `installvalid` while the query `InstallValidate*` (a
-    # prefix query, which lunr does not stem) looks for `installvalidate`.
-    options: dict[str, Any] = {"separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
-    if user_dictionary is not None:
-        options["jieba_dict_user"] = str(user_dictionary)
-    return options
+    # prefix query, which lunr does not stem) looks for `installvalidate`. The kbtools plugin
+    # gives jieba the words of `search_terms.TERMS` before this plugin segments anything.
+    return {"separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
 
 
-def site_config(docs_dir: Path, site_dir: Path, user_dictionary: Path | None) -> dict[str, Any]:
-    """The configuration of a kbtools site (pages come from `KnowledgeBasePlugin`)."""
+def site_config(docs_dir: str, site_dir: str, source: str) -> dict[str, Any]:
+    """The configuration of a kbtools site: what `kbtools build` generates when there is no
+    `mkdocs.yml`, and what the repository's `mkdocs.yml` holds for the sample.
+
+    Paths are as written in a `mkdocs.yml` (relative to it, or absolute); the pages come from
+    the `kbtools` plugin (`KnowledgeBasePlugin`), which reads them from `source`.
+    """
     return {
         "site_name": plain_label("home"),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
+        "docs_dir": docs_dir,
+        "site_dir": site_dir,
         "use_directory_urls": False,
         "strict": True,
         "theme": theme_config(),
-        "plugins": [{"search": search_config(user_dictionary)}],
+        "plugins": [{"search": search_config()}, {"kbtools": {"source": source}}],
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
-        "extra_css": [STYLESHEET],
-        "extra_javascript": [SCRIPT],
+        "extra_css": [STYLESHEET, SEARCH_STYLESHEET],
+        "extra_javascript": [SCRIPT, SEARCH_SCRIPT],
         "nav": [
             {plain_label("home"): HOME},
             {plain_label("by_category"): BY_CATEGORY},

@@ -1,16 +1,36 @@
-"""The MkDocs plugin that adds the knowledge base's pages to a build (the `on_files` event)."""
+"""The MkDocs plugin that adds the knowledge base's pages to a build (the `on_files` event).
+
+Registered as `kbtools` under the `mkdocs.plugins` entry point, so a `mkdocs.yml` can name it:
+
+    plugins:
+      - search
+      - kbtools:
+          source: translations   # the folder of sxs pages, relative to mkdocs.yml
+
+`mkdocs build` and `mkdocs serve` (which reloads when a source page changes) then build the
+same site as `kbtools build`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from html import escape
 from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
 
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from kbtools.kb.record import KnowledgeBase
+from kbtools.kb.record import KnowledgeBase, PropertyRecord
+from kbtools.site.bilingual import plain_label
+from kbtools.site.labels import SOURCE, TARGET
+from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
 from kbtools.site.freshness import OUT_OF_DATE, OUT_OF_DATE_TITLE, freshness_notice, render_out_of_date, with_notice
-from kbtools.site.indexes import render_by_category, render_by_kind, render_home
 from kbtools.site.layout import (
     BY_CATEGORY,
     BY_KIND,
@@ -23,23 +43,79 @@ from kbtools.site.layout import (
     source_page_name,
 )
 from kbtools.site.links import LinkResolver
+from kbtools.site.mkdocs_config import THEME_OVERRIDES
+from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
 from kbtools.site.matrix import render_matrix
 from kbtools.site.property_page import render_property_page
+from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET, write_index
 
 
-class KnowledgeBasePlugin(BasePlugin):
-    """Generates every page of the site from the records; no Markdown is read from disk."""
+class KnowledgeBasePluginConfig(Config):
+    source = config_options.Optional(config_options.Type(str))
+    """The folder of sxs pages (relative to mkdocs.yml); default: the docs folder."""
 
-    def __init__(self, knowledge_base: KnowledgeBase) -> None:
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
+    """Generates every page of the site from the records; no Markdown is read from disk.
+
+    The records are read from `source` at each build, unless the plugin was made with them
+    (`kbtools build` reads them once, for the site and the API).
+    """
+
+    def __init__(self, knowledge_base: KnowledgeBase | None = None) -> None:
         super().__init__()
         self.knowledge_base = knowledge_base
+        self.source: Path | None = None
+
+    @event_priority(100)  # before the search plugin loads jieba's dictionaries in its on_config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        import logging
+
+        import jieba
+
+        from kbtools.site.search_terms import FREQUENCY, TERMS
+
+        jieba.setLogLevel(logging.WARNING)
+        for term in TERMS:
+            jieba.add_word(term, FREQUENCY)
+        self.source = self.configured_source(config)
+        if self.knowledge_base is None:
+            self.knowledge_base = _read_records(self.records_source())
+        # Material's inline scripts moved to files, and the Content-Security-Policy `<meta>` that
+        # forbids inline script (kbtools.site.security_headers), in every page.
+        config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+        config.extra.setdefault("content_security_policy", META_CONTENT_SECURITY_POLICY)
+        # The navigation: the index pages, and every property page under its category.
+        config.nav = navigation(self.knowledge_base.properties)
+        # Each page carries only the open branch of the navigation, not all 335 entries.
+        features = config.theme.get("features") or []
+        if "navigation.prune" not in features:
+            config.theme["features"] = [*features, "navigation.prune"]
+        return config
+
+    def configured_source(self, config: MkDocsConfig) -> Path:
+        """The `source` option relative to the mkdocs.yml that sets it; the docs folder if unset."""
+        if not self.config.source:
+            return Path(config.docs_dir)
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return base / self.config.source
+
+    def records_source(self) -> Path:
+        return self.source if self.source is not None else Path(self.config.source or ".")
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001 (livereload types)
+        # `mkdocs serve` watches the docs folder; the pages come from the source folder.
+        source = self.records_source()
+        if source.exists() and not source.resolve().is_relative_to(Path(config.docs_dir).resolve()):
+            server.watch(str(source))
+        return server
 
     def generated_pages(self) -> dict[str, str]:
         """Docs path -> Markdown source of every generated page."""
         records = self.knowledge_base.properties
         resolver = LinkResolver({source_page_name(r): site_url(property_doc(r)) for r in records})
         pages = {
-            HOME: render_home(records),
+            HOME: render_home(records, resolver),
             BY_CATEGORY: render_by_category(records, resolver),
             BY_KIND: render_by_kind(records, resolver),
             MATRIX: render_matrix(self.knowledge_base),
@@ -52,9 +128,44 @@ class KnowledgeBasePlugin(BasePlugin):
         return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Only generated pages: Markdown in the docs folder (the sxs pages when it is the source
+        # folder) is not part of the site.
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
+                files.remove(file)
         for uri, markdown in self.generated_pages().items():
             files.append(File.generated(config, uri, content=markdown))
         assets = package_files("kbtools.site") / "assets"
-        for uri in (STYLESHEET, SCRIPT):
+        for uri in (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT):
             files.append(File.generated(config, uri, content=(assets / uri.rsplit("/", 1)[-1]).read_bytes()))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The property search's index, beside the pages it finds (read by assets/search.js).
+        write_index(self.knowledge_base.properties, Path(config.site_dir))
+
+
+def navigation(records: Sequence[PropertyRecord]) -> list[dict[str, Any]]:
+    """MkDocs `nav`. Themes print nav titles as they are, so titles are escaped here."""
+    by_category: list[Any] = [BY_CATEGORY]
+    for _, title, members in category_groups(records):
+        text = title[TARGET] if title[TARGET] == title[SOURCE] else f"{title[TARGET]} ({title[SOURCE]})"
+        by_category.append({escape(text): [property_doc(record) for record in members]})
+    return [
+        {escape(plain_label("home")): HOME},
+        {escape(plain_label("by_category")): by_category},
+        {escape(plain_label("by_kind")): BY_KIND},
+        {escape(plain_label("matrix")): MATRIX},
+    ]
+
+
+def _read_records(source: Path) -> KnowledgeBase:
+    from kbtools.kb import build_knowledge_base
+
+    if not source.exists():
+        raise PluginError(f"{source}: no such file or directory (set the kbtools plugin's `source` to a folder of sxs pages)")
+    knowledge_base = build_knowledge_base(source)
+    if not knowledge_base.properties:
+        raise PluginError(f"{source}: no property pages found (set the kbtools plugin's `source` to a folder of sxs property pages)")
+    return knowledge_base

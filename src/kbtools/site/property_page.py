@@ -6,12 +6,14 @@ import json
 import re
 from html import escape
 
-from kbtools.kb.record import PropertyRecord, RequirementStatement
-from kbtools.site.bilingual import label_html, section_html, text_html
-from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET, TRANSLATION_TYPES
+from kbtools.kb.body import segments_of
+from kbtools.kb.record import LocalizedText, PropertyRecord, RequirementStatement
+from kbtools.site.bilingual import label_html, text_html
+from kbtools.site.labels import KIND_LABELS, LABELS, SOURCE, TARGET, TRANSLATION_TYPES, VALUE_LABELS
 from kbtools.site.layout import property_doc, site_url, source_page_name
 from kbtools.site.links import LinkResolver, published_page
-from kbtools.site.markup import plain_text
+from kbtools.site.page_body import BodyRenderer
+from kbtools.site.markup import escaped_text, plain_title
 
 # Lifetime facts in the order they happen to a value.
 LIFETIME_STEPS = ("set_by", "set_at", "valid_after", "used_by", "cleared_at")
@@ -21,25 +23,43 @@ _NAME_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+")
 
 
 def render_property_page(record: PropertyRecord, resolver: LinkResolver) -> str:
-    """The Markdown source of the record's page."""
+    """The Markdown source of the record's page: its title, the facts card, then the whole body
+    of the source page in page order."""
     page = site_url(property_doc(record))
-    title = plain_text(record.title.get(TARGET) or record.title.get(SOURCE) or record.name)
-    front_matter = {"title": title, "tags": search_keywords(record)}
+    title = page_title(record)
+    front_matter = {
+        "title": plain_title(title.get(TARGET) or title.get(SOURCE) or escape(record.name)),
+        "tags": search_keywords(record),
+    }
+    if record.summary.get(TARGET):
+        front_matter["description"] = plain_title(record.summary[TARGET])
     parts = [
         f"---\n{json.dumps(front_matter, ensure_ascii=False)}\n---\n",
-        f"# {text_html(record.title or {SOURCE: record.name}, resolver, page)} {{#{_heading_id(record.slug)}}}\n",
+        f"# {text_html(title, resolver, page)} {{#{_heading_id(record.slug)}}}\n",
+        _description(record, resolver, page),
+        _card(record, resolver, page),
+        BodyRenderer(resolver, page).render(record.body),
     ]
-    if record.summary:
-        parts.append(f'<p class="kb-summary">{text_html(record.summary, resolver, page)}</p>\n')
-    parts.append(_card(record, resolver, page))
-    parts.append(section_html(record.semantics, resolver, page))
-    if record.value is not None:
-        parts.append(_section("value", _value(record, resolver, page)))
-    if record.default_value:
-        parts.append(_section("default_value", section_html(record.default_value, resolver, page)))
-    if record.remarks:
-        parts.append(_section("remarks", section_html(record.remarks, resolver, page)))
     return "\n".join(part for part in parts if part)
+
+
+def _description(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
+    """The page description, for search only: it is another translation of the lead's first
+    sentences, which the body shows, so on the page it would say the same thing twice."""
+    if not record.summary:
+        return ""
+    return f'<p class="kb-summary" hidden>{text_html(record.summary, resolver, page)}</p>\n'
+
+
+def page_title(record: PropertyRecord) -> LocalizedText:
+    """The page title; an object member keeps its identifier (`Installer.Version`), which machine
+    translation tends to split or drop."""
+    title = dict(record.title or {SOURCE: record.name})
+    if record.kind in ("automation", "merge-module"):
+        suffix = LABELS["property_suffix"]
+        title[TARGET] = f"`{record.name}` {suffix[TARGET]}"
+        title.setdefault(SOURCE, f"{record.name} {suffix[SOURCE]}")
+    return title
 
 
 def search_keywords(record: PropertyRecord) -> list[str]:
@@ -70,24 +90,6 @@ def _heading_id(text: str) -> str:
     return _HEADING_ID.sub("-", text.lower()).strip("-") or "property"
 
 
-def _section(key: str, body: str) -> str:
-    return f"## {label_html(key)} {{#{key.replace('_', '-')}}}\n\n{body}"
-
-
-def _value(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
-    value = record.value
-    assert value is not None
-    facts = []
-    if value.type:
-        facts.append(("value_type", escape(value.type)))
-    if value.access:
-        facts.append(("access", escape(value.access)))
-    html = _facts(facts)
-    if value.syntax:
-        html += f'<pre class="kb-syntax"><code>{escape(value.syntax)}</code></pre>\n'
-    return html + section_html(value.text, resolver, page)
-
-
 def _facts(facts: list[tuple[str, str]]) -> str:
     if not facts:
         return ""
@@ -100,13 +102,20 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
     visibility = "unstated" if record.public is None else ("public" if record.public else "private")
     facts = [
         ("kind", f'<span lang="zh-TW" title="{escape(kind[SOURCE])}">{escape(kind[TARGET])}</span>'),
-        ("category", escape(record.category) if record.category else label_html("uncategorized")),
+        ("category", category_html(record)),
         ("visibility", label_html(visibility)),
     ]
     requirements = record.requirements
+    if record.value is not None:
+        if record.value.type:
+            facts.append(("value_type", value_label(record.value.type)))
+        if record.value.access:
+            facts.append(("access", value_label(record.value.access)))
+    if record.default:
+        facts.append(("default", f"<code>{escaped_text(record.default)}</code>"))
     for key, value in (("dll", requirements.dll), ("header", requirements.header), ("iid", requirements.iid)):
         if value:
-            facts.append((key, f"<code>{escape(value)}</code>"))
+            facts.append((key, f"<code>{escaped_text(value)}</code>"))
     # Card parts other than the lifetime stay out of the search index: they repeat on every page.
     # They are <section>s because Material's indexer loses an exclusion at a nested closing tag
     # of the same name.
@@ -119,7 +128,6 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
         "</section>",
         _lifetime(record),
         _requirements(requirements.statements),
-        _see_also(record, resolver, page),
         _source(record),
         "</div>\n",
     ]
@@ -153,8 +161,7 @@ def _lifetime(record: PropertyRecord) -> str:
 
 
 def _has_segment(record: PropertyRecord, segment_id: str) -> bool:
-    sections = [record.semantics, record.remarks, record.default_value, record.value.text if record.value else []]
-    return any(segment.id == segment_id for section in sections for segment in section)
+    return any(segment.id == segment_id for segment in segments_of(record.body))
 
 
 def _requirements(statements: list[RequirementStatement]) -> str:
@@ -173,20 +180,6 @@ def _requirements(statements: list[RequirementStatement]) -> str:
     )
 
 
-def _see_also(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
-    if not record.see_also:
-        return ""
-    items = []
-    for entry in record.see_also:
-        href = resolver.resolve(entry.target, page)
-        title = text_html(entry.title or {SOURCE: entry.target}, resolver, page)
-        items.append(f'<li><a href="{escape(href)}">{title}</a></li>' if href else f"<li>{title}</li>")
-    return (
-        f'<section class="kb-see-also" data-search-exclude><div class="kb-card-title">{label_html("see_also")}</div>'
-        f"<ul>{''.join(items)}</ul></section>"
-    )
-
-
 def _source(record: PropertyRecord) -> str:
     source = record.source
     name = source_page_name(record)
@@ -202,3 +195,26 @@ def _source(record: PropertyRecord) -> str:
     facts.append(("source_page", f'<a href="{escape(published_page(name))}">{escape(name)}</a>'))
     rows = "".join(f"<dt>{label_html(key)}</dt><dd>{value}</dd>" for key, value in facts)
     return f'<section class="kb-source" data-search-exclude><dl class="kb-facts">{rows}</dl></section>'
+
+
+def value_label(value: str) -> str:
+    """A value type or access in zh-TW with the English on hover; object names stay as they are."""
+    label = VALUE_LABELS.get(value)
+    if label is None and value.endswith(" collection"):
+        name = value.removesuffix(" collection")
+        return f'<code>{escaped_text(name)}</code> {_hover({TARGET: "集合", SOURCE: "collection"})}'
+    if label is None:
+        return f"<code>{escaped_text(value)}</code>"
+    return _hover(label)
+
+
+def category_html(record: PropertyRecord) -> str:
+    """The category heading of the property reference in zh-TW, its English on hover."""
+    if not record.category:
+        return label_html("uncategorized")
+    title = record.category_title or {}
+    return _hover({TARGET: title.get(TARGET) or record.category, SOURCE: title.get(SOURCE) or record.category})
+
+
+def _hover(text: LocalizedText) -> str:
+    return f'<span class="kb-label" lang="zh-TW" title="{escaped_text(text[SOURCE])}">{escaped_text(text[TARGET])}</span>'

@@ -1,21 +1,43 @@
 """Report formats for `kbtools check`, by the name `--format` takes.
 
-A format is a module with `write(report, stream)`; `FORMATS` maps each name to it.
+A format is a module with `write(report, stream)`, which writes the findings the report holds
+and whatever ends the report (a summary line, the document). A format that can report as the
+run goes also has `write_file(report, findings, stream)`, called once per file checked: the
+command then holds no findings at all (memory stays flat however many there are), and
+`write` only ends the report. Modules are imported when their format is used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TextIO
 
 from kbtools.check.finding import Finding
 from kbtools.check.registry import Rule
 
+# `text` is `concise` under its older name.
+FORMAT_MODULES = {
+    "concise": "text",
+    "text": "text",
+    "full": "text",
+    "json": "json",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+
 
 @dataclass
 class Report:
-    """What one `kbtools check` run found, after ignores and the baseline: what formats render."""
+    """What one `kbtools check` run found, after ignores and the baseline: what formats render.
+
+    `findings` holds the findings only for formats that render them as one document; the
+    counts are kept either way.
+    """
 
     paths: list[str]  # every file checked, as findings name it
     segments: int
@@ -24,6 +46,10 @@ class Report:
     baselined: int = 0
     quiet: bool = False
     statistics: bool = False
+    grouped: bool = False  # the `full` text format: findings under a heading per file
+    streamed: dict = field(default_factory=dict)  # what a streaming format has written so far
+    by_rule: Counter[str] = field(init=False)
+    severities: dict[str, str] = field(init=False)
     errors: int = field(init=False)
     warnings: int = field(init=False)
 
@@ -32,17 +58,40 @@ class Report:
         return len(self.paths)
 
     def __post_init__(self) -> None:
-        self.errors = sum(1 for f in self.findings if f.severity == "error")
-        self.warnings = len(self.findings) - self.errors
+        self.by_rule = Counter()
+        self.severities = {}
+        self.errors = self.warnings = 0
+        self.count(self.findings)
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        """Add findings to the counts (not to `findings`)."""
+        for f in findings:
+            self.by_rule[f.rule] += 1
+            self.severities.setdefault(f.rule, f.severity)
+            if f.severity == "error":
+                self.errors += 1
+            else:
+                self.warnings += 1
 
 
 Writer = Callable[[Report, TextIO], None]
 
 
-def _formats() -> dict[str, Writer]:
-    from kbtools.check.formats import github, json, junit, sarif, text
-
-    return {"text": text.write, "json": json.write, "github": github.write, "sarif": sarif.write, "junit": junit.write}
+def format_module(name: str) -> ModuleType:
+    return importlib.import_module(f"kbtools.check.formats.{FORMAT_MODULES[name]}")
 
 
-FORMATS: Mapping[str, Writer] = _formats()
+class _Writers(Mapping[str, Writer]):
+    """`FORMATS[name](report, stream)`: each format's `write`, its module imported on first use."""
+
+    def __getitem__(self, name: str) -> Writer:
+        return format_module(name).write
+
+    def __iter__(self):
+        return iter(FORMAT_MODULES)
+
+    def __len__(self) -> int:
+        return len(FORMAT_MODULES)
+
+
+FORMATS: Mapping[str, Writer] = _Writers()

@@ -6,8 +6,10 @@ property values, where they would end the value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
+from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
 
 
@@ -20,7 +22,11 @@ def escape_property(text: str) -> str:
 
 
 def write(report: Report, stream: TextIO) -> None:
-    for f in report.findings:
+    write_file(report, report.findings, stream)
+
+
+def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> None:
+    for f in findings:
         properties = ",".join(
             f"{key}={escape_property(str(value))}"
             for key, value in (("file", f.path), ("line", f.line), ("col", f.column), ("title", f.rule))

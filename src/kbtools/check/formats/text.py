@@ -1,10 +1,17 @@
-"""`path:line:col: rule message` per finding, then a summary line (or counts per rule)."""
+"""For people: one line per finding (`concise`, alias `text`) or findings under a heading per
+file (`full`), then counts by severity (or counts per rule with `--statistics`).
+
+    concise: path:line:col: rule [severity] message
+    full:    path
+               line:col  severity  rule  message
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 from typing import TextIO
 
+from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
 
 
@@ -23,23 +30,46 @@ def summary_line(report: Report) -> str:
 
 
 def _statistics(report: Report, stream: TextIO) -> None:
-    counts = Counter(f.rule for f in report.findings)
-    severity = {f.rule: f.severity for f in report.findings}
+    counts = report.by_rule
     width = max((len(rule) for rule in counts), default=0)
     number_width = len(str(max(counts.values(), default=0)))
     for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         known = report.rules.get(rule)
+        severity = report.severities[rule]
         stream.write(
-            f"{count:>{number_width}}  {rule:<{width}}  {severity[rule]:<7}  {known.summary if known else ''}".rstrip()
+            f"{count:>{number_width}}  {rule:<{width}}  {severity:<7}  {known.summary if known else ''}".rstrip()
             + "\n"
         )
 
 
+def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> None:
+    """The findings of one file, as the run goes."""
+    if report.statistics:
+        return
+    if report.grouped:
+        findings = list(findings)
+        if not findings:
+            return
+        stream.write(f"{findings[0].path}\n")
+        where = [f"{f.line}:{f.column}" for f in findings]
+        width = max(map(len, where))
+        rule_width = max(len(f.rule) for f in findings)
+        for place, f in zip(where, findings, strict=True):
+            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {f.message}\n")
+        stream.write("\n")
+        return
+    for f in findings:
+        stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n")
+
+
 def write(report: Report, stream: TextIO) -> None:
+    if report.findings:
+        start = 0
+        for end in range(1, len(report.findings) + 1):
+            if end == len(report.findings) or report.findings[end].path != report.findings[start].path:
+                write_file(report, report.findings[start:end], stream)
+                start = end
     if report.statistics:
         _statistics(report, stream)
-    else:
-        for f in report.findings:
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}\n")
     if not report.quiet:
         stream.write(summary_line(report) + "\n")

@@ -17,7 +17,9 @@ from kbtools.page.model import Segment
     explanation="""
 Inline code (`` `msiexec /i` ``, `` `MsiGetProperty` ``) is copied, never translated: a reader
 types it as shown. A code span whose content changed, or that was dropped or added, gives the
-reader of the translation a command or name that does not exist.
+reader of the translation a command or name that does not exist. A target that only wraps a
+name of the source in backticks loses nothing and is not reported; an escaped backtick
+(a backslash before a backtick) is a literal character, not code.
 """,
     example="""
 source: Run `msiexec /a package.msi`.
@@ -31,4 +33,6 @@ def inline_code_mismatch(segment: Segment, context: PageContext) -> str | None:
     target, source = Counter(segment.target.inline.code), Counter(segment.source.inline.code)
     if target == source:
         return None
+    if not source - target and all(code in segment.source.text for code in target - source):
+        return None  # the translation marked a name of the source as code: nothing lost
     return "inline code differs from the source: " + describe_difference(source, target, lambda c: f"`{c}`")

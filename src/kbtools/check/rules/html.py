@@ -29,6 +29,23 @@ _MARKDOWN_URL = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
+def has_unsafe_markup(text: str) -> bool:
+    """True when a span's text holds what `unsafe-html` reports (for rules that leave it to it)."""
+    lowered = text.lower()
+    return any(scan.search(lowered) for scan in _SCANS[:3]) and any(
+        _problems(text, m.start(), m.group(0)) for scan in _SCANS[:3] for m in scan.finditer(lowered)
+    )
+
+
+def _mentioned(text: str, start: int) -> bool:
+    """True for a tag that prose mentions rather than uses: escaped (`\\<object\\>`) or in
+    inline code (`` `<Script>` ``)."""
+    if start and text[start - 1] == "\\":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("`", line_start, start) % 2 == 1
+
+
 def _script_url(value: str) -> bool:
     decoded = _INVISIBLE.sub("", html_entities.unescape(value))
     return bool(_SCRIPT_URL.match(decoded))
@@ -46,9 +63,11 @@ def _problems(text: str, start: int, found: str) -> list[str]:
     """What is unsafe at `start`, where a scan of the lowered text found `found`."""
     if found.startswith("<"):
         element = _ELEMENT.match(text, start)
-        return [f"<{element.group(1).lower()}> element"] if element else []
+        if element is None or _mentioned(text, start):
+            return []
+        return [f"<{element.group(1).lower()}> element"]
     if found.startswith("on"):
-        if start == 0 or text[start - 1] not in " \t\r\n/\"'":
+        if start == 0 or text[start - 1] not in " \t\r\n/\"'" or _mentioned(text, start):
             return []
         event = _EVENT_ATTRIBUTE.match(_tag_around(text, start))
         return [f"event handler attribute '{event.group(1).lower()}'"] if event else []
@@ -79,6 +98,17 @@ def _segment_at(page: Page, starts: list[int], offset: int) -> Segment | None:
     return segment if offset <= end else None
 
 
+def _also_in_source(text: str, segment: Segment, start: int) -> bool:
+    """True for a tag in a target that its English source has as it is: a tag the sentence
+    talks about (`between the <STYLE> and </STYLE> tags`), not one the translation brought in."""
+    target, source = segment.target, segment.source
+    if target is None or source is None or not target.start <= start < target.end:
+        return False
+    end = text.find(">", start)
+    tag = text[text.rfind("<", 0, start + 1) : end + 1] if end != -1 else ""
+    return bool(tag) and tag in source.text
+
+
 @page_rule(
     "unsafe-html",
     family="html",
@@ -88,8 +118,10 @@ def _segment_at(page: Page, starts: list[int], offset: int) -> Segment | None:
 Translations come from outside the docs team and are published as HTML. An element that runs or
 loads code (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<style>`), an event handler
 attribute (`onclick=`, `onerror=`) or a `javascript:` URL (also when hidden behind character
-references) can attack every reader of the page. Code fences are exempt: they are shown as
-text.
+references) can attack every reader of the page. Code fences, inline code and escaped tags
+(`\\<object\\>`) are exempt: they are shown as text. So is a tag that a target has exactly as its
+English source does: the sentence talks about it (`between the <STYLE> and </STYLE> tags`), the
+translation did not bring it in.
 """,
     example="""
 <span data-ttu-id="1-2">請按<a href="javascript:alert(1)">這裡</a></span>
@@ -115,4 +147,6 @@ def unsafe_html(context: PageContext) -> Iterator[Hit]:
                 continue
             reported.add((line, problem))
             segment = _segment_at(page, starts, start)
+            if segment is not None and _also_in_source(text, segment, start):
+                continue
             yield Hit(f"unsafe HTML: {problem}", segment, line, column)

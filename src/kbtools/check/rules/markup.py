@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kbtools.check.registry import PageContext, segment_rule
+from kbtools.check.rules.html import has_unsafe_markup
 from kbtools.page.model import Segment
 
 # Tags whose count must match; anchors and formatting tags a translation may legitimately move.
@@ -32,6 +33,8 @@ def markup_mismatch(segment: Segment, context: PageContext) -> str | None:
     both = source_text + target_text
     if "*" not in both and "<" not in both and "_" not in both:
         return None
+    if "<" in target_text and has_unsafe_markup(target_text):
+        return None  # an injected `<img onerror>`: `unsafe-html` reports the cause
     source, target = segment.source.inline, segment.target.inline
     problems = []
     if len(source.strong) != len(target.strong):

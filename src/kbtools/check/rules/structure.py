@@ -26,6 +26,8 @@ languages (search, review, the knowledge base) lose the segment.
 """,
 )
 def unpaired_segment(segment: Segment, context: PageContext) -> str | None:
+    if context.page.markup_errors and segment.id in context.unclosed_ids:
+        return None  # a span left unclosed: `malformed-markup` reports the cause
     if segment.source is None:
         return f"target span '{segment.id}' has no source span after it"
     if segment.target is None:
@@ -104,7 +106,7 @@ def _is_empty(span: Span) -> bool:
         return True
     if "<" not in span.text:
         return False
-    return not span.inline.plain.strip() and not span.inline.code
+    return not span.inline.plain.strip() and not span.inline.code and not span.inline.links
 
 
 @segment_rule(
@@ -113,8 +115,9 @@ def _is_empty(span: Span) -> bool:
     severity="error",
     summary="A target or source with no text.",
     explanation="""
-A segment whose target or source holds no text (only white space or empty tags) shows the
-reader nothing in one of the languages. An empty target usually means a translation was lost;
+A segment whose target or source holds no text (only white space or empty tags) while the other
+side has text shows the reader nothing in one of the languages. A segment that holds only markup
+on both sides (`</dt> <dd></dd>`) has nothing to translate and is not reported. An empty target usually means a translation was lost;
 an empty source, that the page was segmented wrongly.
 """,
     example="""
@@ -124,6 +127,6 @@ an empty source, that the page was segmented wrongly.
 def empty_segment(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     empty = [side for side, span in (("target", segment.target), ("source", segment.source)) if _is_empty(span)]
-    if not empty:
-        return None
-    return f"{' and '.join(empty)} of segment '{segment.id}' {'are' if len(empty) == 2 else 'is'} empty"
+    if len(empty) != 1:
+        return None  # both sides markup only (`</dt> <dd></dd>`): nothing to translate, nothing lost
+    return f"{empty[0]} of segment '{segment.id}' is empty"

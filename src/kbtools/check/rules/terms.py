@@ -25,7 +25,19 @@ _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 _CAPITALISED_WORDS = frozenset(
     ["NOTE", "IMPORTANT", "WARNING", "CAUTION", "TIP", "REQUIRED", "ONLY", "MUST", "NEVER", "NONE", "TRUE", "FALSE", "NULL"]
     + ["ABORT", "CANCEL", "RETRY", "IGNORE"]
+    # key names, which Windows also shows localized
+    + ["ARROW", "ENTER", "SHIFT", "CTRL", "SPACEBAR", "DELETE", "INSERT", "HOME", "BACKSPACE", "PAGE", "DOWN", "LEFT", "RIGHT"]
 )
+# Names in running text, bold phrases, `<strong>` and italics: words with an inner capital
+# or a digit (`UnitType`, `ppISCardVerify`, `AcceptSecurityContext`, `JScript`, `Win32`), also
+# after a dot (`Player.launchURL`). Reported only when the target has
+# them in another case: a translation may rightly rephrase around them.
+_NAME_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])")
+_NAME_SHAPE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}|[A-Za-z][0-9]")
+# A bold word in capitals (`**Count**`, `**Microsoft**`): into a language without letter case
+# it becomes another word, never the same word in other case.
+_BOLD_CAPITALISED = re.compile(r"\*\*([A-Z][a-z]{2,})\*\*|<(?:strong|b)>([A-Z][a-z]{2,})</(?:strong|b)>")
+_CASELESS_LANGUAGES = ("zh", "ja", "ko")
 _PUNCTUATION_VARIANTS = {
     ".": "[.。．]",
     ":": "[:：]",
@@ -50,6 +62,21 @@ def protected_terms(source_text: str) -> set[str]:
     return terms - _CAPITALISED_WORDS
 
 
+def case_sensitive_words(source_text: str, caseless_target: bool) -> set[str]:
+    """Names of a source text whose case a translation must keep, where it keeps them at all."""
+    text = visible_text(source_text)
+    words = set()
+    if _HAS_INNER_CAPITAL.search(text):
+        words.update(word for word in _NAME_WORD.findall(text) if _NAME_SHAPE.search(word))
+    if caseless_target and ("**" in source_text or "<" in source_text):
+        for match in _BOLD_CAPITALISED.finditer(source_text):
+            words.add(match.group(1) or match.group(2))
+    return words
+
+
+_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")
+
+
 @lru_cache(maxsize=4096)
 def _variant_pattern(term: str) -> re.Pattern[str]:
     """Matches the lower-cased term with full-width punctuation and stray spaces.
@@ -66,13 +93,14 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9_])" + "".join(parts) + r"(?![a-z0-9_])")
 
 
-def _altered_form(term: str, text: str) -> str | None:
-    """The form the term takes in the text when only case, punctuation or spacing changed."""
+def _altered_forms(term: str, text: str) -> list[str]:
+    """The forms other than itself the term takes in the text, where only case, punctuation
+    or spacing changed."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
         lowered = "".join(c.lower()[0] for c in text)
-    found = _variant_pattern(term).search(lowered)
-    return text[found.start() : found.end()] if found is not None else None
+    forms = (text[found.start() : found.end()] for found in _variant_pattern(term).finditer(lowered))
+    return [form for form in forms if form != term]
 
 
 @segment_rule(
@@ -86,7 +114,11 @@ Property names, file names and other identifiers are case-sensitive and are neve
 `Mergemod。h` is no header anyone can include. The rule takes the identifiers of the source (a
 bold or code term shaped like an identifier, a file name, an ALL-CAPS name) and reports those
 that appear in the target only in an altered form: other letter case, full-width punctuation,
-spaces inserted, or that are missing from it altogether (translated or dropped). Capitalised
+spaces inserted, or that are missing from it altogether (translated or dropped). Names with an
+inner capital anywhere else in the source (running text, bold phrases, `<strong>`, italic
+parameter names such as `*dwLogonType*`) and, into a language without letter case (zh, ja,
+ko), a bold capitalised word (`**Count**`) are reported when the target has them in another
+case only: such a word is either kept as it is or translated. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
 (CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
 """,
@@ -99,19 +131,25 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     if not _ASCII_LETTER.search(segment.source.text):
         return None
-    terms = protected_terms(segment.source.text)
-    if not terms:
+    source_text = segment.source.text
+    terms = protected_terms(source_text)
+    caseless = (context.page.locale or "").lower().startswith(_CASELESS_LANGUAGES)
+    names = case_sensitive_words(source_text, caseless) - terms
+    if not terms and not names:
         return None
     # Link URLs are not text: `(remove.md)` must not pass for the property name REMOVE.
     target = visible_text(segment.target.text)
+    source = visible_text(source_text)
     problems = []
-    for term in sorted(terms):
-        if term in target:
+    names = {name for name in names if not any(name in term for term in terms)}  # reported with its term
+    for term in sorted(terms | names):
+        kept = target.count(term)
+        if kept and kept >= source.count(term):
             continue
-        altered = _altered_form(term, target)
-        if altered is not None:
-            problems.append(f"'{term}' appears as '{altered}' in the target")
-        else:
+        altered = _altered_forms(term, target)
+        if altered:
+            problems.append(f"'{term}' appears as '{altered[0]}' in the target")
+        elif not kept and term in terms and not any(term in other for other in terms if other != term):
             problems.append(f"'{term}' is missing from the target (translated or dropped)")
     return problems or None
 
@@ -123,6 +161,70 @@ def _links(span: Span) -> list[Link]:
     return markdown_links(text)
 
 
+# Words that inflection and word order move around a term without changing what it names.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for and or "  # en
+    "le la les l de du des d un une et à au aux en dans par pour sur "  # fr
+    "der die das den dem des ein eine einer einen und im am zum zur von "  # de
+    "el los las lo del al y con por para "  # es
+    "il lo gli i di da dei della delle "  # it
+    "o os as do dos das no na e com".split()  # pt
+)
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+_MARKUP = re.compile(r"[*_`\\]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _wording(text: str) -> frozenset[str]:
+    """The words of a translation less markup, case, function words and plural endings."""
+    words = set()
+    for word in _WORDS.findall(_MARKUP.sub(" ", text).lower()):
+        word = re.sub(r"^[ld]['’]", "", word)
+        if word in _FUNCTION_WORDS:
+            continue
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+def _same_wording(one: str, other: str) -> bool:
+    """Two translations name one thing alike when, less inflection and word order, the words
+    of one are all in the other (a link boundary that moved leaves `table` outside one of them)."""
+    a, b = _wording(one), _wording(other)
+    if a <= b or b <= a:
+        return True
+    # Scripts written without spaces: one text inside the other is a moved boundary too.
+    a_text, b_text = (_SPACES.sub("", _MARKUP.sub("", t)).lower() for t in (one, other))
+    return bool(a_text) and bool(b_text) and (a_text in b_text or b_text in a_text)
+
+
+def _paired_links(segment: Segment) -> list[tuple[Link, Link]]:
+    """Source and target links of a segment paired by URL, where each URL occurs once on each side."""
+    source_links, target_links = _links(segment.source), _links(segment.target)  # type: ignore[arg-type]
+    by_url: dict[str, list[Link]] = {}
+    for link in target_links:
+        by_url.setdefault(link.target, []).append(link)
+    counts: dict[str, int] = {}
+    for link in source_links:
+        counts[link.target] = counts.get(link.target, 0) + 1
+    pairs = []
+    for link in source_links:
+        found = by_url.get(link.target, [])
+        if counts[link.target] == 1 and len(found) == 1:
+            pairs.append((link, found[0]))
+    return pairs
+
+
+def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
+    """True when the difference is an identifier of the link text that a translation altered:
+    `protected-term` reports that."""
+    for term in protected_terms(source_text):
+        if any(term not in visible_text(t) for t in translations):
+            return True
+    return False
+
+
 @page_rule(
     "inconsistent-translation",
     family="terms",
@@ -132,7 +234,12 @@ def _links(span: Span) -> list[Link]:
 When the same source text links to the same page more than once, the translation should name it
 the same way each time; machine translation often does not (`Restart Manager` as `重新啟動管理員`
 and `重新開機管理員` on one page), which makes the reader think there are two things. The rule
-compares the link texts of links with the same target and the same source text.
+compares the link texts of links with the same target and the same source text. Inflection and
+word order are not a different name (`Tabelle CustomAction` and `CustomAction-Tabelle`, `objet`
+and `objets`), nor is a link that takes in one more word of the sentence. An identifier whose
+case or punctuation changed is reported once, by `protected-term`, and a link text left in the
+source language by `untranslated` where the whole segment is left so; each term is reported once per
+page, however often it varies.
 """,
     example="""
 [重新開機管理員](../rstmgr/restart-manager-portal.md) ... [重新啟動管理員](../rstmgr/restart-manager-portal.md)
@@ -140,22 +247,28 @@ compares the link texts of links with the same target and the same source text.
 )
 def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
     first: dict[tuple[str, str], tuple[str, Segment]] = {}
+    reported: set[tuple[str, str]] = set()
     for segment in context.page.segments:
         if not segment.paired or "](" not in segment.source.text:  # type: ignore[union-attr]
             continue
-        source_links, target_links = _links(segment.source), _links(segment.target)  # type: ignore[arg-type]
-        if len(source_links) != len(target_links):
-            continue
-        for source_link, target_link in zip(source_links, target_links, strict=True):
-            if source_link.target != target_link.target or not source_link.text.strip():
+        if segment.target.text.split() == segment.source.text.split():  # type: ignore[union-attr]
+            continue  # left in the source language: `untranslated` reports it
+        for source_link, target_link in _paired_links(segment):
+            source_text = source_link.text.strip()
+            if not source_text:
                 continue
-            key = (source_link.target, source_link.text.strip())
+            key = (source_link.target, source_text)
             translated = target_link.text.strip()
             if key not in first:
                 first[key] = (translated, segment)
-            elif first[key][0] != translated:
-                earlier, where = first[key]
-                yield Hit(
-                    f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
-                    segment,
-                )
+                continue
+            earlier, where = first[key]
+            if key in reported or earlier == translated or _same_wording(earlier, translated):
+                continue
+            if _owned_elsewhere(source_text, (earlier, translated)):
+                continue
+            reported.add(key)
+            yield Hit(
+                f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
+                segment,
+            )

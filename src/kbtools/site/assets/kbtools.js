@@ -1,4 +1,5 @@
-// Page behaviour of the generated site: the side-by-side switch and the matrix filters.
+// Page behaviour of the generated site: the side-by-side switch, the matrix filters and the
+// marks on out-of-date sentences.
 (function () {
   "use strict";
   var STORAGE_KEY = "kbtools.sxs";
@@ -63,9 +64,47 @@
     apply();
   }
 
+  // A wide table scrolls in its own box; say so above a box whose table does not fit.
+  function setupScrollHints() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".kb-table-scroll, .kb-matrix-scroll, .kb-table-scroll .md-typeset__scrollwrap"));
+    if (!boxes.length) return;
+    function update() {
+      boxes.forEach(function (box) {
+        var hint = box.previousElementSibling;
+        var has = hint && hint.classList.contains("kb-scroll-hint");
+        var overflows = box.scrollWidth > box.clientWidth + 1;
+        if (overflows && !has) {
+          hint = document.createElement("p");
+          hint.className = "kb-scroll-hint";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = "\u2194 \u5de6\u53f3\u6372\u52d5\u8868\u683c (scroll sideways)";
+          box.parentNode.insertBefore(hint, box);
+        } else if (!overflows && has) {
+          hint.parentNode.removeChild(hint);
+        }
+        box.classList.toggle("kb-overflows", overflows);
+      });
+    }
+    update();
+    window.addEventListener("resize", update);
+  }
+
+  // Sentences whose English changed since translation (`kbtools build --english`): the notice
+  // names their segment ids, and each is marked where it stands in the text.
+  function markStale() {
+    document.querySelectorAll("[data-kb-stale]").forEach(function (notice) {
+      notice.getAttribute("data-kb-stale").split(" ").forEach(function (id) {
+        var segment = id && document.getElementById("seg-" + id);
+        if (segment) segment.classList.add("kb-stale");
+      });
+    });
+  }
+
   function setup() {
+    markStale();
     setupSwitch();
     setupMatrix();
+    setupScrollHints();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);

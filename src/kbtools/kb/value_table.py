@@ -1,0 +1,97 @@
+"""What a page documents about the values a property takes: its tables of values and its default.
+
+- values: every table of the body outside the Requirements section is a table of values
+  (Value/Meaning, Code/Option, Constant/Value/Description): the first column names the value,
+  the last says what it means; the header row gives the column names.
+- default: the value a sentence of the page states as the default, quoted or marked up
+  ("By default the **REINSTALLMODE** is "omus"", "the install level defaults to 1").
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from kbtools.kb.record import BlockText, BodyBlock, LocalizedSegment, LocalizedText, TextRun, ValueEntry, ValueTable
+from kbtools.kb.sentence import SOURCE_LOCALE
+from kbtools.page.inline import parse_inline
+
+NOT_VALUE_SECTIONS = {"requirements"}
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_DEFAULT = re.compile(
+    r"\b(?:by default,?|default(?: value)?)\b[^.]{0,80}?\b(?:is|are|of|to)\s+"
+    r"(?:set to\s+)?(?:\"|'|“|\*\*|`)+(?P<value>[^\"'”*`\s][^\"'”*`]{0,40}?)(?:\"|'|”|\*\*|`)+",
+    re.I,
+)
+_DEFAULTS_TO = re.compile(r"\bdefaults to (?:\*\*|`)?(?P<value>[A-Z0-9][\w.]*?)(?:\*\*|`)?[.,;]?(?:\s|$)")
+
+
+def markup_plain(markup: str) -> str:
+    """The plain text of inline Markdown (`**omus**` -> `omus`)."""
+    text = _ESCAPE.sub(r"\1", parse_inline(markup).plain)
+    return " ".join(unescape(text).split())
+
+
+def cell_text(cell: BlockText, locale: str) -> LocalizedText:
+    """A table cell as plain text in each locale; text outside segments counts for both."""
+    english, translated = [], []
+    for part in cell:
+        if isinstance(part, TextRun):
+            english.append(markup_plain(part.text))
+            translated.append(markup_plain(part.text))
+            continue
+        extra = part.__pydantic_extra__ or {}
+        if extra.get(SOURCE_LOCALE):
+            english.append(markup_plain(extra[SOURCE_LOCALE]))
+        if extra.get(locale):
+            translated.append(markup_plain(extra[locale]))
+    text: LocalizedText = {}
+    if any(english):
+        text[SOURCE_LOCALE] = " ".join(filter(None, english))
+    if any(translated):
+        text[locale] = " ".join(filter(None, translated))
+    return text
+
+
+def _tables(blocks: list[BodyBlock]) -> list[BodyBlock]:
+    found = []
+    for block in blocks:
+        if block.type == "table":
+            found.append(block)
+        found.extend(_tables(block.blocks))
+        for item in block.items:
+            found.extend(_tables(item))
+    return found
+
+
+def read_values(body: list[BodyBlock], locale: str) -> list[ValueTable]:
+    tables = []
+    for top in body:
+        if (top.section or "").casefold() in NOT_VALUE_SECTIONS:
+            continue
+        for table in _tables([top]):
+            if not table.rows or len(table.rows[0]) < 2:
+                continue
+            head = table.header_rows or 0
+            entries = []
+            for row in table.rows[head:]:
+                cells = [cell_text(cell, locale) for cell in row]
+                value = cells[0].get(SOURCE_LOCALE) or cells[0].get(locale) or ""
+                if not value:
+                    continue
+                ids = [part.id for cell in row for part in cell if isinstance(part, LocalizedSegment)]
+                entries.append(ValueEntry(value=value, meaning=cells[-1], cells=cells, segments=ids))
+            if entries:
+                headers = [cell_text(cell, locale) for cell in table.rows[0]] if head else []
+                tables.append(ValueTable(section=top.section or "", headers=headers, values=entries))
+    return tables
+
+
+def read_default(sentences: list[str]) -> str | None:
+    """The first value an English sentence states as the default."""
+    for sentence in sentences:
+        match = _DEFAULT.search(sentence) or _DEFAULTS_TO.search(sentence)
+        if match:
+            return match.group("value").strip()
+    return None
