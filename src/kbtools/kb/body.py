@@ -17,6 +17,7 @@ from kbtools.kb.sentence import localized_segment
 from kbtools.kb.value import fence_text
 from kbtools.page import Page, Segment
 from kbtools.page.blocks import Block, Scope, cell_columns
+from kbtools.page.reader import MAX_NESTING_DEPTH
 
 # After a segment's source span: its closing wrapper tags, then `](target)` when a link wraps it.
 _CLOSING = re.compile(r"(?:\s*</span\s*>)*")
@@ -29,6 +30,8 @@ _LAYOUT = re.compile(
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?", re.M)
 _ALERT = re.compile(r"^\s*\[!(\w+)\]", re.I)
 _WORDS = re.compile(r"\w")
+_SXS_PAIR = re.compile(r"data-[ts]tu-id|sxs-lookup", re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>?")
 _TABLE_TAG = re.compile(r"<(/?)(tr|td|th|thead)\b", re.I)
 
 
@@ -163,6 +166,13 @@ def _segment(segment: Segment, locale: str, link: str | None) -> LocalizedSegmen
 
 
 def _outside(markup: str, parts: BlockText) -> None:
+    if _SXS_PAIR.search(markup):
+        # A pair the page reader left out (broken or nested too deep, reported there as
+        # malformed-markup): none of it is text of the page.
+        return
+    if markup.count("<") > MAX_NESTING_DEPTH:
+        # Markup outside any segment gets the same bound as a segment's: past it, only words.
+        markup = _ANY_TAG.sub(" ", markup)
     text = _LINE_MARKERS.sub("", _LAYOUT.sub(" ", markup))
     text = _ALERT.sub("", text)
     text = " ".join(text.replace("|", " ").split())
