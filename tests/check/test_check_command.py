@@ -57,11 +57,14 @@ def test_a_file_given_twice_is_checked_once(pages, kbtools):
     assert "Checked 1 file " in kbtools("check", "defect.md", "./defect.md").out
 
 
-def test_directory_symlinks_are_not_followed(pages, kbtools, tmp_path_factory):
+def test_a_directory_symlink_out_of_the_folder_is_named_and_not_read(pages, kbtools, tmp_path_factory):
     outside = tmp_path_factory.mktemp("outside")
     (outside / "elsewhere.md").write_text(page(DEFECT), encoding="utf-8")
     (pages / "link").symlink_to(outside, target_is_directory=True)
-    assert "Checked 3 files" in kbtools("check", ".").out
+    result = kbtools("check", ".")
+    assert result.code == 2
+    assert "elsewhere.md" not in result.out
+    assert result.err.startswith("kbtools: error: link: ") and result.err.count("\n") == 1
 
 
 def test_missing_path_is_named_on_one_line_and_the_others_still_checked(pages, kbtools):

@@ -66,7 +66,7 @@ def test_without_english_no_freshness_rule_runs(trees, kbtools):
 def test_a_changed_source_quotes_the_english_now_with_a_word_diff(trees, kbtools):
     run = kbtools("check", "zh", "--english", "en", "--select", "stale-source")
     line = run.out.splitlines()[0]
-    assert line.startswith("zh/privileged.md:11:1: stale-source the English source changed;")
+    assert line.startswith("zh/privileged.md:11:1: stale-source [warning] the English source changed;")
     assert 'now reads: "Authors should use the Privileged property." (English line 8)' in line
     assert "Authors should [-used-] {+use+} the Privileged property." in line
 
@@ -118,7 +118,7 @@ def test_a_page_without_english_page_is_orphaned(trees, kbtools):
     (trees / "zh" / "removed.md").write_text(TRANSLATED, encoding="utf-8")
     run = kbtools("check", "zh", "--english", "en", "--select", "orphaned-page")
     assert run.out.splitlines()[0] == (
-        "zh/removed.md:1:1: orphaned-page no English page at en/removed.md: it was removed or renamed in the English "
+        "zh/removed.md:1:1: orphaned-page [warning] no English page at en/removed.md: it was removed or renamed in the English "
         "[translation handed off 03/22/2021 from English commit c8ec1de (English ms.date 05/31/2018)]"
     )
 
@@ -148,7 +148,7 @@ def test_an_english_directory_that_does_not_exist_is_a_usage_error(trees, kbtool
 def test_an_english_page_that_is_not_utf8_is_one_finding(trees, kbtools):
     (trees / "en" / "privileged.md").write_bytes(ENGLISH.encode("utf-16"))
     run = kbtools("check", "zh", "--english", "en", "--select", "freshness")
-    assert run.out.splitlines()[0].startswith("zh/privileged.md:1:1: stale-source cannot compare with the English page")
+    assert run.out.splitlines()[0].startswith("zh/privileged.md:1:1: stale-source [warning] cannot compare with the English page")
     assert "not valid UTF-8" in run.out or "NUL byte" in run.out
 
 
