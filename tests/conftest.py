@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from kbtools.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO / "translations" / "zh-TW"
@@ -73,3 +77,33 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# Running `kbtools` in-process, in an empty working directory (check and freshness tests).
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def kbtools(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """`kbtools(*args)` runs the command line and returns its exit code, stdout and stderr."""
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory (so no pyproject.toml of this repository applies)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

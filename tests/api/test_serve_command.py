@@ -2,47 +2,19 @@
 
 from __future__ import annotations
 
-import re
-import select
 import signal
 import socket
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from kbtools.cli import main
+from tests.serving import serve_process
 
-STARTUP_TIMEOUT = 120.0
 EXIT_INTERRUPTED = 130  # what `kbtools` returns for Ctrl-C, as shells do
-URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
 
 
-@contextmanager
-def serve_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    """`kbtools serve --port 0 ARGS` in a child process; yield it and the URL it printed."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kbtools", "serve", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], STARTUP_TIMEOUT)
-        assert ready, f"kbtools serve printed nothing in {STARTUP_TIMEOUT} s"
-        line = process.stdout.readline()
-        match = URL.search(line)
-        assert match, f"no URL in {line!r}"
-        yield process, match.group(1)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(10)
 
 
 def test_serves_until_ctrl_c_and_exits_cleanly(sample_dir: Path, served_site: Path) -> None:

@@ -3,12 +3,7 @@ is bounded and answered 422 at once, error bodies stay small, HEAD works, slow c
 
 from __future__ import annotations
 
-import re
-import select
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +13,8 @@ import pytest
 
 from kbtools.api.http_protocol import HEADER_READ_TIMEOUT
 from kbtools.cli import main
+from tests.serving import serve_process
 
-STARTUP_TIMEOUT = 120.0
-URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
 # Far more than any honest error needs; the point is that it does not grow with the request.
 ERROR_BODY_LIMIT = 2048
 HUGE_VERSIONS = {
@@ -35,28 +29,10 @@ HUGE_VERSIONS = {
 @pytest.fixture(scope="module")
 def server(sample_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("served") / "site"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kbtools", "serve", "--port", "0", "--source", str(sample_dir), "--site-dir", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], STARTUP_TIMEOUT)
-        assert ready, "kbtools serve printed nothing"
-        match = URL.search(process.stdout.readline())
-        assert match
-        yield match.group(1)
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        assert process.stderr is not None
-        assert "Traceback" not in process.stderr.read()
+    with serve_process("--source", str(sample_dir), "--site-dir", str(site)) as (process, url):
+        yield url
+    assert process.stderr is not None
+    assert "Traceback" not in process.stderr.read()
 
 
 def _get(url: str, **params: str) -> httpx.Response:

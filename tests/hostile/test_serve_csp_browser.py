@@ -4,20 +4,16 @@ event handler that reached a page is refused."""
 
 from __future__ import annotations
 
-import re
-import select
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.serving import serve_process
+
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 STARTUP_TIMEOUT = 300.0
-URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
 HAS_RESULTS = "() => document.querySelectorAll('.md-search-result__list > li').length > 0"
 # Recorded by the page itself: an init script is injected by the browser, outside the page's CSP.
 RECORD_VIOLATIONS = """
@@ -37,24 +33,10 @@ PROBE_HTML = (
 @pytest.fixture(scope="module")
 def server(msi_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("csp") / "site"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kbtools", "serve", "--port", "0", "--source", str(msi_dir), "--site-dir", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], STARTUP_TIMEOUT)
-        assert ready, "kbtools serve printed nothing"
-        match = URL.search(process.stdout.readline())
-        assert match
+    with serve_process("--source", str(msi_dir), "--site-dir", str(site)) as (_, url):
         # A page with an inline script and handler, as if one had slipped through the escaping.
         (site / PROBE).write_text(PROBE_HTML, encoding="utf-8")
-        yield match.group(1)
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(10)
+        yield url
 
 
 @pytest.fixture

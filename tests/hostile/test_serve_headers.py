@@ -4,10 +4,6 @@ which site folders serve serves (only a complete site that kbtools built)."""
 from __future__ import annotations
 
 import re
-import select
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +14,8 @@ from kbtools.cli import main
 from kbtools.site.build import build_site
 from kbtools.site.security_headers import CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY
 from kbtools.site.site_folder import SITE_MARKER
+from tests.serving import serve_process
 
-STARTUP_TIMEOUT = 120.0
-URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 FIRST_SCRIPT = re.compile(r"<script\b")
 
@@ -32,23 +27,8 @@ def sample_site(sample_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 @pytest.fixture(scope="module")
 def server(sample_dir: Path, sample_site: Path) -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kbtools", "serve", "--port", "0", "--source", str(sample_dir), "--site-dir",
-         str(sample_site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], STARTUP_TIMEOUT)
-        assert ready, "kbtools serve printed nothing"
-        match = URL.search(process.stdout.readline())
-        assert match
-        yield match.group(1)
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(10)
+    with serve_process("--source", str(sample_dir), "--site-dir", str(sample_site)) as (_, url):
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi import Path as PathParameter
-from fastapi.responses import RedirectResponse
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -33,11 +33,11 @@ from kbtools.api.errors import (
 from kbtools.api.middleware import HeadAsGet, SecurityHeaders
 from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
+from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.serialization import Envelope
 from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
 from kbtools.publish.index import PropertyIndex
 from kbtools.publish.requirements_matrix import RequirementsMatrix
-from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.site.security_headers import SECURITY_HEADERS
 
 API_PREFIX = "/api/v1"

@@ -14,7 +14,6 @@ from starlette.exceptions import HTTPException
 
 from kbtools.kb.query import SUGGESTION_LIMIT, UnknownFilterValue
 
-
 ECHO_LIMIT = 80
 ERROR_LIMIT = 10
 

@@ -10,8 +10,8 @@ from fastapi.openapi.utils import get_openapi
 
 from kbtools import __version__
 from kbtools.api.app import API_PREFIX, TITLE, file_router
-from kbtools.publish.documents import ApiDocuments, build_documents
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
+from kbtools.publish.documents import ApiDocuments, build_documents
 
 STATIC_API_DIR = Path(*API_PREFIX.strip("/").split("/"))
 STATIC_DESCRIPTION = (

@@ -121,8 +121,17 @@ class _Plan:
 
 def _plan(args: argparse.Namespace) -> _Plan:
     """Configuration, rule selection and options, with the command line over the file."""
-    from kbtools.check.config import Config, ConfigError, Layer, SelectorError, expand, find_config, load_config
-    from kbtools.check.config import resolve_selection, split_names
+    from kbtools.check.config import (
+        Config,
+        ConfigError,
+        Layer,
+        SelectorError,
+        expand,
+        find_config,
+        load_config,
+        resolve_selection,
+        split_names,
+    )
     from kbtools.check.engine import CheckSettings
     from kbtools.check.registry import CheckOptions
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-
 DiffOp = Literal["equal", "delete", "insert"]
 _WORD_CHARS = re.compile(r"\w+")
 

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kbtools.page.blocks import cell_columns
+
 if TYPE_CHECKING:
     from kbtools.page.model import Page
 
@@ -59,31 +61,10 @@ def prose_units(page: Page) -> list[tuple[int, int]]:
             if block.column == 0:
                 start = line_start(block.start_line)
                 end = line_start(block.start_line + 1)
-                units.extend((start + a, start + b) for a, b in table_cells(text[start:end].rstrip("\n")))
+                units.extend((start + a, start + b) for a, b in cell_columns(text[start:end].rstrip("\n")))
             continue
         units.append((line_start(block.start_line), line_start(block.end_line + 1)))
     return units
-
-
-def table_cells(line: str) -> list[tuple[int, int]]:
-    """Offsets (start, end) of the cells of one table row, split at unescaped pipes outside code."""
-    bounds: list[int] = []
-    escaped = in_code = False
-    for index, char in enumerate(line):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "`":
-            in_code = not in_code
-        elif char == "|" and not in_code:
-            bounds.append(index)
-    stripped = line.strip()
-    if not stripped.startswith("|"):
-        bounds.insert(0, -1)
-    if not stripped.endswith("|") or len(bounds) < 2:
-        bounds.append(len(line))
-    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
 def split_sentences(text: str, start: int, end: int, unit: int) -> list[Sentence]:

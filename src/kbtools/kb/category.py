@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from kbtools.kb.sections import Section, outline
 from kbtools.kb.record import LocalizedText
+from kbtools.kb.sections import Section, outline
 from kbtools.kb.sentence import localized_plain, plain
 from kbtools.page import Page, Segment
 

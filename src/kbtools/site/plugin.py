@@ -28,9 +28,9 @@ from mkdocs.structure.files import File, Files
 
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.site.bilingual import plain_label
-from kbtools.site.labels import SOURCE, TARGET
-from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
 from kbtools.site.freshness import OUT_OF_DATE, OUT_OF_DATE_TITLE, freshness_notice, render_out_of_date, with_notice
+from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
+from kbtools.site.labels import SOURCE, TARGET
 from kbtools.site.layout import (
     BY_CATEGORY,
     BY_KIND,
@@ -43,11 +43,11 @@ from kbtools.site.layout import (
     source_page_name,
 )
 from kbtools.site.links import LinkResolver
-from kbtools.site.mkdocs_config import THEME_OVERRIDES
-from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
 from kbtools.site.matrix import render_matrix
+from kbtools.site.mkdocs_config import THEME_OVERRIDES
 from kbtools.site.property_page import render_property_page
 from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET, write_index
+from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
 
 
 class KnowledgeBasePluginConfig(Config):

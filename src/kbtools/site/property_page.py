@@ -12,8 +12,8 @@ from kbtools.site.bilingual import label_html, text_html
 from kbtools.site.labels import KIND_LABELS, LABELS, SOURCE, TARGET, TRANSLATION_TYPES, VALUE_LABELS
 from kbtools.site.layout import property_doc, site_url, source_page_name
 from kbtools.site.links import LinkResolver, published_page
-from kbtools.site.page_body import BodyRenderer
 from kbtools.site.markup import escaped_text, plain_title
+from kbtools.site.page_body import BodyRenderer
 
 # Lifetime facts in the order they happen to a value.
 LIFETIME_STEPS = ("set_by", "set_at", "valid_after", "used_by", "cleared_at")
