@@ -53,6 +53,15 @@ def test_mkdocs_build_builds_the_generated_site_without_the_source_markdown(tmp_
     assert not (site / "zh-TW").exists()
 
 
+def test_a_site_mkdocs_built_is_one_kbtools_build_may_replace(tmp_path, monkeypatch):
+    project = _project(tmp_path)
+    subprocess.run([*MKDOCS, "build", "-q"], cwd=project, check=True, capture_output=True, timeout=300)
+    assert (project / "site" / ".kbtools-site").is_file()
+    monkeypatch.chdir(project)
+    assert main(["build", "--site-dir", "site"]) == 0
+    assert (project / "site" / "api" / "v1" / "properties.json").is_file()
+
+
 def test_kbtools_build_uses_the_mkdocs_yml_of_the_current_folder(tmp_path, monkeypatch):
     project = _project(tmp_path)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))

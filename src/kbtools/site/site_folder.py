@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SITE_MARKER = ".kbtools-site"
-MARKER_TEXT = "This folder was written by `kbtools build`, which replaces it whole on the next build.\n"
+MARKER_TEXT = "This folder was written by kbtools (`kbtools build` or its MkDocs plugin); `kbtools build` replaces it whole.\n"
 _BUILD_INFIX = ".kbtools-build-"
 _OLD_INFIX = ".kbtools-old-"
 
@@ -32,7 +32,7 @@ class SiteFolderRefused(Exception):
 
 
 def is_kbtools_site(folder: Path) -> bool:
-    """A complete site written by `kbtools build` (the marker is written last)."""
+    """A complete site written by kbtools (`kbtools build` writes the marker last)."""
     return (folder / SITE_MARKER).is_file()
 
 
