@@ -56,6 +56,13 @@ def test_empty_segment_ignores_markup_only_on_both_sides(msi_dir: Path) -> None:
     assert corpus_findings(msi_dir, "moduleadminuisequence-table.md", "empty-segment") == []
 
 
+def test_empty_segment_reads_an_angle_bracket_placeholder_as_text(corpus_root: Path) -> None:
+    # `**<version-independent ProgID>**` in both languages: a placeholder, not an empty tag
+    com = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "com"
+    result = check_file(com / "hkey-local-machine-software-classes.md", CheckSettings(RuleSelection.default()), "p.md")
+    assert [f for f in result.findings if f.rule == "empty-segment"] == []
+
+
 def test_empty_segment_reports_a_lost_translation(corpus_root: Path) -> None:
     wmp = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "WMP"
     result = check_file(wmp / "ambient-event-handlers.md", CheckSettings(RuleSelection.default()), "p.md")

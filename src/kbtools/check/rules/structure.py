@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
@@ -101,10 +102,17 @@ def malformed_markup(context: PageContext) -> Iterator[Hit]:
         yield Hit(error.message, segment, error.line, error.column)
 
 
+# A placeholder written in angle brackets (`<version-independent ProgID>`) reads like a tag to an
+# HTML parser but is the text of the sentence: only a tag with an HTML name counts as markup.
+_NOT_HTML_TAG = re.compile(r"<(?!/?(?:[a-z][a-z0-9]*)(?:[\s/>]|$))(?!!--)[^<>]*>", re.I)
+
+
 def _is_empty(span: Span) -> bool:
     if span.text.strip() == "":
         return True
     if "<" not in span.text:
+        return False
+    if _NOT_HTML_TAG.search(span.text):
         return False
     return not span.inline.plain.strip() and not span.inline.code and not span.inline.links
 
