@@ -85,7 +85,7 @@ def test_a_dangling_link_is_reported_as_a_path_error(workdir, kbtools):
     (workdir / "gone.md").symlink_to(workdir / "nothere.md")
     result = kbtools("check", ".")
     assert result.code == 2
-    assert result.err == f"kbtools: error: gone.md: dangling symlink to {workdir / 'nothere.md'}: not read\n"
+    assert result.err == f"kbtools check: error: gone.md: dangling symlink to {workdir / 'nothere.md'}: not read\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -95,7 +95,7 @@ def test_a_named_pipe_in_a_directory_does_not_block_the_run(workdir, kbtools):
     result = kbtools("check", ".")
     assert result.code == 2
     assert result.out.startswith("real.md:6:1: protected-term [error]")
-    assert result.err == "kbtools: error: pipe.md: a named pipe, not a page: not read\n"
+    assert result.err == "kbtools check: error: pipe.md: a named pipe, not a page: not read\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -103,4 +103,4 @@ def test_a_named_pipe_given_by_name_is_a_path_error(workdir, kbtools):
     os.mkfifo(workdir / "pipe.md")
     result = kbtools("check", "pipe.md")
     assert result.code == 2
-    assert result.err == "kbtools: error: pipe.md: not a regular file or directory\n"
+    assert result.err == "kbtools check: error: pipe.md: not a regular file or directory\n"

@@ -90,14 +90,14 @@ def test_a_corrupt_baseline_is_a_one_line_error(pages, kbtools, content):
     result = kbtools("check", "--baseline", "baseline.json", ".")
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith("kbtools: error: baseline.json: not a kbtools baseline (")
+    assert result.err.startswith("kbtools check: error: baseline.json: not a kbtools baseline (")
     assert result.err.count("\n") == 1
 
 
 def test_a_missing_baseline_is_a_one_line_error(pages, kbtools):
     result = kbtools("check", "--baseline", "nothere.json", ".")
     assert result.code == 2
-    assert result.err == "kbtools: error: nothere.json: cannot read baseline: No such file or directory\n"
+    assert result.err == "kbtools check: error: nothere.json: cannot read baseline: No such file or directory\n"
 
 
 @pytest.mark.corpus

@@ -49,8 +49,29 @@ def test_directories_are_searched_recursively_for_markdown(pages, kbtools):
     assert "Checked 1 file " in result.out
 
 
-def test_no_path_means_the_working_directory(pages, kbtools):
-    assert "Checked 3 files" in kbtools("check").out
+def test_no_path_means_the_sample_folder_translations(pages, kbtools):
+    (pages / "translations").mkdir()
+    (pages / "translations" / "one.md").write_text(page(WARNING), encoding="utf-8")
+    result = kbtools("check")
+    assert "translations/one.md" in result.out
+    assert "Checked 1 file " in result.out
+
+
+def test_no_path_means_kbtools_source_when_set(pages, kbtools, monkeypatch):
+    (pages / "elsewhere").mkdir()
+    (pages / "elsewhere" / "two.md").write_text(page(DEFECT), encoding="utf-8")
+    monkeypatch.setenv("KBTOOLS_SOURCE", "elsewhere")
+    result = kbtools("check")
+    assert result.code == 1
+    assert "elsewhere/two.md:6:1: protected-term" in result.out
+
+
+def test_no_path_and_no_translations_folder_is_a_usage_error(pages, kbtools):
+    result = kbtools("check")
+    assert result.code == 2
+    assert result.err == (
+        "kbtools check: error: no PATH given and translations/ does not exist: give the files or folders to check\n"
+    )
 
 
 def test_a_file_given_twice_is_checked_once(pages, kbtools):
@@ -64,13 +85,13 @@ def test_a_directory_symlink_out_of_the_folder_is_named_and_not_read(pages, kbto
     result = kbtools("check", ".")
     assert result.code == 2
     assert "elsewhere.md" not in result.out
-    assert result.err.startswith("kbtools: error: link: ") and result.err.count("\n") == 1
+    assert result.err.startswith("kbtools check: error: link: ") and result.err.count("\n") == 1
 
 
 def test_missing_path_is_named_on_one_line_and_the_others_still_checked(pages, kbtools):
     result = kbtools("check", "nowhere.md", "defect.md")
     assert result.code == 2
-    assert result.err == "kbtools: error: nowhere.md: no such file or directory\n"
+    assert result.err == "kbtools check: error: nowhere.md: no such file or directory\n"
     assert "defect.md:6:1: protected-term" in result.out
     assert "Checked" not in result.out  # no summary that reads like a success
 
@@ -85,7 +106,7 @@ def test_unknown_format_is_a_usage_error(pages, kbtools):
 def test_unknown_rule_is_a_one_line_usage_error(pages, kbtools, option):
     result = kbtools("check", option, "protected-term,no-such-rule", ".")
     assert result.code == 2
-    assert result.err == (f"kbtools: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n")
+    assert result.err == (f"kbtools check: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n")
     assert result.out == ""
 
 
@@ -150,7 +171,7 @@ def test_output_writes_the_report_to_a_file(pages, kbtools):
 def test_output_to_an_unwritable_place_is_a_one_line_error(pages, kbtools):
     result = kbtools("check", "--output", "no/such/dir/report.txt", "defect.md")
     assert result.code == 2
-    assert result.err.startswith("kbtools: error: no/such/dir/report.txt: cannot write report:")
+    assert result.err.startswith("kbtools check: error: no/such/dir/report.txt: cannot write report:")
     assert result.err.count("\n") == 1
 
 

@@ -121,7 +121,7 @@ def test_config_option_points_at_one_file(project, kbtools, tmp_path_factory):
 def test_config_option_naming_a_missing_file_is_a_one_line_error(project, kbtools):
     result = kbtools("check", "--config", "nothere.toml", ".")
     assert result.code == 2
-    assert result.err == "kbtools: error: nothere.toml: configuration file not found\n"
+    assert result.err == "kbtools check: error: nothere.toml: configuration file not found\n"
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_malformed_configuration_is_a_one_line_error_naming_the_file(project, kb
     result = kbtools("check", ".")
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith(f"kbtools: error: {path}")
+    assert result.err.startswith(f"kbtools check: error: {path}")
     assert complaint in result.err
     assert result.err.count("\n") == 1
 

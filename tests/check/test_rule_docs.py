@@ -43,7 +43,7 @@ def test_rules_with_an_unknown_id_is_a_one_line_error(kbtools):
     result = kbtools("rules", "no-such-rule")
     assert result.code == 2
     assert result.out == ""
-    assert result.err == "kbtools: error: unknown rule 'no-such-rule' (run `kbtools rules` for the list)\n"
+    assert result.err == "kbtools rules: error: unknown rule 'no-such-rule' (run `kbtools rules` for the list)\n"
 
 
 def test_rules_as_json(kbtools):

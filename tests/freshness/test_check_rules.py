@@ -142,7 +142,7 @@ def test_english_is_read_from_the_configuration(trees, kbtools):
 def test_an_english_directory_that_does_not_exist_is_a_usage_error(trees, kbtools):
     run = kbtools("check", "zh", "--english", "nowhere")
     assert run.code == 2
-    assert run.err.strip() == "kbtools: error: --english: nowhere: no such directory of English pages"
+    assert run.err.strip() == "kbtools check: error: --english: nowhere: no such directory of English pages"
 
 
 def test_an_english_page_that_is_not_utf8_is_one_finding(trees, kbtools):

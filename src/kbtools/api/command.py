@@ -1,7 +1,11 @@
 """`kbtools serve`: the built site and the live API on one port, until Ctrl-C.
 
-Exit codes: 0 stopped with Ctrl-C; 1 the site could not be built or the port is taken;
-2 a usage error (bad folder or option).
+Exit codes: 0 stopped with Ctrl-C; 1 the site could not be built; 2 a usage or I/O error (bad
+folder or option, a site built from another source, a port that is taken).
+
+The site and the API come from one knowledge base: a site records the folders it was built from,
+and without --source the API reads those; a --source that is not what the site was built from is
+refused.
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ import socket
 import sys
 from pathlib import Path
 
-from kbtools.kb.build import DEFAULT_SOURCE
+from kbtools.page.files import SOURCE_VARIABLE
 from kbtools.site.build import DEFAULT_SITE_DIR
+from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, examples, print_error
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-EXIT_USAGE = 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LISTEN_BACKLOG = 2048
@@ -33,11 +37,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the built site and the live JSON API",
         description=(
             "Serve the built site and the live JSON API (/api/v1/) on one port until Ctrl-C. "
-            "Builds the site first when --site-dir holds no complete site that kbtools built."
+            "Builds the site first when --site-dir holds no complete site that kbtools built. The API reads "
+            "the folder the site was built from."
+        ),
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools serve --site-dir site",
+            "kbtools serve --source translations --port 8000",
+            "kbtools serve --source ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi --site-dir msi-site --port 0",
         ),
     )
-    serve.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                       help=f"folder of sxs pages (default: {DEFAULT_SOURCE})")
+    serve.add_argument("--source", type=Path, metavar="DIR",
+                       help=f"folder of sxs pages (default: the one --site-dir was built from; for a new site "
+                       f"${SOURCE_VARIABLE}, else translations/)")
     serve.add_argument("--site-dir", type=Path, default=DEFAULT_SITE_DIR, metavar="DIR",
                        help=f"built site to serve (default: {DEFAULT_SITE_DIR})")
     serve.add_argument("--english", type=Path, metavar="EN_DIR",
@@ -55,8 +67,12 @@ def _port(text: str) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"kbtools serve: {message}", file=sys.stderr)
+    print_error("serve", message)
     return code
+
+
+def _same_folder(first: Path, second: Path) -> bool:
+    return first.resolve() == second.resolve()
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -84,11 +100,27 @@ def run_serve(args: argparse.Namespace) -> int:
     from kbtools.api.app import API_PREFIX, create_app
     from kbtools.api.http_protocol import H11WithHeaderTimeout
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
+    from kbtools.page.files import default_source
     from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
-    from kbtools.site.site_folder import is_kbtools_site
+    from kbtools.site.site_folder import is_kbtools_site, site_origin
 
-    source: Path = args.source
     site_dir: Path = args.site_dir
+    origin = site_origin(site_dir) if is_kbtools_site(site_dir) else None
+    if is_kbtools_site(site_dir) and origin is None and args.source is None:
+        return _fail(
+            f"{site_dir}: the site does not record which folder it was built from; give --source that folder, "
+            f"or rebuild it with `kbtools build --site-dir {site_dir}`",
+            EXIT_USAGE,
+        )
+    if origin is not None and args.source is not None and not _same_folder(args.source, origin.source):
+        return _fail(
+            f"{site_dir}: built from {origin.source}, not {args.source}; serve it without --source, or rebuild it "
+            f"with `kbtools build --source {args.source} --site-dir {site_dir}`",
+            EXIT_USAGE,
+        )
+    source: Path = args.source or (origin.source if origin is not None else default_source())
+    if args.english is None and origin is not None and origin.english is not None:
+        args.english = origin.english
     if not source.is_dir():
         return _fail(f"{source}: no such folder (give --source a folder of sxs pages)", EXIT_USAGE)
     if site_dir.exists() and not site_dir.is_dir():
@@ -97,7 +129,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return _fail(f"--english: {args.english}: no such directory of English pages", EXIT_USAGE)
     kb = build_knowledge_base(source, args.english)
     for error in kb.errors:
-        print(f"kbtools serve: {skipped_page_line(error)}", file=sys.stderr)
+        print_error("serve", skipped_page_line(error))
     if not kb.properties:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
     # A site is complete once its marker is written; a build swaps in a complete site whole.
@@ -105,7 +137,7 @@ def run_serve(args: argparse.Namespace) -> int:
         try:
             check_site_dir(source, site_dir, overwrite_hint=f"run `kbtools build --overwrite --site-dir {site_dir}`")
             print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
-            build_site(source, site_dir, knowledge_base=kb)
+            build_site(source, site_dir, knowledge_base=kb, english=args.english)
         except SiteDirRefused as error:
             return _fail(str(error), EXIT_USAGE)
         except KeyboardInterrupt:
@@ -117,7 +149,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         sock = _listen(args.host, args.port)
     except OSError as error:
-        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}", EXIT_FAILURE)
+        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}", EXIT_USAGE)
     host, port = sock.getsockname()[:2]
     base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     app = create_app(relative_to_source(kb, source), site_dir)

@@ -21,21 +21,18 @@ if TYPE_CHECKING:
     from kbtools.check.engine import CheckSettings
 
 from kbtools.check.formats import FORMAT_MODULES
+from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, UsageError, examples, hidden_alias, print_error, print_note
 
 if TYPE_CHECKING:
     from kbtools.freshness.tree import EnglishTree
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A problem the user can fix: printed as one line, exit 2."""
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "UsageError", "register", "run_check", "run_rules"]
 
 
 def _error(message: str) -> None:
-    print(f"kbtools: error: {message}", file=sys.stderr)
+    print_error("check", message)
 
 
 def _jobs(value: str) -> int:
@@ -53,9 +50,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser(
         "check",
         help="lint side-by-side pages (exit 1 on errors)",
-        description="Check side-by-side localized pages. Exit 0: no errors; 1: errors found; 2: usage or I/O error.",
+        description="Check side-by-side localized pages. Exit 0: no errors; 1: errors found; 2: usage or I/O error, "
+        "or nothing checked.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools check translations/",
+            "kbtools check docs/ --format github --baseline .kbtools-baseline.json",
+            "kbtools check docs/ --format sarif --output kbtools.sarif",
+            "kbtools check translations/ --english ../win32/desktop-src --select freshness",
+        ),
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or directories (default: $KBTOOLS_SOURCE, else translations/)"
+    )
     check.add_argument(
         "--format",
         default="text",
@@ -76,10 +83,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary line")
     check.add_argument("--statistics", action="store_true", help="count findings per rule (text format)")
     check.add_argument(
-        "--allow-no-pages",
+        "--allow-empty",
         action="store_true",
-        help="exit 0 when no side-by-side page is found (default: exit 2, so that a wrong path cannot pass)",
+        help="exit 0 when nothing was checked: no side-by-side page found, or no page paired with an English page "
+        "by --english (default: exit 2, so that a wrong path cannot pass)",
     )
+    hidden_alias(check, "--allow-no-pages", dest="allow_empty", action="store_true")
     check.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
     check.set_defaults(func=run_check)
 
@@ -87,6 +96,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "rules",
         help="list the rules, or explain one",
         description="List every rule, or explain one: what it does, why it matters, an example.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples("kbtools rules", "kbtools rules protected-term", "kbtools rules numbers --format markdown"),
     )
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id, or a family to list its rules")
     rules.add_argument("--format", default="text", choices=("text", "json", "markdown"), help="output format (default: text)")
@@ -107,7 +118,10 @@ def run_rules(args: argparse.Namespace) -> int:
         if family:
             sys.stdout.write(render(family, args.format))
             return EXIT_CLEAN
-        _error(f"unknown rule '{args.rule}' (run `kbtools rules` for the list)")
+        from kbtools.usage import did_you_mean
+
+        known = [*rules, *sorted({r.family for r in rules.values()})]
+        print_error("rules", f"unknown rule '{args.rule}'{did_you_mean(args.rule, known)} (run `kbtools rules` for the list)")
         return EXIT_USAGE
     sys.stdout.write(render_one(rule, args.format))
     return EXIT_CLEAN
@@ -153,8 +167,40 @@ def _plan(args: argparse.Namespace) -> _Plan:
         except SelectorError as error:
             raise UsageError(f"{option}: {error}") from None
     selection = resolve_selection([*layers, cli], config.severity)
-    locale = args.locale if args.locale is not None else config.locale
-    return _Plan(config, CheckSettings(selection, CheckOptions(locale=locale, english=_english(args, config))))
+    locale = _locale(args.locale, "--locale") if args.locale is not None else None
+    if locale is None and config.locale is not None:
+        locale = _locale(config.locale, f"{config.path}: [tool.kbtools] locale")
+    english = _english(args, config)
+    if english is None:
+        _needs_english([*(config.select or ()), *(cli.select or ())])
+    return _Plan(config, CheckSettings(selection, CheckOptions(locale=locale, english=english)))
+
+
+def _locale(name: str, where: str) -> str:
+    """A known locale as given; an unknown one is refused with the close ones."""
+    from kbtools.page.locales import KNOWN_LOCALES, known_locale
+    from kbtools.usage import did_you_mean
+
+    if known_locale(name) is None:
+        hint = did_you_mean(name, KNOWN_LOCALES) or f"; known locales: {', '.join(KNOWN_LOCALES)}"
+        raise UsageError(f"{where}: unknown locale '{name}'{hint}")
+    return name
+
+
+def _needs_english(selected: list[str]) -> None:
+    """Rules named by `select` that compare with the English cannot run without it: refuse, rather
+    than report a clean run of rules that never ran."""
+    from kbtools.check.config import expand
+    from kbtools.check.registry import all_rules
+
+    rules = all_rules()
+    named = {name for name in selected if name != "ALL"}
+    freshness = sorted(rule_id for rule_id in expand(named) if rules[rule_id].family == "freshness")
+    if freshness:
+        raise UsageError(
+            f"{', '.join(freshness)} compare{'s' if len(freshness) == 1 else ''} with the current English: "
+            "give --english EN_DIR (or english in [tool.kbtools])"
+        )
 
 
 def _english(args: argparse.Namespace, config: Config) -> EnglishTree | None:
@@ -167,7 +213,18 @@ def _english(args: argparse.Namespace, config: Config) -> EnglishTree | None:
         raise UsageError(f"{where}: {root}: no such directory of English pages")
     from kbtools.freshness.tree import EnglishTree
 
-    return EnglishTree.for_paths(root, args.paths or ["."])
+    return EnglishTree.for_paths(root, args.paths)
+
+
+def _default_source() -> str:
+    """What `kbtools check` with no PATH checks: $KBTOOLS_SOURCE, else translations/, as for every command."""
+    from kbtools.page.files import SOURCE_VARIABLE, default_source
+
+    source = default_source()
+    if not source.exists():
+        where = f"${SOURCE_VARIABLE} ({source})" if os.environ.get(SOURCE_VARIABLE) else f"{source}/"
+        raise UsageError(f"no PATH given and {where} does not exist: give the files or folders to check")
+    return str(source)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -187,6 +244,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if args.statistics and FORMAT_MODULES[args.format] != "text":
         raise UsageError("--statistics works with the text formats only")
+    if not args.paths:
+        args.paths = [_default_source()]
     plan = _plan(args)
     baseline = None
     if args.baseline is not None:
@@ -195,7 +254,7 @@ def _run_check(args: argparse.Namespace) -> int:
         except BaselineError as error:
             raise UsageError(str(error)) from None
 
-    files, path_errors = discover(args.paths or ["."])
+    files, path_errors = discover(args.paths)
     for problem in path_errors:
         _error(f"{problem.path}: {problem.message}")
     config = plan.config
@@ -213,13 +272,21 @@ def _run_check(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         grouped=args.format == "full",
     )
-    sxs_pages = broken = 0
+    sxs_pages = broken = compared = 0
+    plain: list[str] = []
     progress = _Progress(len(files)) if _shows_progress(args) else None
+    english = plan.settings.options.english
     with _Output(args.output) as stream:
         for path, result in zip(files, check_files(files, plan.settings, jobs=args.jobs), strict=True):
+            if progress is not None:
+                progress.update(len(report.paths) + len(plain) + 1)
+            if result.plain:
+                plain.append(result.path)
+                continue
             report.paths.append(result.path)
             report.segments += result.segments
             sxs_pages += result.segments > 0
+            compared += result.english
             findings = result.findings
             if config.per_file_ignores:
                 ignored = config.ignored_rules(path)
@@ -233,15 +300,19 @@ def _run_check(args: argparse.Namespace) -> int:
                 writer.write_file(report, findings, stream)
             else:
                 report.findings.extend(findings)
-            if progress is not None:
-                progress.update(len(report.paths))
         if progress is not None:
             progress.clear()
-        empty = not sxs_pages and not broken and not args.allow_no_pages
+        empty = not sxs_pages and not broken and not args.allow_empty
+        unpaired = english is not None and sxs_pages > 0 and not compared and not args.allow_empty
         if args.write_baseline is None and not (empty and not report.by_rule):
-            if path_errors or empty:
+            if path_errors or empty or unpaired:
                 report.quiet = True  # no summary that reads like a success
             writer.write(report, stream)
+    if plain and not empty:
+        shown = ", ".join(plain[:3]) + (f" and {len(plain) - 3} more" if len(plain) > 3 else "")
+        print_note("check", f"{plural(len(plain), 'Markdown file')} without side-by-side segments not checked: {shown}")
+    if english is not None and not args.quiet:
+        print_note("check", f"compared {compared} of {plural(sxs_pages, 'side-by-side page')} with the English in {english.root}")
     if args.write_baseline is not None:
         try:
             count = write_baseline(args.write_baseline, report.findings)
@@ -255,15 +326,34 @@ def _run_check(args: argparse.Namespace) -> int:
     if path_errors:
         return EXIT_USAGE
     if empty:
-        where = ", ".join(str(p) for p in args.paths) or "."
+        where = ", ".join(str(p) for p in args.paths)
+        found = plural(report.files + len(plain), "Markdown file")
         _error(
-            f"no side-by-side page found in {where} ({plural(report.files, 'Markdown file')}, none with "
-            "data-ttu-id spans); pass --allow-no-pages to accept that"
+            f"no side-by-side page found in {where} ({found}, none with data-ttu-id spans); "
+            "pass --allow-empty to accept that"
+        )
+        return EXIT_USAGE
+    if unpaired:
+        _error(
+            f"--english {english.root}: no English page at the path of any of the {plural(sxs_pages, 'page')} checked "
+            f"with or without a locale folder (first looked for {_looked_for(english, files)}); give the English "
+            "folder that matches PATH, "
+            "or pass --allow-empty to accept that"
         )
         return EXIT_USAGE
     if args.write_baseline is not None:
         return EXIT_CLEAN
     return EXIT_FINDINGS if report.errors else EXIT_CLEAN
+
+
+def _looked_for(english: EnglishTree, files: list[Path]) -> str:
+    """Where the English page of the first page checked would be, for the message."""
+    first = files[0]
+    absolute = Path(os.path.abspath(first))
+    for base in english.bases:
+        if absolute.is_relative_to(base):
+            return str(english.root / absolute.relative_to(base))
+    return f"{english.root}/.../{first.name}"
 
 
 # Findings that say a file could not be read as a page at all: such a file is not "no page".

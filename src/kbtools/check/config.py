@@ -217,7 +217,10 @@ def _specificity(name: str, rules: Mapping[str, Rule]) -> tuple[int, set[str]]:
         return 1, family
     if name == ALL:
         return 0, set(rules)
-    raise SelectorError(f"unknown rule or family '{name}' (see `kbtools rules`)")
+    from kbtools.usage import did_you_mean
+
+    known = [*rules, *sorted({rule.family for rule in rules.values()}), ALL]
+    raise SelectorError(f"unknown rule or family '{name}'{did_you_mean(name, known)} (see `kbtools rules`)")
 
 
 def expand(names: Iterable[str]) -> set[str]:

@@ -50,6 +50,8 @@ class FileResult:
     path: str
     segments: int
     findings: list[Finding]
+    plain: bool = False  # plain Markdown, not an sxs page: no rule ran on it
+    english: bool = False  # the page has an English page to compare with (`--english`)
 
 
 @dataclass
@@ -151,7 +153,12 @@ def check_file(path: Path, settings: CheckSettings, display_path: str | None = N
         page = Page(path=path, text=None, read_error=error.strerror or str(error))
     else:
         page = parse_bytes(data, path)
-    return FileResult(shown, len(page.segments), check_page(page, settings, shown))
+    if page.is_plain_markdown:
+        return FileResult(shown, 0, [], plain=True)
+    english = settings.options.english
+    counterpart = english.counterpart(page.path, page.locale) if english is not None else None
+    compared = counterpart is not None and counterpart.exists
+    return FileResult(shown, len(page.segments), check_page(page, settings, shown), english=compared)
 
 
 def _check_chunk(args: tuple[list[tuple[str, str]], CheckSettings]) -> list[FileResult]:

@@ -1,8 +1,10 @@
 """Pairing translated pages with current English pages by their path.
 
 A page found under a directory given on the command line (`kbtools check DIR --english EN_DIR`)
-has its English page at the same path under EN_DIR. A file given by itself (the pre-commit case)
-is looked up by the longest tail of its path that exists under EN_DIR.
+has its English page at the same path under EN_DIR, or at that path without a first folder named
+after the page's locale (`translations/zh-TW/x.md` checked as `translations/` pairs with
+`EN_DIR/x.md`: translations are often filed by locale, the English is not). A file given by
+itself (the pre-commit case) is looked up by the longest tail of its path that exists under EN_DIR.
 
 A translated page is orphaned when its English page does not exist but the English folder it
 would be in does: when a whole folder is missing from EN_DIR, the English tree is partial and
@@ -42,15 +44,23 @@ class EnglishTree:
         bases = tuple(Path(os.path.abspath(p)) for p in paths if Path(p).is_dir())
         return cls(Path(os.path.abspath(root)), bases)
 
-    def counterpart(self, path: Path) -> Counterpart | None:
-        """The English page of a translated page; None when the English tree has no folder for it."""
+    def counterpart(self, path: Path, locale: str | None = None) -> Counterpart | None:
+        """The English page of a translated page (of `locale`); None when the English tree has no
+        folder for it."""
         absolute = Path(os.path.abspath(path))
         for base in sorted(self.bases, key=lambda b: len(b.parts), reverse=True):
             if absolute.is_relative_to(base):
-                candidate = self.root / absolute.relative_to(base)
-                if candidate.is_file():
-                    return Counterpart(candidate, True)
-                return Counterpart(candidate, False) if candidate.parent.is_dir() else None
+                relative = absolute.relative_to(base)
+                candidates = [self.root / relative]
+                if locale and len(relative.parts) > 1 and relative.parts[0].lower() == locale.lower():
+                    candidates.append(self.root.joinpath(*relative.parts[1:]))
+                for candidate in candidates:
+                    if candidate.is_file():
+                        return Counterpart(candidate, True)
+                for candidate in candidates:
+                    if candidate.parent.is_dir():
+                        return Counterpart(candidate, False)
+                return None
         parts = absolute.parts[1:]
         candidates = [self.root.joinpath(*parts[index:]) for index in range(len(parts))]
         for candidate in candidates:
@@ -75,7 +85,7 @@ def page_freshness(page: Page, tree: EnglishTree) -> PageFreshness | None:
         return _last[2]
     result = None
     if page.text is not None and any(s.paired for s in page.segments):
-        counterpart = tree.counterpart(page.path)
+        counterpart = tree.counterpart(page.path, page.locale)
         if counterpart is not None and counterpart.exists:
             result = compare_page(page, read_english(counterpart.path))
     _last = (page, tree, result)

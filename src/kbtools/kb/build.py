@@ -19,11 +19,10 @@ from kbtools.kb.records import NotAPropertyPage, UnreadablePage, page_locale, pr
 from kbtools.kb.runtimes import RUNTIME_PAGES, read_runtimes
 from kbtools.kb.sentence import plain
 from kbtools.page import Page, read_page
-from kbtools.page.files import discover_pages
+from kbtools.page.files import default_source, discover_pages
 
-SOURCE_VARIABLE = "KBTOOLS_SOURCE"
 # The folder of sxs pages that commands read when none is given: KBTOOLS_SOURCE, else the embedded sample.
-DEFAULT_SOURCE = Path(os.environ.get(SOURCE_VARIABLE) or "translations")
+DEFAULT_SOURCE = default_source()
 
 
 def _may_be_property_page(page: Page) -> bool:

@@ -13,20 +13,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE, build_knowledge_base, skipped_page_line
+from kbtools.kb.build import DEFAULT_SOURCE, build_knowledge_base, skipped_page_line
 from kbtools.kb.query import KINDS, Catalog, UnknownFilterValue, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.schema import knowledge_base_schema, record_schema
 from kbtools.kb.serialization import json_data, json_text, runtimes_data
+from kbtools.page.files import SOURCE_VARIABLE
+from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, UsageError, examples, hidden_alias, print_error
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A mistake in the command line or its inputs: reported in one line, exit 2."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,11 +31,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parse = subparsers.add_parser(
         "parse",
         help="turn property pages into records (JSON)",
-        description="Read every property page under DIR into a record; write the knowledge base as JSON.",
+        description="Read every property page under DIR into a record; write the knowledge base as JSON. "
+        "Exit 2 when DIR holds no property page.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools parse --output kb.json",
+            "kbtools parse ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi --output msi.json",
+        ),
     )
     parse.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                       help=f"directory of sxs pages (default: {DEFAULT_SOURCE}/)")
-    parse.add_argument("--out", type=Path, metavar="FILE", help="write the JSON here (default: stdout)")
+                       help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)")
+    parse.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the JSON here (default: stdout)")
+    hidden_alias(parse, "--out", dest="output", type=Path)
+    parse.add_argument("--allow-empty", action="store_true",
+                       help="exit 0 when DIR holds no property page (default: exit 2, so that a wrong folder cannot pass)")
     parse.set_defaults(func=run_parse)
 
     query = subparsers.add_parser(
@@ -49,6 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "available for --os/--runtime/--version where one of its requirement statements puts it: the "
             "Windows and versions it names, or, where it names none, the Windows versions on which such a "
             "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors."
+        ),
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools query MsiRestartManagerSessionKey",
+            'kbtools query --os "Windows Vista" --runtime "Windows Installer" --version 4.5 --fields name,slug',
+            "kbtools query --kb kb.json --text reboot --fields name",
         ),
     )
     query.add_argument("name", nargs="?", metavar="NAME_OR_SLUG", help="a property name or page slug")
@@ -73,6 +85,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Print every Windows Installer release the runtime pages under DIR state: its builds, the "
             "Windows versions it shipped with and those its redistributable installs on."
         ),
+        formatter_class=HELP_FORMATTER,
+        epilog=examples("kbtools runtimes ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi", "kbtools runtimes --kb kb.json"),
     )
     runtimes.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
                           help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/)")
@@ -83,14 +97,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "schema",
         help="print the JSON Schema of the records",
         description="Print the JSON Schema of the `kbtools parse` output (or of one record), generated from the models.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples("kbtools schema --output knowledge-base.schema.json", "kbtools schema --record"),
     )
     schema.add_argument("--record", action="store_true", help="the schema of one property record")
-    schema.add_argument("--out", type=Path, metavar="FILE", help="write the schema here (default: stdout)")
+    schema.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the schema here (default: stdout)")
+    hidden_alias(schema, "--out", dest="output", type=Path)
     schema.set_defaults(func=run_schema)
 
 
-def _error(message: str) -> None:
-    print(f"kbtools: {message}", file=sys.stderr)
+def _error(command: str, message: str) -> None:
+    print_error(command, message)
 
 
 def _write_json(data: Any, out: Path | None) -> None:
@@ -109,7 +126,7 @@ def _guarded(run):  # type: ignore[no-untyped-def]
         try:
             return run(args)
         except UsageError as error:
-            _error(str(error))
+            _error(args.command, str(error))
             return EXIT_USAGE
 
     wrapper.__doc__ = run.__doc__
@@ -128,8 +145,13 @@ def _build(source: Path) -> KnowledgeBase:
 def run_parse(args: argparse.Namespace) -> int:
     knowledge_base = _build(args.source)
     for error in knowledge_base.errors:
-        _error(skipped_page_line(error))
-    _write_json(json_data(knowledge_base), args.out)
+        _error("parse", skipped_page_line(error))
+    if not knowledge_base.properties and not knowledge_base.runtimes and not args.allow_empty:
+        raise UsageError(
+            f"{args.source}: no property page found (no page titled '... property'); give a folder of sxs property "
+            f"pages or set {SOURCE_VARIABLE}, or pass --allow-empty to accept that"
+        )
+    _write_json(json_data(knowledge_base), args.output)
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
@@ -137,7 +159,7 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
     if args.kb is None:
         knowledge_base = _build(args.source)
         for error in knowledge_base.errors:
-            _error(skipped_page_line(error))
+            _error(args.command, skipped_page_line(error))
         return knowledge_base
     try:
         return KnowledgeBase.model_validate_json(args.kb.read_bytes())
@@ -146,7 +168,11 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise UsageError(f"{args.kb}: not a knowledge base from `kbtools parse` ({where}: {first['msg']})") from None
+        if first["type"] == "json_invalid":
+            detail = f"not JSON ({first['ctx']['error']})" if "error" in first.get("ctx", {}) else "not JSON"
+        else:
+            detail = f"{where}: {first['msg']}" if where else first["msg"]
+        raise UsageError(f"{args.kb}: not a knowledge base written by `kbtools parse`: {detail}") from None
 
 
 def _where(args: argparse.Namespace, kb: KnowledgeBase) -> str:
@@ -203,7 +229,7 @@ def run_query(args: argparse.Namespace) -> int:
             where = _where(args, kb)
             if not close and args.kb is None:
                 hint = f"; give --source a folder of property pages or set {SOURCE_VARIABLE}"
-            _error(f"no property named {args.name!r} in {where}{hint}")
+            _error("query", f"no property named {args.name!r} in {where}{hint}")
             return EXIT_FAILURE
         _write_json(_selected(record, fields), None)
         return EXIT_OK
@@ -220,7 +246,7 @@ def run_query(args: argparse.Namespace) -> int:
 def run_runtimes(args: argparse.Namespace) -> int:
     kb = _load(args)
     if not kb.runtimes:
-        _error(f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
+        _error("runtimes", f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
                f"windows-installer-redistributables.md); give a folder that holds them or set {SOURCE_VARIABLE}")
         return EXIT_FAILURE
     _write_json(runtimes_data(kb), None)
@@ -229,5 +255,5 @@ def run_runtimes(args: argparse.Namespace) -> int:
 
 @_guarded
 def run_schema(args: argparse.Namespace) -> int:
-    _write_json(record_schema() if args.record else knowledge_base_schema(), args.out)
+    _write_json(record_schema() if args.record else knowledge_base_schema(), args.output)
     return EXIT_OK

@@ -21,6 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_SUFFIX = ".md"
+# The folder of sxs pages that every command reads when none is given: $KBTOOLS_SOURCE, else
+# the embedded sample.
+SOURCE_VARIABLE = "KBTOOLS_SOURCE"
+SAMPLE_SOURCE = "translations"
+
+
+def default_source() -> Path:
+    """The folder read when the command line names none, as the environment says now."""
+    return Path(os.environ.get(SOURCE_VARIABLE) or SAMPLE_SOURCE)
 
 
 @dataclass(frozen=True, slots=True)

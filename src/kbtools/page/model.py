@@ -217,6 +217,20 @@ class Page:
         return str(value) if value else None
 
     @property
+    def is_plain_markdown(self) -> bool:
+        """Readable Markdown with no side-by-side segment and no `ms.contentlocale`.
+
+        A README, a changelog or an English page: not an sxs page, so no rule applies to it (a
+        span tag quoted in inline code, as documentation does, does not make it one). A page that
+        lost its spans but keeps `ms.contentlocale`, an empty file, and a file whose text or
+        front matter cannot be read are still pages, and their defects are reported.
+        """
+        if self.text is None or not self.text.strip() or self.segments:
+            return False
+        front = self.front_matter
+        return front is None or (front.error is None and not self.locale)
+
+    @property
     def title(self) -> str | None:
         if self.front_matter is None:
             return None

@@ -15,7 +15,7 @@ from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.record import PropertyRecord
 from kbtools.site.mkdocs_config import site_config
 from kbtools.site.plugin import KnowledgeBasePlugin
-from kbtools.site.site_folder import SiteFolderRefused, check_site_folder, replacing
+from kbtools.site.site_folder import SiteFolderRefused, SiteOrigin, check_site_folder, replacing
 
 DEFAULT_SITE_DIR = Path("site")
 
@@ -99,7 +99,7 @@ def build_site(
             raise SiteError(f"{source}: no property pages found (give --source a folder of sxs property pages)")
         published = relative_to_source(knowledge_base, source)
         plugin.knowledge_base = published  # read once, for the site and the API
-        with replacing(site_dir) as new_site:
+        with replacing(site_dir, SiteOrigin(source, english)) as new_site:
             mkdocs_config["site_dir"] = str(new_site)
             _quiet_mkdocs()
             mkdocs_build(mkdocs_config)
@@ -130,7 +130,7 @@ def load_mkdocs_config(config_file: Path | None, work_dir: Path, source: Path | 
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return load_config(str(config_file))
     if not config_file.is_file():
-        raise SiteError(f"{config_file}: no such file (give --config-file a mkdocs.yml)")
+        raise SiteError(f"{config_file}: no such file (give --config a mkdocs.yml)")
     mkdocs_config = load_config(str(config_file), site_dir=str(site_dir))
     if "kbtools" not in mkdocs_config.plugins:
         raise SiteError(f"{config_file}: the kbtools plugin is not in `plugins` (add `- kbtools: {{source: DIR}}`)")

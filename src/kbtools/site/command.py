@@ -1,7 +1,8 @@
 """Subcommands of this job (registered by `kbtools.cli`): `kbtools build`.
 
-Exit codes: 0 built; 1 the site could not be built, or pages were dropped under --strict;
-2 a usage error (a --site-dir that a build must not replace); 130 interrupted (Ctrl-C).
+Exit codes: 0 built; 1 MkDocs could not build the site, or pages were dropped under --strict;
+2 a usage or I/O error (a missing source, a bad --config or --english, a --site-dir that a build
+must not replace, a folder that cannot be written); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import shlex
 import sys
 from pathlib import Path
 
-from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE
+from kbtools.kb.build import DEFAULT_SOURCE
+from kbtools.page.files import SOURCE_VARIABLE
 from kbtools.site.build import DEFAULT_SITE_DIR
+from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, examples, hidden_alias, print_error
 
 CONFIG_FILE = Path("mkdocs.yml")
 EXIT_OK = 0
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
@@ -32,6 +34,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "search from the property records, and build them with MkDocs Material. The site is "
             "built beside --site-dir and swapped in whole when complete; --site-dir must be new, "
             "empty or a site that kbtools built."
+        ),
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools build --source translations --site-dir site",
+            "kbtools build --source ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi --site-dir msi-site",
+            "kbtools build --config mkdocs.yml --site-dir out --overwrite",
         ),
     )
     parser.add_argument(
@@ -56,27 +64,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
     )
     parser.add_argument(
-        "--config-file",
+        "--config",
         type=Path,
+        metavar="FILE",
         help=f"the site's MkDocs configuration (default: {CONFIG_FILE} when there is one, else generated)",
     )
+    hidden_alias(parser, "--config-file", dest="config", type=Path)
     parser.set_defaults(func=run_build)
 
 
 def _error(message: str) -> None:
-    print(f"kbtools build: {message}", file=sys.stderr)
+    print_error("build", message)
 
 
 def run_build(args: argparse.Namespace) -> int:
     if args.english is not None and not args.english.is_dir():
         _error(f"--english: {args.english}: no such directory of English pages")
         return EXIT_USAGE
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import ConfigurationError, MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
-    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, configured_source
+    from kbtools.site.build import SiteError, build_site, check_site_dir, configured_source
 
-    config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
+    config_file = args.config or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
     # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
     source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
     try:
@@ -92,17 +102,22 @@ def run_build(args: argparse.Namespace) -> int:
             _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
         build_site(
-            source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
+            source,
+            args.site_dir,
+            knowledge_base=knowledge_base,
+            overwrite=args.overwrite,
+            config_file=config_file,
+            english=args.english,
         )
-    except SiteDirRefused as error:
+    except SiteError as error:  # SiteDirRefused too
         _error(str(error))
         return EXIT_USAGE
-    except (SiteError, FileNotFoundError, NotADirectoryError) as error:
-        _error(str(error))
-        return EXIT_ERROR
     except OSError as error:
         _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
-        return EXIT_ERROR
+        return EXIT_USAGE
+    except ConfigurationError as error:
+        _error(f"{config_file}: not a usable MkDocs configuration: {' '.join(str(error).split())}")
+        return EXIT_USAGE
     except MkDocsException as error:
         _error(f"{args.site_dir}: MkDocs failed: {error}")
         return EXIT_ERROR
@@ -113,10 +128,8 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Built {index}")
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
-    source = "" if args.source in (None, DEFAULT_SOURCE) else f" --source {shlex.quote(str(args.source))}"
-    if args.english is not None:
-        source += f" --english {shlex.quote(str(args.english))}"
-    print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
+    # The site records its source (and English folder): serve reads the API from the same.
+    print(f"Serve it with: {program} serve --site-dir {shlex.quote(str(args.site_dir))}")
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
     return EXIT_OK

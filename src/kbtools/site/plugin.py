@@ -48,7 +48,7 @@ from kbtools.site.mkdocs_config import THEME_OVERRIDES
 from kbtools.site.property_page import render_property_page
 from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET, write_index
 from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
-from kbtools.site.site_folder import MARKER_TEXT, SITE_MARKER
+from kbtools.site.site_folder import SiteOrigin, write_marker
 
 
 class KnowledgeBasePluginConfig(Config):
@@ -146,7 +146,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         # The property search's index, beside the pages it finds (read by assets/search.js).
         write_index(self.knowledge_base.properties, Path(config.site_dir))
         # A site the plugin built (`mkdocs build` too) is one `kbtools build` may replace.
-        (Path(config.site_dir) / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        write_marker(Path(config.site_dir), SiteOrigin(self.records_source()))
 
 
 def navigation(records: Sequence[PropertyRecord]) -> list[dict[str, Any]]:

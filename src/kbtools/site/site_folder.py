@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import re
 import secrets
@@ -19,6 +20,7 @@ import shutil
 import signal
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 SITE_MARKER = ".kbtools-site"
@@ -31,9 +33,47 @@ class SiteFolderRefused(Exception):
     """A site folder that a build must not replace: the message says why and what to do."""
 
 
+@dataclass(frozen=True)
+class SiteOrigin:
+    """What a site was built from, recorded in its marker: `kbtools serve` answers the API from it."""
+
+    source: Path
+    english: Path | None = None
+
+
 def is_kbtools_site(folder: Path) -> bool:
     """A complete site written by kbtools (`kbtools build` writes the marker last)."""
     return (folder / SITE_MARKER).is_file()
+
+
+def write_marker(folder: Path, origin: SiteOrigin | None) -> None:
+    """Mark `folder` as a complete kbtools site, with the folders it was built from (absolute)."""
+    lines = [MARKER_TEXT]
+    if origin is not None:
+        lines.append(f"source: {json.dumps(str(origin.source.resolve()))}\n")
+        if origin.english is not None:
+            lines.append(f"english: {json.dumps(str(origin.english.resolve()))}\n")
+    (folder / SITE_MARKER).write_text("".join(lines), encoding="utf-8")
+
+
+def site_origin(folder: Path) -> SiteOrigin | None:
+    """The folders a kbtools site records it was built from; None when it records none."""
+    try:
+        text = (folder / SITE_MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    recorded: dict[str, Path] = {}
+    for line in text.splitlines()[1:]:
+        key, _, value = line.partition(": ")
+        try:
+            path = json.loads(value)
+        except json.JSONDecodeError:
+            continue
+        if key in ("source", "english") and isinstance(path, str):
+            recorded[key] = Path(path)
+    if "source" not in recorded:
+        return None
+    return SiteOrigin(recorded["source"], recorded.get("english"))
 
 
 def _is_within(inner: Path, outer: Path) -> bool:
@@ -159,8 +199,9 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 @contextlib.contextmanager
-def replacing(site: Path) -> Iterator[Path]:
-    """Yield a fresh sibling folder to build into; when the block ends normally, make it `site`.
+def replacing(site: Path, origin: SiteOrigin | None = None) -> Iterator[Path]:
+    """Yield a fresh sibling folder to build into; when the block ends normally, make it `site`,
+    marked as built from `origin`.
 
     On any error or interrupt the sibling is deleted and `site` is left as it was.
     """
@@ -170,7 +211,7 @@ def replacing(site: Path) -> Iterator[Path]:
     work.mkdir()
     try:
         yield work
-        (work / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        write_marker(work, origin)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -31,7 +31,7 @@ def orphaned_page(context: PageContext) -> Iterator[Hit]:
         return
     from kbtools.freshness.compare import provenance
 
-    counterpart = english.counterpart(context.page.path)
+    counterpart = english.counterpart(context.page.path, context.page.locale)
     if counterpart is None or counterpart.exists:
         return
     when = provenance(context.page, None).describe()

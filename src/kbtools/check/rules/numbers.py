@@ -19,8 +19,11 @@ from kbtools.page.model import Segment
 
 # A number of the source: not inside a word or a dotted name; a C float or integer suffix
 # (`2.0f`, `10u`) belongs to it. Compounds such as `3-D` and `64-bit` count: their number must
-# survive translation too.
-_SOURCE_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:[.,][0-9]+)*+)[fFuUlL]?(?![A-Za-z0-9_]|\.[0-9])")
+# survive translation too. The number is taken whole (`(?![0-9]|[.,][0-9])` stops the engine from
+# trying a shorter one): no possessive quantifier, which CPython before 3.11.5 gets wrong.
+_SOURCE_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.])([0-9]+(?:[.,][0-9]+)*)(?![0-9]|[.,][0-9])[fFuUlL]?(?![A-Za-z0-9_]|\.[0-9])"
+)
 # A number of the target: any run of digits, with the separators a locale may group or list by.
 _TARGET_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:(?:[.,]|[ \u00a0\u202f'’](?=[0-9]{3}(?![0-9])))[0-9]+)*")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
