@@ -76,11 +76,15 @@ def read_page(path: Path) -> Page:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a byte offset, counting line breaks as `parse_text` does."""
+    """The 1-based line and column of a byte offset, counting line breaks as `parse_text` does.
+
+    The column counts characters (code points), as every other finding's column does: the bytes
+    before the offset on its line are read as UTF-8, each undecodable byte as one character.
+    """
     line, line_start = 1, 0
     for line_break in _BYTE_LINE_BREAK.finditer(data, 0, offset):
         line, line_start = line + 1, line_break.end()
-    return line, offset - line_start + 1
+    return line, len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def parse_bytes(data: bytes, path: Path) -> Page:

@@ -1,26 +1,32 @@
 """SARIF 2.1.0, for GitHub code scanning and other security dashboards.
 
-Every registered rule is described in `tool.driver.rules`; results point into it by index.
-Paths under the working directory are relative to `%SRCROOT%` (the checkout), as code scanning
-expects. The partial fingerprint hashes what the baseline matches on (path, rule, segment,
-message, and which occurrence), so an alert survives lines moving.
+Every registered rule is described in `tool.driver.rules`, with a link to its section of
+docs/rules.md; results point into it by index. Every URI is relative: paths under the working
+directory to `%SRCROOT%` (the checkout), as code scanning expects; paths outside it to
+`CHECKED`, the folder that holds them all; `originalUriBaseIds` says where both are. Columns
+count Unicode code points, as every rule reports them. The partial fingerprint hashes what the
+baseline matches on (path, rule, segment, message, and which occurrence), so an alert survives
+lines moving.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 from urllib.parse import quote
 
-from kbtools import __version__
+from kbtools import DOCS_URL, __version__
 from kbtools.check.formats import Report
 from kbtools.check.registry import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "kbtools/v1"
+SOURCE_ROOT = "%SRCROOT%"
+CHECKED_ROOT = "CHECKED"
 
 
 def _rule(rule: Rule) -> dict:
@@ -32,21 +38,38 @@ def _rule(rule: Rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.explanation},
         "help": {"text": help_text, "markdown": help_markdown},
+        "helpUri": f"{DOCS_URL}/rules.md#{rule.id}",
         "defaultConfiguration": {"level": rule.severity},
         "properties": {"family": rule.family, "tags": [rule.family]},
     }
 
 
-def _artifact(path: str) -> dict:
-    if PurePosixPath(path).is_absolute() or Path(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+def _is_absolute(path: str) -> bool:
+    return PurePosixPath(path).is_absolute() or Path(path).is_absolute()
+
+
+def _checked_root(paths: list[str]) -> Path | None:
+    """The folder that holds every path outside the working directory, or None when there is none."""
+    outside = [os.path.dirname(path) for path in paths if _is_absolute(path)]
+    return Path(os.path.commonpath(outside)) if outside else None
+
+
+def _artifact(path: str, checked_root: Path | None) -> dict:
+    if checked_root is not None and _is_absolute(path):
+        return {"uri": quote(Path(path).relative_to(checked_root).as_posix()), "uriBaseId": CHECKED_ROOT}
+    return {"uri": quote(path), "uriBaseId": SOURCE_ROOT}
+
+
+def _folder_uri(folder: Path) -> str:
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def document(report: Report) -> dict:
     rule_ids = list(report.rules)
     index = {rule_id: number for number, rule_id in enumerate(rule_ids)}
     seen: Counter[tuple] = Counter()
+    checked_root = _checked_root([f.path for f in report.findings])
     results = []
     for f in report.findings:
         key = (f.path, f.rule, f.segment or "", f.message)
@@ -59,7 +82,7 @@ def document(report: Report) -> dict:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact(f.path),
+                        "artifactLocation": _artifact(f.path, checked_root),
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
@@ -71,6 +94,9 @@ def document(report: Report) -> dict:
         if f.segment is not None:
             result["properties"] = {"segment": f.segment}
         results.append(result)
+    bases = {SOURCE_ROOT: {"uri": _folder_uri(Path.cwd())}}
+    if checked_root is not None:
+        bases[CHECKED_ROOT] = {"uri": _folder_uri(checked_root)}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -83,7 +109,7 @@ def document(report: Report) -> dict:
                         "rules": [_rule(report.rules[rule_id]) for rule_id in rule_ids],
                     }
                 },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "originalUriBaseIds": bases,
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

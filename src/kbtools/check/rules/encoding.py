@@ -16,7 +16,7 @@ from kbtools.check.registry import Hit, PageContext, page_rule
     explanation="""
 Docs pages must be UTF-8. A file in another encoding (Big5, UTF-16, Latin-1) or a binary file
 under the docs tree renders as mojibake or not at all, and none of its segments can be checked.
-The finding names the line and column (in bytes) of the first byte that is not UTF-8; re-save
+The finding names the line and column (in characters, as for every rule) of the first byte that is not UTF-8; re-save
 the file as UTF-8.
 """,
     example="""
