@@ -1,14 +1,19 @@
-"""`kbtools serve` in a child process, as a user runs it, for the tests that need a real server."""
+"""Real servers for the tests that need one: `kbtools serve` in a child process, as a user runs it,
+and an API app under uvicorn in a thread (real HTTP, no test client)."""
 
 from __future__ import annotations
 
 import re
 import select
 import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 STARTUP_TIMEOUT = 120.0
 URL = re.compile(r"Serving (http://127\.0\.0\.1:\d+)/")
@@ -42,3 +47,32 @@ def serve_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+APP_STARTUP_TIMEOUT = 10.0
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Run the ASGI `app` under uvicorn on a free 127.0.0.1 port in a thread; yield its base URL."""
+    import uvicorn
+
+    # IPPROTO_TCP so asyncio sets TCP_NODELAY, as `kbtools serve` does.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + APP_STARTUP_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(APP_STARTUP_TIMEOUT)
+        sock.close()

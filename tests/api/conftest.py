@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
 
 from kbtools.api.app import create_app
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.site.site_folder import SITE_MARKER
-
-STARTUP_TIMEOUT = 10.0
+from tests.serving import serving
 
 
 @pytest.fixture(scope="session")
@@ -29,30 +22,6 @@ def corpus_kb(msi_dir: Path) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def sample_kb(sample_dir: Path) -> KnowledgeBase:
     return build_knowledge_base(sample_dir)
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """Run `app` under uvicorn on a free 127.0.0.1 port in a thread; yield its base URL."""
-    # IPPROTO_TCP so asyncio sets TCP_NODELAY, as `kbtools serve` does.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(STARTUP_TIMEOUT)
-        sock.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,7 @@ from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.serialization import json_data, json_text
 from kbtools.page import parse_bytes
 from kbtools.site.build import SiteError, build_site
+from tests.serving import serving
 
 BASE_PAGES = ("allusers.md", "installer-uilevel.md", "reboot.md")
 SCALE = os.environ.get("KBTOOLS_FUZZ_EXAMPLES")
@@ -98,7 +100,11 @@ def knowledge_base_of(pages: list[bytes], folder: Path) -> KnowledgeBase:
 
 
 def assert_api_answers(knowledge_base: KnowledgeBase, queries: list[str]) -> None:
-    client = TestClient(create_app(knowledge_base), raise_server_exceptions=False)
+    with serving(create_app(knowledge_base)) as url, httpx.Client(base_url=url) as client:
+        _assert_answers(client, knowledge_base, queries)
+
+
+def _assert_answers(client: httpx.Client, knowledge_base: KnowledgeBase, queries: list[str]) -> None:
     requests: list[tuple[str, dict[str, str]]] = [("/properties.json", {}), ("/requirements.json", {})]
     requests += [(f"/properties/{quote(record.slug, safe='')}.json", {}) for record in knowledge_base.properties]
     requests += [(f"/properties/{quote(record.name, safe='')}", {}) for record in knowledge_base.properties]
@@ -153,8 +159,9 @@ def test_hostile_pages_build_a_site(bases, data):
 
 
 @pytest.fixture(scope="module")
-def corpus_client(msi_dir: Path) -> TestClient:
-    return TestClient(create_app(build_knowledge_base(msi_dir)), raise_server_exceptions=False)
+def corpus_client(msi_dir: Path) -> Iterator[httpx.Client]:
+    with serving(create_app(build_knowledge_base(msi_dir))) as url, httpx.Client(base_url=url) as client:
+        yield client
 
 
 PARAMETERS = ["kind", "category", "os", "runtime", "version", "set_by", "text", "fields", "x"]
