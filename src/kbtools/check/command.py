@@ -335,7 +335,7 @@ def _run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if unpaired:
         _error(
-            f"--english {english.root}: no English page at the path of any of the {plural(sxs_pages, 'page')} checked "
+            f"--english {args.english if args.english is not None else english.root}: no English page at the path of any of the {plural(sxs_pages, 'page')} checked "
             f"with or without a locale folder (first looked for {_looked_for(english, files)}); give the English "
             "folder that matches PATH, "
             "or pass --allow-empty to accept that"
