@@ -58,7 +58,7 @@ def test_taken_port_is_a_one_line_error(
         taken.listen(1)
         port = str(taken.getsockname()[1])
         code = main(["serve", "--source", str(sample_dir), "--site-dir", str(served_site), "--port", port])
-    assert code == 1
+    assert code == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1
     assert f"127.0.0.1:{port}" in error

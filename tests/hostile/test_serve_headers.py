@@ -74,7 +74,7 @@ def test_serve_builds_over_an_empty_folder(sample_dir, tmp_path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
     monkeypatch.setattr("kbtools.api.command._listen", _refuse_to_listen)
-    assert main(["serve", "--source", str(sample_dir), "--site-dir", str(site)]) == 1
+    assert main(["serve", "--source", str(sample_dir), "--site-dir", str(site)]) == 2
     assert (site / SITE_MARKER).is_file() and (site / "api" / "v1" / "properties.json").is_file()
 
 

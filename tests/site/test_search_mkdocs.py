@@ -79,7 +79,7 @@ def test_kbtools_build_names_a_mkdocs_yml_without_the_plugin(tmp_path, monkeypat
     config["plugins"] = ["search"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     monkeypatch.chdir(project)
-    assert main(["build", "--site-dir", "out"]) == 1
+    assert main(["build", "--site-dir", "out"]) == 2
     err = capsys.readouterr().err
     assert "mkdocs.yml" in err and "kbtools plugin" in err and err.count("\n") == 1
 

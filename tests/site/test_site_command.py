@@ -20,13 +20,13 @@ def test_build_with_no_options_builds_the_sample_into_site(tmp_path, monkeypatch
 
 def test_build_names_a_missing_source_in_one_line(tmp_path, capsys):
     missing = tmp_path / "nowhere"
-    assert main(["build", "--source", str(missing), "--site-dir", str(tmp_path / "site")]) == 1
+    assert main(["build", "--source", str(missing), "--site-dir", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
     assert str(missing) in err and err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_build_names_a_source_without_property_pages_in_one_line(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
-    assert main(["build", "--source", str(tmp_path), "--site-dir", str(tmp_path / "site")]) == 1
+    assert main(["build", "--source", str(tmp_path), "--site-dir", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
     assert "no property pages" in err and err.count("\n") == 1
