@@ -73,7 +73,9 @@ def test_a_number_before_punctuation_is_found_in_the_target(workdir, kbtools, so
 
 
 def test_a_number_lost_before_a_full_stop_is_still_reported(workdir, kbtools):
-    (workdir / "page.md").write_text(page(segment("1-1", "可在 Windows 上使用。", "Available on Windows 7.")), encoding="utf-8")
+    (workdir / "page.md").write_text(
+        page(segment("1-1", "可在 Windows 上使用。", "Available on Windows 7.")), encoding="utf-8"
+    )
     result = kbtools("check", "--select", "number-mismatch", "page.md")
     assert "number(s) of the source missing from the target: 7" in result.out
 

@@ -45,8 +45,12 @@ def test_github_writes_at_most_ten_annotations_of_each_severity(many, kbtools, m
     assert kinds.count("error") == 10
     assert kinds.count("warning") == 10
     assert kinds[-1] == "notice"
-    assert found[-1].group(6).startswith(
-        "16 more findings not annotated (8 errors, 8 warnings): GitHub shows 10 annotations of each severity per step."
+    assert (
+        found[-1]
+        .group(6)
+        .startswith(
+            "16 more findings not annotated (8 errors, 8 warnings): GitHub shows 10 annotations of each severity per step."
+        )
     )
     assert "--format sarif" in found[-1].group(6)
 

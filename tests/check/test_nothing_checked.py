@@ -60,9 +60,12 @@ def test_the_note_says_how_many_pages_were_compared(one_page, kbtools):
     (one_page / "english" / "page.md").write_text("# Page\n\nWait 30 seconds.\n", encoding="utf-8")
     result = kbtools("check", "--english", "english", "--select", "freshness", "docs")
     assert result.code == 0
-    assert result.err == "kbtools check: note: compared 1 of 1 side-by-side page with the English in " + str(
-        (one_page / "english").resolve()
-    ) + "\n"
+    assert (
+        result.err
+        == "kbtools check: note: compared 1 of 1 side-by-side page with the English in "
+        + str((one_page / "english").resolve())
+        + "\n"
+    )
 
 
 @pytest.mark.corpus

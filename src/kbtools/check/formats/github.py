@@ -106,7 +106,9 @@ def write(report: Report, stream: TextIO) -> None:
             with open(summary, "a", encoding="utf-8") as file:
                 file.write(job_summary(report, tally))
         except OSError as error:
-            raise UsageError(f"{summary}: cannot write the job summary (${SUMMARY_VARIABLE}): {error.strerror or error}")
+            raise UsageError(
+                f"{summary}: cannot write the job summary (${SUMMARY_VARIABLE}): {error.strerror or error}"
+            ) from None
 
 
 def _plural(count: int, word: str) -> str:
@@ -161,7 +163,9 @@ def job_summary(report: Report, tally: _Tally) -> str:
             "| rule | message | findings | files |",
             "| --- | --- | ---: | ---: |",
         ]
-        top_patterns = sorted(tally.patterns.items(), key=lambda item: (SEVERITIES.index(item[0][0]), -item[1], item[0]))
+        top_patterns = sorted(
+            tally.patterns.items(), key=lambda item: (SEVERITIES.index(item[0][0]), -item[1], item[0])
+        )
         for (severity, rule, message), count in top_patterns[:SUMMARY_ROWS]:
             files = len(tally.pattern_files[(severity, rule, message)])
             lines.append(f"| {_code(rule)} | {_cell(message)} | {count:,} | {files:,} |")
