@@ -311,7 +311,7 @@ def _run_check(args: argparse.Namespace) -> int:
     if plain and not empty:
         shown = ", ".join(plain[:3]) + (f" and {len(plain) - 3} more" if len(plain) > 3 else "")
         print_note("check", f"{plural(len(plain), 'Markdown file')} without side-by-side segments not checked: {shown}")
-    if english is not None and not args.quiet:
+    if english is not None and not args.quiet and not unpaired:
         print_note("check", f"compared {compared} of {plural(sxs_pages, 'side-by-side page')} with the English in {english.root}")
     if args.write_baseline is not None:
         try:
