@@ -62,5 +62,5 @@ def test_serve_refuses_a_site_that_does_not_record_its_source(workdir, capsys):
     assert main(["serve", "--site-dir", str(site)]) == 2
     assert capsys.readouterr().err == (
         f"kbtools serve: error: {site}: the site does not record which folder it was built from; give --source that "
-        f"folder, or rebuild it with `kbtools build --site-dir {site}`\n"
+        f"folder, or rebuild it with `kbtools build --source DIR --site-dir {site}`\n"
     )

@@ -109,7 +109,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if is_kbtools_site(site_dir) and origin is None and args.source is None:
         return _fail(
             f"{site_dir}: the site does not record which folder it was built from; give --source that folder, "
-            f"or rebuild it with `kbtools build --site-dir {site_dir}`",
+            f"or rebuild it with `kbtools build --source DIR --site-dir {site_dir}`",
             EXIT_USAGE,
         )
     if origin is not None and args.source is not None and not _same_folder(args.source, origin.source):
