@@ -100,6 +100,10 @@ def test_github_lines_parse_on_the_corpus(msi_dir, kbtools, monkeypatch):
     monkeypatch.chdir(msi_dir)
     lines = kbtools("check", "--format", "github", ".").out.splitlines()
     assert lines
+    notice = lines.pop()  # what GitHub would not show: counted, not annotated
+    assert notice.startswith("::notice title=kbtools::") and "more findings not annotated" in notice
+    for severity in ("error", "warning"):
+        assert sum(line.startswith(f"::{severity} ") for line in lines) <= 10
     for line in lines:
         match = ANNOTATION.match(line)
         assert match, line
