@@ -70,13 +70,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
 
     @event_priority(100)  # before the search plugin loads jieba's dictionaries in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        import logging
-
-        import jieba
-
         from kbtools.site.search_terms import FREQUENCY, TERMS
+        from kbtools.site.segmenter import chinese_segmenter
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba = chinese_segmenter()
         for term in TERMS:
             jieba.add_word(term, FREQUENCY)
         self.source = self.configured_source(config)
