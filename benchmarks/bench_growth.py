@@ -76,7 +76,9 @@ def make_category(folder: Path, pages: int) -> list[str]:
         f"| [{_segment(f'2-{n}', name, name)}]({name.lower()}.md) | {_segment(f'3-{n}', '一個屬性。', 'A property.')} |"
         for n, name in enumerate(names)
     )
-    table = "| " + _segment("1-2", "屬性", "Property") + " | " + _segment("1-3", "描述", "Description") + " |\n|---|---|\n"
+    table = (
+        "| " + _segment("1-2", "屬性", "Property") + " | " + _segment("1-3", "描述", "Description") + " |\n|---|---|\n"
+    )
     reference = (
         f"---\n{FRONT_MATTER.format(title='屬性參考')}---\n"
         f'# <a name="property-reference"></a>{_segment("1-0", "屬性參考", "Property Reference")}\n\n'
@@ -93,12 +95,18 @@ def make_exclude(folder: Path, length: int) -> list[str]:
     # Seven `*a` and no `b` in the name: a backtracking matcher tries every way to place them.
     (folder / "pyproject.toml").write_text('[tool.kbtools]\nexclude = ["*a*a*a*a*a*a*a*b"]\n', encoding="utf-8")
     (folder / ("a" * length + ".md")).write_text(
-        f"---\n{FRONT_MATTER.format(title='頁')}---\n\n" + _segment("1-1", "第一段。", "First.") + "\n", encoding="utf-8"
+        f"---\n{FRONT_MATTER.format(title='頁')}---\n\n" + _segment("1-1", "第一段。", "First.") + "\n",
+        encoding="utf-8",
     )
     return ["check", "--format", "json", "."]
 
 
-MAKERS = {"front-matter": make_front_matter, "lifetime": make_lifetime, "category": make_category, "exclude": make_exclude}
+MAKERS = {
+    "front-matter": make_front_matter,
+    "lifetime": make_lifetime,
+    "category": make_category,
+    "exclude": make_exclude,
+}
 
 
 def _child(args: list[str]) -> None:
@@ -114,7 +122,11 @@ def _child(args: list[str]) -> None:
         code = main(args)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"code": code, "seconds": seconds, "peak_kb": peak, "start_kb": before, "err": err.getvalue()[-300:]}))
+    print(
+        json.dumps(
+            {"code": code, "seconds": seconds, "peak_kb": peak, "start_kb": before, "err": err.getvalue()[-300:]}
+        )
+    )
 
 
 def _folder_size(path: Path) -> int:

@@ -21,7 +21,10 @@ BENDS = [
     ("MsiRestartManagerSessionKey 屬性</span>", f"MsiRestartManagerSessionKey {IFRAME} 屬性</span>"),
     ("The installer sets the value", f"The installer {IFRAME} {ESCAPED_IMG} sets the value"),
     ('<span data-stu-id="75da0-112">Version</span>', f'<span data-stu-id="75da0-112">Version {IFRAME}</span>'),
-    ("Windows Installer 5.0 on Windows Server 2012", f"Windows Installer 5.0 {IFRAME} {ENTITY_SCRIPT} on Windows Server 2012"),
+    (
+        "Windows Installer 5.0 on Windows Server 2012",
+        f"Windows Installer 5.0 {IFRAME} {ENTITY_SCRIPT} on Windows Server 2012",
+    ),
     ('<span data-stu-id="75da0-117">Properties</span>', f'<span data-stu-id="75da0-117">Properties {IFRAME}</span>'),
 ]
 
@@ -65,6 +68,9 @@ def test_a_plain_text_field_holds_no_markup(record, field):
 
 
 def test_the_words_around_the_markup_stay(record):
-    assert record["title"] == {"en-US": "MsiRestartManagerSessionKey property", "zh-TW": "MsiRestartManagerSessionKey 屬性"}
+    assert record["title"] == {
+        "en-US": "MsiRestartManagerSessionKey property",
+        "zh-TW": "MsiRestartManagerSessionKey 屬性",
+    }
     assert record["summary"]["zh-TW"].startswith("安裝程式會將 MsiRestartManagerSessionKey 屬性的值")
     assert record["requirements"]["rows"][0]["label"]["en-US"] == "Version"

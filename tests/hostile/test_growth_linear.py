@@ -34,8 +34,13 @@ def _limited() -> None:
 
 def run_limited(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kbtools", *args], cwd=cwd, capture_output=True, text=True,
-        preexec_fn=_limited, timeout=CPU_SECONDS * 3, check=False,
+        [sys.executable, "-m", "kbtools", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limited,
+        timeout=CPU_SECONDS * 3,
+        check=False,
     )
 
 
@@ -77,7 +82,11 @@ class CountedId(str):
 def _fact_segment(number: int, lines: LineIndex) -> Segment:
     ident = CountedId(f"1-{number}")
     source = "The installer sets the **GROWTH** property."
-    return Segment(Span(ident, "target", "安裝程式會設定 **GROWTH** 屬性。", 0, 1, 0, lines), Span(ident, "source", source, 0, 1, 0, lines), number)
+    return Segment(
+        Span(ident, "target", "安裝程式會設定 **GROWTH** 屬性。", 0, 1, 0, lines),
+        Span(ident, "source", source, 0, 1, 0, lines),
+        number,
+    )
 
 
 def test_one_lifetime_fact_in_every_segment_is_read_in_one_pass():
@@ -98,7 +107,9 @@ def _records_in_one_category(msi_dir: Path, count: int) -> list[PropertyRecord]:
     real = build_knowledge_base(msi_dir).properties
     title = {"en-US": "Growth Properties", "zh-TW": "成長屬性"}
     return [
-        real[n % len(real)].model_copy(update={"name": f"P{n:05d}", "slug": f"p{n:05d}", "category": "Growth", "category_title": title})
+        real[n % len(real)].model_copy(
+            update={"name": f"P{n:05d}", "slug": f"p{n:05d}", "category": "Growth", "category_title": title}
+        )
         for n in range(count)
     ]
 

@@ -29,7 +29,9 @@ def _segment_with(tmp_path: Path) -> tuple[dict, Path, Path]:
         marshal.dump(({"PLANTED": 1}, 1), planted)
     cache_home = tmp_path / "cache-home"
     env = {**os.environ, "TMPDIR": str(shared), "XDG_CACHE_HOME": str(cache_home)}
-    done = subprocess.run([sys.executable, "-c", SEGMENT], env=env, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", SEGMENT], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr[-800:]
     return json.loads(done.stdout.strip().splitlines()[-1]), shared, cache_home
 

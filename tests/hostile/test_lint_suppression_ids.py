@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "check"))
-from sxs_pages import page, segment  # noqa: E402
 from hostile_support import check_json  # noqa: E402
+from sxs_pages import page, segment  # noqa: E402
 
 INJECTED = segment("1-1", "甲<script>alert(1)</script>", "A")
 

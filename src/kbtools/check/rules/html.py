@@ -17,8 +17,21 @@ from kbtools.page.model import Page, Segment
 # `link`), or carry scripts and links of their own (`svg`, `math`).
 UNSAFE_ELEMENTS = frozenset(
     {
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "portal",
-        "base", "meta", "form", "link", "svg", "math",
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "portal",
+        "base",
+        "meta",
+        "form",
+        "link",
+        "svg",
+        "math",
     }
 )
 # Elements that do harm only through these attributes: a `<base>` without `href` or `target`
@@ -35,9 +48,28 @@ _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 # Attributes whose value is a URL the browser loads, follows or submits to.
 URL_ATTRIBUTES = frozenset(
     {
-        "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "lowsrc",
-        "dynsrc", "codebase", "cite", "longdesc", "usemap", "ping", "manifest", "icon", "archive",
-        "classid", "profile", "srcset", "imagesrcset",
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "poster",
+        "background",
+        "lowsrc",
+        "dynsrc",
+        "codebase",
+        "cite",
+        "longdesc",
+        "usemap",
+        "ping",
+        "manifest",
+        "icon",
+        "archive",
+        "classid",
+        "profile",
+        "srcset",
+        "imagesrcset",
     }
 )
 # Attributes that are code or a document whatever their value.
@@ -57,9 +89,7 @@ _MARKDOWN_URL_SCAN = re.compile(r"\]\(|\]:|<[a-z][a-z0-9+.\-]{1,31}:")
 # `name="value"` or `name='value'`, separated by white space or `/` (or nothing after a quote),
 # up to the first `>` outside quotes. Every character but `>` is in one of the two alternatives,
 # so a match never fails and never backtracks; one without its `>` ran to the end of the text.
-_TAG = re.compile(
-    r"""<([A-Za-z][^\s/>]*)((?:[^\s/>=][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|[\s/=]+)*)>?"""
-)
+_TAG = re.compile(r"""<([A-Za-z][^\s/>]*)((?:[^\s/>=][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|[\s/=]+)*)>?""")
 _TAG_ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 # A Python-Markdown attribute list, `{: #id .class key=value }`, on one line.
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
@@ -168,7 +198,11 @@ def _tag_problems(text: str, depth: int) -> Iterator[UnsafeSpot]:
 
 def _markdown_problems(text: str) -> Iterator[UnsafeSpot]:
     """Script and `data:` URLs in Markdown links, images, reference definitions and autolinks."""
-    for pattern, kind in ((_INLINE_DESTINATION, "a link"), (_AUTOLINK, "an autolink"), (_REFERENCE_DEFINITION, "a link reference definition")):
+    for pattern, kind in (
+        (_INLINE_DESTINATION, "a link"),
+        (_AUTOLINK, "an autolink"),
+        (_REFERENCE_DEFINITION, "a link reference definition"),
+    ):
         if pattern is _REFERENCE_DEFINITION and "]:" not in text:
             continue
         for match in pattern.finditer(text):
@@ -181,7 +215,9 @@ def _attribute_list_problems(text: str) -> Iterator[UnsafeSpot]:
     """Unsafe attributes in Python-Markdown attribute lists, `{: onclick="..." }`."""
     for match in _ATTRIBUTE_LIST.finditer(text):
         for attribute in _LIST_ATTRIBUTE.finditer(match.group(1)):
-            for problem in attribute_problems(attribute.group(1), _unquote(attribute.group(2)), " in an attribute list"):
+            for problem in attribute_problems(
+                attribute.group(1), _unquote(attribute.group(2)), " in an attribute list"
+            ):
                 yield UnsafeSpot(match.start(), match.end(), problem)
 
 

@@ -33,7 +33,9 @@ def unknown_suppression(context: PageContext) -> Iterator[Hit]:
         if directive.scope is None:
             yield Hit(
                 f"'{directive.comment.text[:60]}' is no directive: write 'kbtools: ignore RULE' or 'kbtools: ignore-file RULE'",
-                None, line, 1,
+                None,
+                line,
+                1,
             )
             continue
         for name in sorted(directive.rules - {EVERY_RULE}):
@@ -41,8 +43,15 @@ def unknown_suppression(context: PageContext) -> Iterator[Hit]:
                 continue
             family = [rule.id for rule in known.values() if rule.family == name]
             if family:
-                yield Hit(f"'{name}' is a rule family; suppression comments take rule ids ({', '.join(family)})", None, line, 1)
+                yield Hit(
+                    f"'{name}' is a rule family; suppression comments take rule ids ({', '.join(family)})",
+                    None,
+                    line,
+                    1,
+                )
                 continue
             close = get_close_matches(name, list(known), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (see `kbtools rules` for the {len(known)} rule ids)"
+            hint = (
+                f" (did you mean '{close[0]}'?)" if close else f" (see `kbtools rules` for the {len(known)} rule ids)"
+            )
             yield Hit(f"unknown rule '{name}' in a suppression comment{hint}", None, line, 1)
