@@ -82,8 +82,20 @@ _IMAGE_DATA = re.compile(r"data:image/(?:png|gif|jpe?g|webp|bmp|x-icon|avif)[;,]
 # and one that some hit is read tag by tag.
 _ELEMENT_SCAN = re.compile(r"<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + r")(?=[\s/>])")
 _RISKY_ATTRIBUTE = r"(?:on[a-z]+|style|" + "|".join(sorted(URL_ATTRIBUTES | set(_CODE_ATTRIBUTES))) + r")"
-_ATTRIBUTE_SCAN = re.compile(r"[\s/\"'{]" + _RISKY_ATTRIBUTE + r"\s*=")
+_ATTRIBUTE_SCAN = re.compile(r"[\s/\"'{:]" + _RISKY_ATTRIBUTE + r"\s*=")
+# What a page must hold for any attribute to be unsafe, as scans led by literals (the scan above
+# tries every white space of a page): an event handler, a value with a colon (a URL's scheme),
+# a character reference that can write one, a style, a document or a form target.
+_ATTRIBUTE_HINTS = (
+    re.compile(r"on[a-z]+\s*="),
+    re.compile(r"""=\s*(?:"[^"]*:|'[^']*:|[^\s>"']*:)"""),
+    re.compile(r"&#|&colon;"),
+    re.compile(r"style\s*="),
+    re.compile(r"srcdoc"),
+    re.compile(r"formaction"),
+)
 _MARKDOWN_URL_SCAN = re.compile(r"\]\(|\]:|<[a-z][a-z0-9+.\-]{1,31}:")
+_AUTOLINK_SCAN = re.compile(r"<[a-z][a-z0-9+.\-]{1,31}:")
 
 # One HTML tag as a browser tokenizes it: a name, then attributes, each `name`, `name=value`,
 # `name="value"` or `name='value'`, separated by white space or `/` (or nothing after a quote),
@@ -125,6 +137,8 @@ class UnsafeSpot:
 
 def url_problem(value: str, markdown: bool = False) -> str | None:
     """What a URL does that a page must not: run script, or open a document from a `data:` URL."""
+    if ":" not in value and "&" not in value:
+        return None  # no scheme, nor a character reference that could write its colon
     decoded = html_entities.unescape(value)
     if markdown:
         decoded = _MARKDOWN_ESCAPE.sub(r"\1", decoded)
@@ -196,14 +210,14 @@ def _tag_problems(text: str, depth: int) -> Iterator[UnsafeSpot]:
             yield UnsafeSpot(tag.start(), tag.end(), "; ".join(dict.fromkeys(problems)), bare)
 
 
-def _markdown_problems(text: str) -> Iterator[UnsafeSpot]:
+def _markdown_problems(text: str, lowered: str) -> Iterator[UnsafeSpot]:
     """Script and `data:` URLs in Markdown links, images, reference definitions and autolinks."""
-    for pattern, kind in (
-        (_INLINE_DESTINATION, "a link"),
-        (_AUTOLINK, "an autolink"),
-        (_REFERENCE_DEFINITION, "a link reference definition"),
+    for pattern, kind, present in (
+        (_INLINE_DESTINATION, "a link", "](" in text),
+        (_AUTOLINK, "an autolink", _AUTOLINK_SCAN.search(lowered) is not None),
+        (_REFERENCE_DEFINITION, "a link reference definition", "]:" in text),
     ):
-        if pattern is _REFERENCE_DEFINITION and "]:" not in text:
+        if not present:
             continue
         for match in pattern.finditer(text):
             problem = url_problem(match.group(1), markdown=True)
@@ -229,13 +243,13 @@ def unsafe_spots(text: str) -> list[UnsafeSpot]:
     if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
         lowered = "".join(c.lower()[0] for c in text)
     spots: list[UnsafeSpot] = []
-    attribute_hit = _ATTRIBUTE_SCAN.search(lowered) is not None
+    attribute_hit = any(hint.search(lowered) for hint in _ATTRIBUTE_HINTS)
     if attribute_hit or _ELEMENT_SCAN.search(lowered):
         spots.extend(_tag_problems(text, 0))
     if attribute_hit and "{" in text:
         spots.extend(_attribute_list_problems(text))
     if _MARKDOWN_URL_SCAN.search(lowered):
-        spots.extend(_markdown_problems(text))
+        spots.extend(_markdown_problems(text, lowered))
     spots.sort(key=lambda spot: spot.start)
     return spots
 
