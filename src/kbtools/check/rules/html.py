@@ -42,9 +42,10 @@ _HARMFUL_WITH = {
     "form": frozenset({"action"}),
     "link": frozenset({"href"}),
 }
-# Elements whose content is text for the browser (CSS, script): a bare mention of one is only
-# harmless when what follows up to its end tag is words.
-_RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
+# Elements whose content is code (CSS, script) or markup with scripts and links of its own
+# (SVG, MathML: `<svg><set attributeName="href" to="javascript:...">`): a bare mention of one
+# is only harmless when what follows up to its end tag is words.
+_CONTENT_ELEMENTS = frozenset({"script", "style", "svg", "math"})
 # Attributes whose value is a URL the browser loads, follows or submits to.
 URL_ATTRIBUTES = frozenset(
     {
@@ -307,7 +308,7 @@ def _mentioned_in_both(text: str, segment: Segment | None, spot: UnsafeSpot) -> 
     if here is None or not all(spot.bare_tag in span.text for span in spans):
         return False
     name = spot.bare_tag[1:-1].strip(" /").lower()
-    if name not in _RAW_TEXT_ELEMENTS:
+    if name not in _CONTENT_ELEMENTS:
         return True
     closing = text.lower().find(f"</{name}", spot.end, here.end)
     return closing != -1 and _WORDS_ONLY.fullmatch(text, spot.end, closing) is not None
@@ -343,8 +344,8 @@ payload in both is still a payload):
 Character references (`jav&#x61;script:`, `&colon;`), backslash escapes, white space and case do
 not hide a URL's scheme. Fenced code, inline code and escaped tags (`\\<object\\>`) are exempt:
 they are shown as text. So is a bare tag, with no attribute, that a sentence talks about in both
-its target and its English source (`between the <STYLE> and </STYLE> tags`); for `<script>` and
-`<style>` only when words alone stand before the end tag.
+its target and its English source (`between the <STYLE> and </STYLE> tags`); for `<script>`,
+`<style>`, `<svg>` and `<math>` only when words alone stand before the end tag.
 """,
     example="""
 <span data-ttu-id="1-2">請按<a href="javascript:alert(1)">這裡</a></span>
