@@ -101,10 +101,10 @@ def test_one_lifetime_fact_in_every_segment_is_read_in_one_pass():
     assert CountedId.comparisons < 10 * len(segments)
 
 
-def _records_in_one_category(msi_dir: Path, count: int) -> list[PropertyRecord]:
+def _records_in_one_category(source: Path, count: int) -> list[PropertyRecord]:
     from kbtools.kb import build_knowledge_base
 
-    real = build_knowledge_base(msi_dir).properties
+    real = build_knowledge_base(source).properties
     title = {"en-US": "Growth Properties", "zh-TW": "成長屬性"}
     return [
         real[n % len(real)].model_copy(
@@ -118,10 +118,10 @@ def _entries(section: object) -> list[object]:
     return list(section.values())[0] if isinstance(section, dict) else []  # type: ignore[union-attr]
 
 
-def test_a_category_of_2000_pages_gives_no_navigation_section_past_the_limit(msi_dir):
+def test_a_category_of_2000_pages_gives_no_navigation_section_past_the_limit(sample_dir):
     # Every page carries the open branch of the navigation: 2,000 entries in each of 2,000 pages
     # made the site grow as the square of the category.
-    records = _records_in_one_category(msi_dir, 2000)
+    records = _records_in_one_category(sample_dir, 2000)
     nav = navigation(records)
     by_category = _entries(nav[1])
     (growth,) = [entry for entry in by_category if isinstance(entry, dict)]
