@@ -1,0 +1,132 @@
+"""The vocabulary of the site's search index, read from the pages themselves and the lexicon.
+
+- `stems`: each word of the pages (English, and the target language when it is not Chinese) with
+  its Snowball stem, for the browser, which has no stemmer (`settings` -> `set`).
+- `renderings`: the lexicon's English renderings of the target language's words (`search_lexicon`),
+  kept where the English word occurs in the pages.
+- `synonyms`: two English words that render the same target word (`reboot` and `restart`, both
+  重新開機) and seldom meet in one sentence (two parts of one term, `product` / `code`, do).
+- name words: a name's CamelCase parts; an all-caps name cut into the words of the pages
+  (`ARPNOREPAIR` -> arp no repair); an acronym the pages define (`Add or Remove Programs (ARP)`)
+  spelled out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from kbtools.site.search_lexicon import english_tokens, is_chinese, language, stem
+
+MIN_RENDERING = 0.15  # a weaker lexicon link is not kept in the index
+MIN_SYNONYM = 0.2
+TOP_SYNONYMS = 4
+MAX_SHARED = 0.25  # two synonyms meet in at most this share of the rarer one's sentences
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+# `Add or Remove Programs (ARP)`, `least-privilege user account (LUA)`.
+_DEFINITION = re.compile(r"((?:[A-Za-z][\w']*[\s/-]+){1,8})\(([A-Z]{2,6})s?\)")
+_SMALL = frozenset({"of", "or", "and", "the", "a", "an", "for", "to", "in", "on"})
+_UNKNOWN_LETTER = 9.0  # the cost of a letter no word of the pages covers, when cutting a name
+
+
+class Vocabulary:
+    def __init__(self, pairs: list[list[str]], texts: list[str], locale: str, lexicon: dict[str, list[list[object]]]) -> None:
+        self.locale = locale
+        self.lang = language(locale)
+        english = [source for _, source in pairs] + texts[1::2]
+        target = [text for text, _ in pairs] + texts[0::2]
+        self.counts: Counter[str] = Counter(token for text in english for token in english_tokens(text) if token.isalpha())
+        self.stems: dict[str, dict[str, str]] = {"en": {w: stem(w) for w in self.counts if stem(w) != w}}
+        if not is_chinese(locale) and self.lang != "en":
+            words = {w.lower() for text in target for w in _WORDS.findall(text)}
+            self.stems[self.lang] = {w: stem(w, self.lang) for w in sorted(words) if stem(w, self.lang) != w}
+        english_stems = {stem(w) for w in self.counts}
+        self.renderings: dict[str, list[list[object]]] = {}
+        for word, links in lexicon.items():
+            kept = [[e, d] for e, d in links if e in english_stems and float(d) >= MIN_RENDERING]
+            if kept:
+                self.renderings[word] = kept
+        self.synonyms = self._synonyms([source for _, source in pairs])
+        self.acronyms = self._acronyms(english)
+        self._total = sum(self.counts.values()) or 1
+
+    def _synonyms(self, sentences: list[str]) -> dict[str, list[list[object]]]:
+        seen: dict[str, set[int]] = {}
+        for number, sentence in enumerate(sentences):
+            for token in english_tokens(sentence):
+                seen.setdefault(stem(token), set()).add(number)
+        links: dict[str, dict[str, float]] = {}
+        for renders in self.renderings.values():
+            for i, (first, d1) in enumerate(renders):
+                for second, d2 in renders[i + 1 :]:
+                    weight = min(float(d1), float(d2))
+                    if weight < MIN_SYNONYM or first == second:
+                        continue
+                    a, b = seen.get(first, set()), seen.get(second, set())
+                    if not a or not b or len(a & b) > MAX_SHARED * min(len(a), len(b)):
+                        continue
+                    for x, y in ((first, second), (second, first)):
+                        links.setdefault(x, {})[y] = max(weight, links.get(x, {}).get(y, 0.0))
+        return {
+            word: [[other, round(w, 3)] for other, w in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:TOP_SYNONYMS]]
+            for word, found in sorted(links.items())
+        }
+
+    @staticmethod
+    def _acronyms(texts: list[str]) -> dict[str, list[str]]:
+        """Acronyms the English text defines, with their words: `(ARP)` after `Add or Remove Programs`."""
+        found: Counter[tuple[str, tuple[str, ...]]] = Counter()
+        for text in texts:
+            if "(" not in text:
+                continue
+            for match in _DEFINITION.finditer(text):
+                acronym = match.group(2)
+                words = [w for w in re.split(r"[\s/-]+", match.group(1)) if w]
+                for start in range(len(words) - 1, -1, -1):
+                    chosen = [w for w in words[start:] if w.lower() not in _SMALL]
+                    initials = "".join(w[0] for w in chosen).upper()
+                    if initials == acronym:
+                        found[(acronym.lower(), tuple(w.lower() for w in words[start:]))] += 1
+                        break
+                    if len(initials) > len(acronym):
+                        break
+        acronyms: dict[str, list[str]] = {}
+        for (acronym, words), _ in found.most_common():
+            acronyms.setdefault(acronym, list(words))
+        return acronyms
+
+    def _cut(self, word: str) -> list[str]:
+        """An all-caps name cut into the pages' words, fewest and commonest first (a dynamic program)."""
+        text = word.lower()
+        best: list[tuple[float, list[str]]] = [(0.0, [])] + [(math.inf, [])] * len(text)
+        for end in range(1, len(text) + 1):
+            for start in range(max(0, end - 20), end):
+                piece = text[start:end]
+                count = self.counts.get(piece, 0)
+                if piece == text or len(piece) < 2 or count < 2:
+                    cost = _UNKNOWN_LETTER * len(piece) if len(piece) == 1 else math.inf
+                    words = best[start][1]
+                else:
+                    cost = 3.0 + math.log(self._total / count)
+                    words = [*best[start][1], piece]
+                if best[start][0] + cost < best[end][0]:
+                    best[end] = (best[start][0] + cost, words)
+        return best[-1][1]
+
+    def name_words(self, name: str, parts: list[str]) -> list[str]:
+        """The name's words: its CamelCase parts, all-caps runs cut into words, acronyms spelled out."""
+        words = list(parts)
+        for part in parts:
+            pieces = self._cut(part) if part.isupper() and len(part) >= 5 else [part.lower()]
+            for piece in pieces:
+                words.append(piece)
+                words.extend(self.acronyms.get(piece, []))
+        seen: set[str] = set()
+        unique = []
+        for word in words:
+            if word.lower() not in seen:
+                seen.add(word.lower())
+                unique.append(word)
+        return unique
