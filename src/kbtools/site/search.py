@@ -30,7 +30,7 @@ from kbtools.site.layout import property_doc, site_url
 from kbtools.site.links import LinkResolver
 from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words
-from kbtools.site.search_lexicon import is_chinese, language, load_lexicon
+from kbtools.site.search_lexicon import is_chinese, language, load_lexicon, shipped_lexicons
 from kbtools.site.search_terms import term_lexicon
 from kbtools.site.search_vocabulary import Vocabulary
 
@@ -94,7 +94,7 @@ def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
     locale = records_locale(records)
     pairs = [_segment_pair(segment, locale) for record in records for segment in record_segments(record)]
     texts = [text for record in records for text in (*_pair(record.title, locale), *_pair(record.summary, locale))]
-    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale))
+    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons())
     variants = term_lexicon(pairs)[0] if is_chinese(locale) else []
     return {
         "version": INDEX_VERSION,

@@ -174,6 +174,11 @@ def load_lexicon(locale: str) -> dict[str, list[list[object]]]:
     return json.loads(path.read_text(encoding="utf-8")).get("entries", {})
 
 
+def shipped_lexicons() -> dict[str, dict[str, list[list[object]]]]:
+    """Every shipped lexicon by locale (the English words they share give synonyms)."""
+    return {path.stem: load_lexicon(path.stem) for path in sorted(LEXICON_FOLDER.glob("*.json"))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("locale", help="the target locale of the pages (zh-TW, fr-FR, ...)")

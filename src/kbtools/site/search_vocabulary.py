@@ -20,9 +20,10 @@ from collections import Counter
 from kbtools.site.search_lexicon import english_tokens, is_chinese, language, stem
 
 MIN_RENDERING = 0.15  # a weaker lexicon link is not kept in the index
-MIN_SYNONYM = 0.2
+MIN_SYNONYM = 0.3  # both words render the target word at least this well (Dice)
+STRONG_SYNONYM = 0.5  # enough in one language's lexicon alone
 TOP_SYNONYMS = 4
-MAX_SHARED = 0.25  # two synonyms meet in at most this share of the rarer one's sentences
+MAX_SHARED = 0.5  # two synonyms meet in at most this share of the rarer one's sentences (parts of a term: more)
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # `Add or Remove Programs (ARP)`, `least-privilege user account (LUA)`.
@@ -32,7 +33,14 @@ _UNKNOWN_LETTER = 9.0  # the cost of a letter no word of the pages covers, when 
 
 
 class Vocabulary:
-    def __init__(self, pairs: list[list[str]], texts: list[str], locale: str, lexicon: dict[str, list[list[object]]]) -> None:
+    def __init__(
+        self,
+        pairs: list[list[str]],
+        texts: list[str],
+        locale: str,
+        lexicon: dict[str, list[list[object]]],
+        pivots: dict[str, dict[str, list[list[object]]]] | None = None,
+    ) -> None:
         self.locale = locale
         self.lang = language(locale)
         english = [source for _, source in pairs] + texts[1::2]
@@ -48,27 +56,40 @@ class Vocabulary:
             kept = [[e, d] for e, d in links if e in english_stems and float(d) >= MIN_RENDERING]
             if kept:
                 self.renderings[word] = kept
-        self.synonyms = self._synonyms([source for _, source in pairs])
+        self.synonyms = self._synonyms([source for _, source in pairs], pivots if pivots is not None else {locale: lexicon})
         self.acronyms = self._acronyms(english)
         self._total = sum(self.counts.values()) or 1
 
-    def _synonyms(self, sentences: list[str]) -> dict[str, list[list[object]]]:
+    def _synonyms(self, sentences: list[str], pivots: dict[str, dict[str, list[list[object]]]]) -> dict[str, list[list[object]]]:
+        """English words that the same target word renders, in the lexicons of two languages or more
+        (or very strongly in one), and that seldom meet in one English sentence of the pages."""
         seen: dict[str, set[int]] = {}
         for number, sentence in enumerate(sentences):
             for token in english_tokens(sentence):
                 seen.setdefault(stem(token), set()).add(number)
+        support: dict[tuple[str, str], dict[str, float]] = {}
+        for locale, lexicon in pivots.items():
+            for links in lexicon.values():
+                best = links[:2]  # a word's two best renderings: further ones are its company
+                for i, (first, d1) in enumerate(best):
+                    for second, d2 in best[i + 1 :]:
+                        weight = min(float(d1), float(d2))
+                        if weight >= MIN_SYNONYM and first != second and (first in seen or second in seen):
+                            key = (min(first, second), max(first, second))
+                            support.setdefault(key, {})[locale] = max(weight, support.get(key, {}).get(locale, 0.0))
         links: dict[str, dict[str, float]] = {}
-        for renders in self.renderings.values():
-            for i, (first, d1) in enumerate(renders):
-                for second, d2 in renders[i + 1 :]:
-                    weight = min(float(d1), float(d2))
-                    if weight < MIN_SYNONYM or first == second:
-                        continue
-                    a, b = seen.get(first, set()), seen.get(second, set())
-                    if not a or not b or len(a & b) > MAX_SHARED * min(len(a), len(b)):
-                        continue
-                    for x, y in ((first, second), (second, first)):
-                        links.setdefault(x, {})[y] = max(weight, links.get(x, {}).get(y, 0.0))
+        for (first, second), by_locale in support.items():
+            weight = sum(by_locale.values()) / len(by_locale)
+            if len(by_locale) < 2 and weight < STRONG_SYNONYM:
+                continue
+            a, b = seen.get(first, set()), seen.get(second, set())
+            if a and b and len(a & b) > MAX_SHARED * min(len(a), len(b)):
+                continue
+            # A word the pages lack leads to one they hold (uninstall -> remove), never the other way.
+            if b:
+                links.setdefault(first, {})[second] = weight
+            if a:
+                links.setdefault(second, {})[first] = weight
         return {
             word: [[other, round(w, 3)] for other, w in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:TOP_SYNONYMS]]
             for word, found in sorted(links.items())

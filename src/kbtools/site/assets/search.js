@@ -15,7 +15,7 @@
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
   var K1 = 1.2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
-  var WEIGHT = { variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
+  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
   var PROXIMITY = 2.5;
   var ADJACENT = 0.5;
   var CJK = /[\u3400-\u9fff]/;
@@ -80,6 +80,12 @@
       var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
       var nameTokens = [];
       doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w)); });
+      // The name's own words (not the name whole): what a phrase rendered word by word must cover.
+      doc.nameStems = [];
+      doc.w.forEach(function (w) {
+        var stemmed = stemOf(index, w.toLowerCase(), "en");
+        if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
+      });
       doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
       doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0]), target(doc.s[0]), target(body)];
       doc.en.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.en[t] = 1; }); });
@@ -105,8 +111,11 @@
     index.wordSet = {};
     index.words.forEach(function (w) { index.wordSet[w] = 1; });
     Object.keys(index.variantOf).forEach(function (w) { index.wordSet[w] = 1; });
-    index.enList = Object.keys(index.vocabulary.en);
-    index.tgList = Object.keys(index.vocabulary.tg);
+    // The words a typo or a partial word is compared with: the stems and the words as written.
+    index.forms = {
+      en: Object.keys(index.vocabulary.en).concat(Object.keys(index.stems.en || {})),
+      tg: chinese ? [] : Object.keys(index.vocabulary.tg).concat(Object.keys(index.stems[index.lang] || {})),
+    };
     return index;
   }
 
@@ -121,16 +130,22 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  // A word the pages lack: the pages' words it begins, that begin it, or one edit away.
-  function tolerant(word, list, side) {
-    var alts = [];
-    if (word.length < 4) return alts;
-    list.forEach(function (v) {
-      if (v.length >= 4 && word.indexOf(v) === 0 && word.length - v.length <= 4) alts.push({ side: side, term: v, weight: WEIGHT.longer });
-      else if (v.indexOf(word) === 0) alts.push({ side: side, term: v, weight: WEIGHT.completion });
-      else if (word.length >= 5 && oneEdit(word, v)) alts.push({ side: side, term: v, weight: WEIGHT.typo });
+  // A word the pages lack: the pages' words (as written, or their stems) it begins, that begin it,
+  // or one edit away; each stands for the stem of that word.
+  function tolerant(index, word, side) {
+    var found = {};
+    var lang = side === "en" ? "en" : index.lang;
+    if (word.length < 4) return [];
+    function offer(term, weight) { if (!found[term] || found[term] < weight) found[term] = weight; }
+    index.forms[side].forEach(function (v) {
+      var term = index.vocabulary[side][v] ? v : stemOf(index, v, lang);
+      if (!index.vocabulary[side][term]) return;
+      if (v.length >= 4 && word.indexOf(v) === 0 && word.length - v.length <= 4) offer(term, WEIGHT.longer);
+      else if (v.indexOf(word) === 0) offer(term, WEIGHT.completion);
+      else if (word.length >= 5 && oneEdit(word, v)) offer(term, WEIGHT.typo);
     });
-    return alts.sort(function (a, b) { return b.weight - a.weight || a.term.length - b.term.length; }).slice(0, 6);
+    return Object.keys(found).map(function (term) { return { side: side, term: term, weight: found[term] }; })
+      .sort(function (a, b) { return b.weight - a.weight || a.term.length - b.term.length; }).slice(0, 6);
   }
 
   function addRenderings(index, alts, word, weight) {
@@ -151,12 +166,12 @@
     var en = stemOf(index, word, "en");
     if (/^[a-z0-9]+$/.test(word)) {
       if (index.vocabulary.en[en]) alts.push({ side: "en", term: en, weight: 1 });
-      else if (/^[a-z]+$/.test(word)) alts = alts.concat(tolerant(en, index.enList, "en"));
+      else if (/^[a-z]+$/.test(word)) alts = alts.concat(tolerant(index, word, "en"));
       addSynonyms(index, alts, en, 1);
     }
     if (!index.chinese && index.lang !== "en") {
       var tg = stemOf(index, word, index.lang);
-      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : /\d/.test(word) ? [] : tolerant(tg, index.tgList, "tg");
+      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : /\d/.test(word) ? [] : tolerant(index, word, "tg");
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
     }
@@ -178,7 +193,12 @@
     var rest = "";
     function flush() {
       if (rest.length === 1) concepts.push(chineseConcept(index, rest));
-      for (var k = 0; k + 2 <= rest.length; k++) concepts.push(chineseConcept(index, rest.slice(k, k + 2)));
+      // Bigrams no word of the lexicon covers are weaker evidence than its words.
+      for (var k = 0; k + 2 <= rest.length; k++) {
+        var gram = chineseConcept(index, rest.slice(k, k + 2));
+        gram.alts.forEach(function (alt) { alt.weight *= WEIGHT.bigram; });
+        concepts.push(gram);
+      }
       rest = "";
     }
     for (var i = 0; i < phrase.length; ) {
@@ -213,7 +233,8 @@
     concepts = concepts.filter(function (c) { return c.alts.length; });
     var en = {}, tg = {};
     concepts.forEach(function (c) { c.alts.forEach(function (a) { (a.side === "en" ? en : tg)[a.term] = 1; }); });
-    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg };
+    var chinese = concepts.some(function (c) { return c.chinese; });
+    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -235,11 +256,13 @@
   function nameScore(doc, query) {
     var named = 0;
     var compact = query.compact;
+    // The Latin letters of a query that is mostly Chinese begin many names (msi): they say less.
+    var part = query.chinese ? 0.25 : 1;
     if (compact.length >= 3) {
       if (compact === doc.name) named = 100;
       else if (compact === doc.nameTail) named = 90;
-      else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40;
-      else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30;
+      else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40 * part;
+      else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30 * part;
     }
     var raw = query.raw;
     for (var i = 0; i < raw.length; i++) {
@@ -250,7 +273,18 @@
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
+        // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
+        else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
+    }
+    if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
+    // Chinese words whose renderings are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
+    if (doc.nameStems.length >= 2) {
+      var rendered = {};
+      query.concepts.forEach(function (c) {
+        if (c.chinese && !c.phrase) c.alts.forEach(function (a) { if (a.side === "en") rendered[a.term] = 1; });
+      });
+      if (doc.nameStems.every(function (w) { return rendered[w]; })) named = Math.max(named, 35);
     }
     return named;
   }
