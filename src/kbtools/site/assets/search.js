@@ -132,7 +132,7 @@
 
   // A word the pages lack: the pages' words (as written, or their stems) it begins, that begin it,
   // or one edit away; each stands for the stem of that word.
-  function tolerant(index, word, side) {
+  function tolerant(index, word, stemmed, side) {
     var found = {};
     var lang = side === "en" ? "en" : index.lang;
     if (word.length < 4) return [];
@@ -141,8 +141,8 @@
       var term = index.vocabulary[side][v] ? v : stemOf(index, v, lang);
       if (!index.vocabulary[side][term]) return;
       if (v.length >= 4 && word.indexOf(v) === 0 && word.length - v.length <= 4) offer(term, WEIGHT.longer);
-      else if (v.indexOf(word) === 0) offer(term, WEIGHT.completion);
-      else if (word.length >= 5 && oneEdit(word, v)) offer(term, WEIGHT.typo);
+      else if (v.indexOf(word) === 0 || (stemmed.length >= 4 && v.indexOf(stemmed) === 0)) offer(term, WEIGHT.completion);
+      else if (word.length >= 5 && (oneEdit(word, v) || oneEdit(stemmed, v))) offer(term, WEIGHT.typo);
     });
     return Object.keys(found).map(function (term) { return { side: side, term: term, weight: found[term] }; })
       .sort(function (a, b) { return b.weight - a.weight || a.term.length - b.term.length; }).slice(0, 6);
@@ -163,15 +163,19 @@
   // A Latin or Cyrillic word of the query: an English stem and, on a site in another language, a stem of it.
   function wordConcept(index, word) {
     var alts = [];
+    var english = /^[a-z0-9]+$/.test(word);
+    var other = !index.chinese && index.lang !== "en";
     var en = stemOf(index, word, "en");
-    if (/^[a-z0-9]+$/.test(word)) {
+    var tg = other ? stemOf(index, word, index.lang) : null;
+    var exact = (english && index.vocabulary.en[en]) || (other && index.vocabulary.tg[tg]);
+    if (english) {
       if (index.vocabulary.en[en]) alts.push({ side: "en", term: en, weight: 1 });
-      else if (/^[a-z]+$/.test(word)) alts = alts.concat(tolerant(index, word, "en"));
+      // Tolerance only for a word the pages hold in neither language, as typed.
+      else if (!exact && /^[a-z]+$/.test(word)) alts = alts.concat(tolerant(index, word, en, "en"));
       addSynonyms(index, alts, en, 1);
     }
-    if (!index.chinese && index.lang !== "en") {
-      var tg = stemOf(index, word, index.lang);
-      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : /\d/.test(word) ? [] : tolerant(index, word, "tg");
+    if (other) {
+      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) ? [] : tolerant(index, word, tg, "tg");
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
     }
@@ -335,14 +339,21 @@
     if (!query.concepts.length && query.compact.length < 3) return { query: query, results: [] };
     var n = index.docs.length;
     // Each form's rarity over the properties (BM25's idf); a concept weighs as its best form.
+    // A concept's rarity (BM25's idf) counts the properties that hold it in any of its forms, each
+    // by its best form's weight: a French `le` is common even if the English text seldom has it.
     var idfs = query.concepts.map(function (concept) {
-      var values = concept.alts.map(function (alt) {
-        var df = 0;
-        index.docs.forEach(function (doc) { if (doc[alt.side].some(function (f) { return frequency(f, alt.term) > 0; })) df++; });
-        return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+      var df = 0, strongest = 0;
+      index.docs.forEach(function (doc) {
+        var best = 0;
+        concept.alts.forEach(function (alt) {
+          if (alt.weight > best && doc[alt.side].some(function (f) { return frequency(f, alt.term) > 0; })) best = alt.weight;
+        });
+        df += best; // a property held only through a weak form counts as much as that form
+        strongest = Math.max(strongest, best);
       });
-      concept.weight = Math.max.apply(null, values.map(function (v, a) { return v * concept.alts[a].weight; }).concat([0]));
-      return values;
+      var idf = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+      concept.weight = idf * strongest;
+      return concept.alts.map(function () { return idf; });
     });
     var results = [];
     index.docs.forEach(function (doc) {
