@@ -103,6 +103,7 @@ def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
         "variants": variants,
         "stems": vocabulary.stems,
         "renderings": vocabulary.renderings,
+        "words": vocabulary.words,
         "synonyms": vocabulary.synonyms,
         "docs": [index_document(record, locale, vocabulary) for record in records],
     }

@@ -56,6 +56,11 @@ class Vocabulary:
             kept = [[e, d] for e, d in links if e in english_stems and float(d) >= MIN_RENDERING]
             if kept:
                 self.renderings[word] = kept
+        # Chinese words of the lexicon that the pages hold: the units a query is cut into.
+        self.words: list[str] = []
+        if is_chinese(locale):
+            text = "\n".join(target)
+            self.words = sorted(w for w in lexicon if w not in self.renderings and len(w) >= 2 and w in text)
         self.synonyms = self._synonyms([source for _, source in pairs], pivots if pivots is not None else {locale: lexicon})
         self.acronyms = self._acronyms(english)
         self._total = sum(self.counts.values()) or 1

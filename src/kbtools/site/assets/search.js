@@ -17,6 +17,7 @@
   // Evidence other than the query's own word counts less, so that it never outranks it.
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
   var PROXIMITY = 2.5;
+  var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
   var ADJACENT = 0.5;
   var CJK = /[\u3400-\u9fff]/;
   var PARTICLES = /[的之在要將把被了]/; // Chinese function words that split a query into phrases
@@ -107,9 +108,10 @@
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
     });
+    index.segmentWords = index.words || []; // the lexicon's words without a rendering the pages hold
     index.words = Object.keys(index.renderings).filter(function (w) { return CJK.test(w); });
     index.wordSet = {};
-    index.words.forEach(function (w) { index.wordSet[w] = 1; });
+    index.words.concat(index.segmentWords || []).forEach(function (w) { index.wordSet[w] = 1; });
     Object.keys(index.variantOf).forEach(function (w) { index.wordSet[w] = 1; });
     // The words a typo or a partial word is compared with: the stems and the words as written.
     index.forms = {
@@ -238,7 +240,11 @@
     var en = {}, tg = {};
     concepts.forEach(function (c) { c.alts.forEach(function (a) { (a.side === "en" ? en : tg)[a.term] = 1; }); });
     var chinese = concepts.some(function (c) { return c.chinese; });
-    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
+    var nameTerms = {};
+    concepts.forEach(function (c) {
+      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) nameTerms[a.term] = 1; });
+    });
+    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese, nameTerms: nameTerms };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -282,14 +288,8 @@
       }
     }
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
-    // Chinese words whose renderings are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
-    if (doc.nameStems.length >= 2) {
-      var rendered = {};
-      query.concepts.forEach(function (c) {
-        if (c.chinese && !c.phrase) c.alts.forEach(function (a) { if (a.side === "en") rendered[a.term] = 1; });
-      });
-      if (doc.nameStems.every(function (w) { return rendered[w]; })) named = Math.max(named, 35);
-    }
+    // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
+    if (doc.nameStems.length >= 2 && doc.nameStems.every(function (w) { return query.nameTerms[w]; })) named = Math.max(named, 35);
     return named;
   }
 
