@@ -32,6 +32,18 @@ _SMALL = frozenset({"of", "or", "and", "the", "a", "an", "for", "to", "in", "on"
 _UNKNOWN_LETTER = 9.0  # the cost of a letter no word of the pages covers, when cutting a name
 
 
+def _spelled_out(words: list[str], acronym: str) -> list[str] | None:
+    """The last words before `(ACRONYM)` whose initials spell it (small words may be skipped)."""
+    for start in range(len(words) - 1, -1, -1):
+        chosen = [w for w in words[start:] if w.lower() not in _SMALL]
+        initials = "".join(w[0] for w in chosen).upper()
+        if initials == acronym:
+            return words[start:]
+        if len(initials) > len(acronym):
+            return None
+    return None
+
+
 class Vocabulary:
     def __init__(
         self,
@@ -109,14 +121,12 @@ class Vocabulary:
                 continue
             for match in _DEFINITION.finditer(text):
                 acronym = match.group(2)
-                words = [w for w in re.split(r"[\s/-]+", match.group(1)) if w]
-                for start in range(len(words) - 1, -1, -1):
-                    chosen = [w for w in words[start:] if w.lower() not in _SMALL]
-                    initials = "".join(w[0] for w in chosen).upper()
-                    if initials == acronym:
-                        found[(acronym.lower(), tuple(w.lower() for w in words[start:]))] += 1
-                        break
-                    if len(initials) > len(acronym):
+                # A hyphenated word gives one initial or one for each part (least-privilege user account).
+                for split in (r"[\s/]+", r"[\s/-]+"):
+                    words = [w for w in re.split(split, match.group(1)) if w]
+                    spelled = _spelled_out(words, acronym)
+                    if spelled:
+                        found[(acronym.lower(), tuple(" ".join(spelled).lower().replace("-", " ").split()))] += 1
                         break
         acronyms: dict[str, list[str]] = {}
         for (acronym, words), _ in found.most_common():
@@ -124,22 +134,35 @@ class Vocabulary:
         return acronyms
 
     def _cut(self, word: str) -> list[str]:
-        """An all-caps name cut into the pages' words, fewest and commonest first (a dynamic program)."""
+        """An all-caps name cut into the pages' words, fewest and commonest first (a dynamic program);
+        letters no word covers stay together as a piece of their own (ARP in ARPNOREPAIR)."""
         text = word.lower()
-        best: list[tuple[float, list[str]]] = [(0.0, [])] + [(math.inf, [])] * len(text)
+        best: list[tuple[float, list[tuple[str, bool]]]] = [(0.0, [])] + [(math.inf, [])] * len(text)
         for end in range(1, len(text) + 1):
             for start in range(max(0, end - 20), end):
                 piece = text[start:end]
                 count = self.counts.get(piece, 0)
-                if piece == text or len(piece) < 2 or count < 2:
-                    cost = _UNKNOWN_LETTER * len(piece) if len(piece) == 1 else math.inf
-                    words = best[start][1]
+                if piece != text and len(piece) >= 2 and count >= 2:
+                    cost, known = 3.0 + math.log(self._total / count), True
+                elif len(piece) == 1:
+                    cost, known = _UNKNOWN_LETTER, False
                 else:
-                    cost = 3.0 + math.log(self._total / count)
-                    words = [*best[start][1], piece]
+                    continue
                 if best[start][0] + cost < best[end][0]:
-                    best[end] = (best[start][0] + cost, words)
-        return best[-1][1]
+                    best[end] = (best[start][0] + cost, [*best[start][1], (piece, known)])
+        pieces: list[str] = []
+        unknown = ""
+        for piece, known in best[-1][1]:
+            if known:
+                if unknown:
+                    pieces.append(unknown)
+                    unknown = ""
+                pieces.append(piece)
+            else:
+                unknown += piece
+        if unknown:
+            pieces.append(unknown)
+        return [piece for piece in pieces if len(piece) >= 2]
 
     def name_words(self, name: str, parts: list[str]) -> list[str]:
         """The name's words: its CamelCase parts, all-caps runs cut into words, acronyms spelled out."""
