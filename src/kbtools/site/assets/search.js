@@ -17,6 +17,7 @@
   // Evidence other than the query's own word counts less, so that it never outranks it.
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
   var PROXIMITY = 2.5;
+  var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
   var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
   var ADJACENT = 0.5;
   var CJK = /[\u3400-\u9fff]/;
@@ -108,6 +109,11 @@
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
     });
+    // The lexicon read backwards: the target words that render an English word (hide -> 隱藏).
+    index.renderedBy = {};
+    Object.keys(index.renderings).forEach(function (word) {
+      index.renderings[word].forEach(function (link) { (index.renderedBy[link[0]] = index.renderedBy[link[0]] || []).push([word, link[1]]); });
+    });
     index.segmentWords = index.words || []; // the lexicon's words without a rendering the pages hold
     index.words = Object.keys(index.renderings).filter(function (w) { return CJK.test(w); });
     index.wordSet = {};
@@ -175,6 +181,9 @@
       // Tolerance only for a word the pages hold in neither language, as typed.
       else if (!exact && /^[a-z]+$/.test(word)) alts = alts.concat(tolerant(index, word, en, "en"));
       addSynonyms(index, alts, en, 1);
+      (index.renderedBy[en] || []).forEach(function (link) {
+        if (link[1] >= BACK_RENDERING) alts.push({ side: "tg", term: link[0], weight: WEIGHT.rendering * Math.min(1, 2 * link[1]) * (index.vocabulary.en[en] ? 0.5 : 1) });
+      });
     }
     if (other) {
       var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) ? [] : tolerant(index, word, tg, "tg");
