@@ -10,8 +10,9 @@
   "use strict";
   var INDEX = "search/kbtools-index.json";
   var LIMIT = 20;
-  // BM25F: field weight and length normalisation; K1 the saturation of a term's frequency.
-  var FIELDS = [{ weight: 6, b: 0.2 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
+  // BM25F: field weight and length normalisation (none for the name: its words are not a text
+  // that a long name dilutes); K1 the saturation of a term's frequency.
+  var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
   var K1 = 1.2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
