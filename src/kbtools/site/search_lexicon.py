@@ -97,10 +97,10 @@ def target_words(text: str, locale: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _jieba():  # noqa: ANN202
-    import jieba
-
     from kbtools.site.search_terms import FREQUENCY, TERMS
+    from kbtools.site.segmenter import chinese_segmenter
 
+    jieba = chinese_segmenter()  # its cache in a private folder
     jieba.setLogLevel(60)
     tokenizer = jieba.dt
     for term in TERMS:
