@@ -111,7 +111,7 @@ def test_index_keeps_chinese_unescaped(sample_api: Path) -> None:
 def test_every_collection_says_what_it_is(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
     for name in ("index.json", "properties.json", "requirements.json", "runtimes.json"):
         document = json.loads((corpus_api / name).read_bytes())
-        assert document["schema_version"] == 2, name
+        assert document["schema_version"] == 3, name
         assert document["generated_at"] == corpus_kb.generated_at, name
         source = document["source"]
         assert source["locale"] == "zh-TW" and source["pages"] == 335, name

@@ -31,7 +31,7 @@ from kbtools.api.errors import (
     unknown_filter_value,
 )
 from kbtools.api.middleware import HeadAsGet, SecurityHeaders
-from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
+from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, UnknownProperty, find_record, suggest
 from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
 from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.serialization import Envelope
@@ -152,8 +152,8 @@ def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[s
     """
     operation = openapi.get("paths", {}).get(f"{API_PREFIX}/properties", {}).get("get", {})
     for parameter in operation.get("parameters", []):
-        if parameter["name"] in ("text", "stale"):
-            continue  # free words; a boolean
+        if parameter["name"] in ("text", "stale", "name"):
+            continue  # free words; a boolean; a property name or slug
         values = catalog.known_values(parameter["name"])
         parameter["schema"] = {"enum": values} if values else {"not": {}}
     return openapi
@@ -206,6 +206,30 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
                 description="Who sets the value: `installer`, `author`, `user` or an action name",
             ),
         ] = None,
+        set_at: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Set at this action, or `initialization`")
+        ] = None,
+        cleared_at: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Cleared at this action, e.g. `InstallValidate`")
+        ] = None,
+        used_by: Annotated[str | None, Query(max_length=NAME_MAX_LENGTH, description="Used by this action")] = None,
+        valid_after: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Valid only after this action, e.g. `CostFinalize`")
+        ] = None,
+        since: Annotated[
+            str | None,
+            Query(
+                max_length=VERSION_QUERY_MAX_LENGTH,
+                description="New in this version: the page states the property arrived with it (`requirements.since`)",
+            ),
+        ] = None,
+        name: Annotated[
+            str | None,
+            Query(
+                max_length=NAME_MAX_LENGTH,
+                description="A property name or slug: the answer holds it when it passes the other filters, else is empty",
+            ),
+        ] = None,
         text: Annotated[
             str | None,
             Query(max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"),
@@ -215,9 +239,14 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
             Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english)"),
         ] = None,
     ) -> Response:
-        filters = catalog.check(
-            kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text, stale=stale
-        )
+        try:
+            filters = catalog.check(
+                kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by,
+                set_at=set_at, cleared_at=cleared_at, used_by=used_by, valid_after=valid_after, since=since,
+                name=name, text=text, stale=stale,
+            )
+        except UnknownProperty as error:
+            raise PropertyNotFound(error.name, error.close) from None
         return _json(answer(filters))
 
     @router.get(

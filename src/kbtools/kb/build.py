@@ -93,10 +93,12 @@ def build_knowledge_base(source: Path, english: Path | None = None) -> Knowledge
             errors.append(ParseError(path=path.as_posix(), message=f"cannot read: {error.strerror or error}"))
         except Exception as error:  # noqa: BLE001 - one page must not stop the others
             errors.append(_failure(path, error))
+    runtimes = read_runtimes((page, page_locale(page)) for page in runtime_pages)
+    releases = [release.version for release in runtimes if release.runtime == "Windows Installer"]
     records: list[PropertyRecord] = []
     for path, page in pages:
         try:
-            record = property_record(page, categories, _published_path(path, source))
+            record = property_record(page, categories, _published_path(path, source), releases)
         except NotAPropertyPage:
             continue
         except UnreadablePage as error:
@@ -125,7 +127,7 @@ def build_knowledge_base(source: Path, english: Path | None = None) -> Knowledge
         locale=locales.pop() if len(locales) == 1 else None,
         source=source_identity(records),
         properties=records,
-        runtimes=read_runtimes((page, page_locale(page)) for page in runtime_pages),
+        runtimes=runtimes,
         errors=errors,
     )
 

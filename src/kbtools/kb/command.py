@@ -48,7 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Print the record of NAME_OR_SLUG, or the records that pass the filters. A property is "
             "available for --os/--runtime/--version where one of its requirement statements puts it: the "
             "Windows and versions it names, or, where it names none, the Windows versions on which such a "
-            "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors."
+            "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors. "
+            "A name with filters asks about that property: the list holds it when it passes them, else is empty."
         ),
     )
     query.add_argument("name", nargs="?", metavar="NAME_OR_SLUG", help="a property name or page slug")
@@ -62,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     query.add_argument("--runtime", metavar="RUNTIME", help='"Windows Installer" or "Mergemod.dll"')
     query.add_argument("--version", metavar="VERSION", help="a runtime version, e.g. 3.1")
     query.add_argument("--set-by", metavar="WHO", help="installer, author, user or an action name")
+    query.add_argument("--set-at", metavar="ACTION", help="set at this action (or initialization), e.g. CostFinalize")
+    query.add_argument("--cleared-at", metavar="ACTION", help="cleared at this action, e.g. InstallValidate")
+    query.add_argument("--used-by", metavar="ACTION", help="used by this action, e.g. InstallValidate")
+    query.add_argument("--valid-after", metavar="ACTION", help="valid only after this action, e.g. CostFinalize")
+    query.add_argument("--since", metavar="VERSION", help="new in this version: the page states it arrived then, e.g. 5.0")
     query.add_argument("--text", metavar="WORDS", help="words that all occur in the record's texts (any language)")
     query.add_argument("--fields", metavar="A,B", help="print only these fields of each record")
     query.set_defaults(func=run_query)
@@ -184,15 +190,20 @@ def run_query(args: argparse.Namespace) -> int:
         "runtime": args.runtime,
         "version": args.version,
         "set_by": args.set_by,
+        "set_at": args.set_at,
+        "cleared_at": args.cleared_at,
+        "used_by": args.used_by,
+        "valid_after": args.valid_after,
+        "since": args.since,
         "text": args.text,
     }
-    if args.version is not None and len(args.version) > VERSION_QUERY_MAX_LENGTH:
-        raise UsageError(
-            f"--version {args.version[:40]!r}...: {len(args.version)} characters; give a version number such as 4.5"
-        )
+    for option in ("version", "since"):
+        value = raw[option]
+        if value is not None and len(value) > VERSION_QUERY_MAX_LENGTH:
+            raise UsageError(
+                f"--{option} {value[:40]!r}...: {len(value)} characters; give a version number such as 4.5"
+            )
     filtering = any(value is not None for value in raw.values())
-    if args.name is not None and filtering:
-        raise UsageError("give a NAME_OR_SLUG or filters, not both")
     kb = _load(args)
     catalog = Catalog(kb)
     if args.name is not None:
@@ -205,8 +216,10 @@ def run_query(args: argparse.Namespace) -> int:
                 hint = f"; give --source a folder of property pages or set {SOURCE_VARIABLE}"
             _error(f"no property named {args.name!r} in {where}{hint}")
             return EXIT_FAILURE
-        _write_json(_selected(record, fields), None)
-        return EXIT_OK
+        if not filtering:
+            _write_json(_selected(record, fields), None)
+            return EXIT_OK
+        raw["name"] = record.slug
     try:
         filters = catalog.check(**raw)
     except UnknownFilterValue as error:

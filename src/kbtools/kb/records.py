@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -14,6 +15,7 @@ from kbtools.kb.property_page import english_title, is_public, property_kind, pr
 from kbtools.kb.record import LocalizedSegment, LocalizedText, OtherSection, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
 from kbtools.kb.sections import Outline, Section, outline
+from kbtools.kb.since import read_since
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
 from kbtools.kb.value import read_value
 from kbtools.kb.value_table import read_default, read_values
@@ -147,8 +149,11 @@ def _source(page: Page, path: Path, locale: str) -> Source:
     return Source(path=path.as_posix(), locale=locale, **values)
 
 
-def property_record(page: Page, categories: Categories | None = None, path: Path | None = None) -> PropertyRecord:
-    """The record of a property page.
+def property_record(
+    page: Page, categories: Categories | None = None, path: Path | None = None, releases: Sequence[str] = ()
+) -> PropertyRecord:
+    """The record of a property page; `releases` are the Windows Installer versions the runtime
+    pages list, in release order (for "Not supported in Windows Installer 3.1 and earlier").
 
     Raises `NotAPropertyPage` for other pages and `UnreadablePage` for broken ones.
     """
@@ -162,12 +167,15 @@ def property_record(page: Page, categories: Categories | None = None, path: Path
     name = property_name(title)
     if name is None:
         raise NotAPropertyPage(page.path.as_posix())
-    return _record(page, shape, name, categories or Categories(), path or page.path)
+    return _record(page, shape, name, categories or Categories(), path or page.path, releases)
 
 
-def _record(page: Page, shape: Outline, name: str, categories: Categories, path: Path) -> PropertyRecord:
+def _record(
+    page: Page, shape: Outline, name: str, categories: Categories, path: Path, releases: Sequence[str]
+) -> PropertyRecord:
     locale = page_locale(page)
     requirements = read_requirements(shape.section("Requirements"), locale)
+    requirements.since = read_since(shape, name, releases)
     kind = property_kind(name, requirements)
     slug = path.stem
     title_segments = shape.title.segments if shape.title is not None else []

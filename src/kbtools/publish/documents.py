@@ -35,14 +35,14 @@ ApiRoot = Envelope[list[DocumentLink]]
 
 DOCUMENTS: tuple[DocumentLink, ...] = (
     DocumentLink(path="index.json", description="This list of documents (also served at the root, /api/v1/)."),
-    DocumentLink(path="properties.json", description="Every property: name, slug, kind, category, stated versions, title, url."),
+    DocumentLink(path="properties.json", description="Every property: name, slug, kind, category, stated versions, since, lifetime actions, title, url."),
     DocumentLink(path="properties/{slug}.json", description="One property record, as `kbtools query SLUG` prints it."),
     DocumentLink(path="requirements.json", description="Properties available per Windows and Windows Installer version."),
     DocumentLink(path="runtimes.json", description="Windows Installer releases: builds, the Windows they shipped with, where their redistributables install."),
     DocumentLink(path="schema.json", description="JSON Schema of one property record."),
     DocumentLink(path="openapi.json", description="OpenAPI description of these documents."),
     DocumentLink(
-        path="properties?kind=&category=&os=&runtime=&version=&set_by=&text=",
+        path="properties?kind=&category=&os=&runtime=&version=&set_by=&set_at=&cleared_at=&used_by=&valid_after=&since=&name=&text=&stale=",
         description="The index of the properties that pass every filter given (`kbtools query` filters).",
         live_only=True,
     ),
