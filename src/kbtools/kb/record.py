@@ -236,6 +236,7 @@ class PropertyRecord(BaseModel):
     remarks: list[LocalizedSegment] = []
     default_value: list[LocalizedSegment] = []
     default: str | None = Field(default=None, description="The default value as the page states it (`omus`).")
+    default_evidence: list[str] = Field(default=[], description="The ids of the segments that state `default`.")
     values: list[ValueTable] = []
     examples: list[Example] = []
     other: list[OtherSection] = []

@@ -183,6 +183,9 @@ def _record(
     if kind in VALUE_KINDS:
         value = read_value(page, shape, _section_segments(shape.section(*PROPERTY_VALUE), locale))
     body = read_body(page, shape, locale)
+    values = read_values(body, locale)
+    sentences = [(segment.id, plain(segment.source)) for segment in page.segments if segment.source is not None]
+    default, default_evidence = read_default(sentences, values)
     category = categories.category(name, slug)
     return PropertyRecord(
         name=name,
@@ -196,8 +199,9 @@ def _record(
         semantics=_section_segments(shape.lead, locale),
         remarks=_section_segments(shape.section(*REMARKS), locale),
         default_value=_section_segments(shape.section(*DEFAULT_VALUE), locale),
-        default=read_default([plain(segment.source) for segment in page.segments if segment.source is not None]),
-        values=read_values(body, locale),
+        default=default,
+        default_evidence=default_evidence,
+        values=values,
         examples=read_examples(body),
         other=_other_sections(shape, locale, kind),
         value=value,
