@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.api.static import write_static_api
 from kbtools.cli import main
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import Catalog
@@ -15,6 +14,7 @@ from kbtools.kb.schema import record_schema
 from kbtools.kb.serialization import Envelope
 from kbtools.publish.index import PropertyIndex
 from kbtools.publish.requirements_matrix import RequirementsMatrix
+from kbtools.publish.static_api import write_static_api
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 

@@ -123,7 +123,7 @@ def test_a_redistributables_table_is_read_like_the_sentences(tmp_path: Path) -> 
 
 @pytest.mark.corpus
 def test_runtimes_command_prints_the_published_document(msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kbtools.api.static import write_static_api
+    from kbtools.publish.static_api import write_static_api
 
     out = tmp_path / "kb.json"
     assert main(["parse", str(msi_dir), "--out", str(out)]) == 0

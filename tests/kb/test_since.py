@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kb_sxs_pages import front_matter, seg, write
 
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.query import Catalog, UnknownFilterValue, UnknownProperty
-from kb_sxs_pages import front_matter, seg, write
 
 
 def _page(slug: str, name: str, *lines: str) -> str:

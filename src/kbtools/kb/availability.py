@@ -56,11 +56,15 @@ class Availability:
                     on.setdefault((statement.runtime, windows), set()).update(statement.versions)
         stated = {windows for record in records for s in record.requirements.statements for windows in s.os}
         newest_stated = max((release_order(windows) for windows in stated), default=len(OPERATING_SYSTEMS))
-        self.after_statements: list[str] = [w for w in OPERATING_SYSTEMS if release_order(w) > newest_stated]
-        """The Windows released after every Windows a statement names, newest first."""
         self.versions: dict[str, list[str]] = {runtime: _ordered(found) for runtime, found in named.items()}
         """Runtime -> its known versions, oldest first."""
         self._on = {key: _ordered(found) for key, found in on.items()}
+        self.after_statements: list[str] = [
+            w for w in OPERATING_SYSTEMS
+            if release_order(w) > newest_stated and any(windows == w for _, windows in self._on)
+        ]
+        """The Windows released after every Windows a statement names where a runtime release is
+        known (from the runtime pages), newest first."""
         self._points = lru_cache(maxsize=None)(self._compute_points)
 
     def versions_on(self, runtime: str, windows: str) -> list[str]:

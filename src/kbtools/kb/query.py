@@ -194,7 +194,10 @@ class Catalog:
                 return candidate
         note = ""
         if name == "os" and wanted in OPERATING_SYSTEMS:
-            note = f"no requirement statement names {wanted} and it is older than those they name, so no answer is given"
+            note = (
+                f"the pages read say nothing about {wanted}: no requirement statement names it and no runtime "
+                "page says which Windows Installer it has, so no answer is given"
+            )
         close = [] if note else close_matches(value, known)
         raise UnknownFilterValue(name, value, _WHAT[name], known, close, note=note)
 

@@ -329,7 +329,9 @@ class KnowledgeBase(BaseModel):
     """The output of `kbtools parse`."""
 
     version: int = RECORD_VERSION
-    generated_at: str | None = Field(default=None, description="When the records were read (UTC, ISO 8601).")
+    generated_at: str | None = Field(
+        default=None, description="When the pages read last changed (UTC, ISO 8601; SOURCE_DATE_EPOCH overrides)."
+    )
     locale: str | None = None
     source: SourceIdentity = SourceIdentity()
     properties: list[PropertyRecord] = []

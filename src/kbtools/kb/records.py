@@ -15,8 +15,8 @@ from kbtools.kb.property_page import english_title, is_public, property_kind, pr
 from kbtools.kb.record import LocalizedSegment, LocalizedText, OtherSection, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
 from kbtools.kb.sections import Outline, Section, outline
-from kbtools.kb.since import read_since
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
+from kbtools.kb.since import read_since
 from kbtools.kb.value import read_value
 from kbtools.kb.value_table import read_default, read_values
 from kbtools.page import Page
