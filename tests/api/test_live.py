@@ -196,7 +196,7 @@ def test_the_root_lists_the_documents(corpus_client: httpx.Client) -> None:
 def test_every_unknown_path_under_api_is_a_json_404(corpus_client: httpx.Client, path: str) -> None:
     response = corpus_client.get(path)
     assert response.status_code == 404
-    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["status"] == 404
 
 
@@ -253,8 +253,15 @@ def test_openapi_describes_the_query_parameters(corpus_client: httpx.Client) -> 
         "runtime",
         "version",
         "set_by",
+        "set_at",
+        "cleared_at",
+        "used_by",
+        "valid_after",
+        "since",
+        "name",
         "text",
         "stale",
+        "fields",
     ]
 
 

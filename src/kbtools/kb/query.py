@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from kbtools.kb.availability import Availability
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import RUNTIMES, version_key
-from kbtools.kb.windows import OPERATING_SYSTEMS, canonical_windows
+from kbtools.kb.windows import OPERATING_SYSTEMS, STATEMENT_WINDOWS, canonical_windows
 
 KINDS = ("installer", "summary", "automation", "merge-module")
 _VERSION_NUMBER = re.compile(r"^\d+(\.\d+)*$")
@@ -117,7 +117,7 @@ class UnknownFilterValue(ValueError):
         self.name, self.value, self.known, self.close = name, value, list(known), list(close)
         hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
         hint = f"{note}; {hint}" if note else hint
-        shown = ", ".join(map(repr, known[:12])) + (f", ... ({len(known)} in all)" if len(known) > 12 else "")
+        shown = ", ".join(map(repr, known[:20])) + (f", ... ({len(known)} in all)" if len(known) > 20 else "")
         super().__init__(f"unknown {what} {value!r}; {hint}known: {shown or 'none'}")
 
 
@@ -141,8 +141,11 @@ class Catalog:
             for name in LIFETIME_FILTERS
         }
         stated = {windows for record in self.records for s in record.requirements.statements for windows in s.os}
-        self.windows = [w for w in OPERATING_SYSTEMS if w in stated or w in self.availability.after_statements]
-        """The Windows versions a query may name, newest first: those the statements name and the later ones."""
+        self.windows = [
+            w for w in OPERATING_SYSTEMS if w in STATEMENT_WINDOWS or w in stated or w in self.availability.after_statements
+        ]
+        """The Windows versions a query may name, newest first: those the statements name and the
+        releases after them where a runtime page puts a Windows Installer."""
 
     def known_values(self, name: str, runtime: str | None = None) -> list[str]:
         """The values the filter `name` accepts (versions: of `runtime`, or of every runtime)."""

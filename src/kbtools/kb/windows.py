@@ -31,6 +31,7 @@ class WindowsVersion:
     aliases: tuple[str, ...] = ()
     released: str | None = None
     source: str = "pages"
+    in_statements: bool = False
 
 
 def _load() -> tuple[tuple[WindowsVersion, ...], dict[str, str]]:
@@ -42,6 +43,7 @@ def _load() -> tuple[tuple[WindowsVersion, ...], dict[str, str]]:
             aliases=tuple(entry.get("aliases", ())),
             released=entry.get("released"),
             source=entry.get("source", "pages"),
+            in_statements=entry.get("in_statements", False),
         )
         for entry in data["releases"]
     )
@@ -51,8 +53,10 @@ def _load() -> tuple[tuple[WindowsVersion, ...], dict[str, str]]:
 # Oldest first, within each line in order of release.
 WINDOWS_VERSIONS, WINDOWS_SOURCES = _load()
 
-# Every Windows version a query may name and the matrix shows, newest first.
+# Every Windows version of the table, newest first.
 OPERATING_SYSTEMS: tuple[str, ...] = tuple(version.name for version in reversed(WINDOWS_VERSIONS))
+# The Windows versions the requirement statements of the reference name (2000 to Server 2012), newest first.
+STATEMENT_WINDOWS: tuple[str, ...] = tuple(version.name for version in reversed(WINDOWS_VERSIONS) if version.in_statements)
 
 _BY_NAME = {version.name: version for version in WINDOWS_VERSIONS}
 _SPELLINGS = {spelling: version.name for version in WINDOWS_VERSIONS for spelling in (version.name, *version.aliases)}
