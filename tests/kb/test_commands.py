@@ -180,3 +180,19 @@ def test_a_property_page_with_broken_front_matter_is_an_error_entry(pages: Path)
     assert error.path.endswith("broken.md")
     assert error.message.startswith("front matter: unparseable YAML")
     assert len(knowledge_base.properties) == 2
+
+
+@pytest.mark.corpus
+def test_parse_with_english_says_whether_each_translation_is_current(
+    msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, english = tmp_path / "zh" / "Msi", tmp_path / "en" / "Msi"
+    source.mkdir(parents=True)
+    english.mkdir(parents=True)
+    (source / "allusers.md").write_bytes((msi_dir / "allusers.md").read_bytes())
+    (english / "allusers.md").write_bytes((msi_dir.parents[2] / "win32-en-us/desktop-src/Msi/allusers.md").read_bytes())
+    assert main(["parse", str(source), "--english", str(english)]) == 0
+    [record] = json.loads(capsys.readouterr().out)["properties"]
+    assert record["freshness"] is not None and isinstance(record["freshness"]["current"], bool)
+    assert main(["parse", str(source), "--english", str(tmp_path / "nowhere")]) == 2
+    assert "--english" in capsys.readouterr().err

@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parse.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
                        help=f"directory of sxs pages (default: {DEFAULT_SOURCE}/)")
     parse.add_argument("--out", type=Path, metavar="FILE", help="write the JSON here (default: stdout)")
+    parse.add_argument("--english", type=Path, metavar="EN_DIR",
+                       help="the current English pages at the same paths: each record says whether its translation is current")
     parse.set_defaults(func=run_parse)
 
     query = subparsers.add_parser(
@@ -122,17 +124,19 @@ def _guarded(run):  # type: ignore[no-untyped-def]
     return wrapper
 
 
-def _build(source: Path) -> KnowledgeBase:
+def _build(source: Path, english: Path | None = None) -> KnowledgeBase:
     if not source.exists():
         raise UsageError(
             f"{source}: no such directory (give a directory of sxs pages, or set {SOURCE_VARIABLE})"
         )
-    return build_knowledge_base(source)
+    if english is not None and not english.is_dir():
+        raise UsageError(f"--english: {english}: no such directory of English pages")
+    return build_knowledge_base(source, english)
 
 
 @_guarded
 def run_parse(args: argparse.Namespace) -> int:
-    knowledge_base = _build(args.source)
+    knowledge_base = _build(args.source, args.english)
     for error in knowledge_base.errors:
         _error(skipped_page_line(error))
     _write_json(json_data(knowledge_base), args.out)
