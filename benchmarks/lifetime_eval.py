@@ -71,7 +71,12 @@ def _supported(fact: tuple[str, str], statements: list[dict]) -> bool:
         if field == "set_by" and kind in SETTER_KINDS:
             if _value(SETTER_KINDS[kind] or statement.get("value")) == _value(value):
                 return True
-        elif field == kind == "default" and _value(statement.get("value")) == _value(value) or field == kind and value.casefold() in {a.casefold() for a in statement.get("actions") or []}:
+        elif (
+            field == kind == "default"
+            and _value(statement.get("value")) == _value(value)
+            or field == kind
+            and value.casefold() in {a.casefold() for a in statement.get("actions") or []}
+        ):
             return True
     return False
 

@@ -19,7 +19,9 @@ def _page(slug: str, name: str, *lines: str) -> str:
         + f"\n\n## {seg(slug + '-190', '需求', 'Requirements')}\n\n"
         + f"| {seg(slug + '-191', '需求', 'Requirement')} | {seg(slug + '-192', '值', 'Value')} |\n|---|---|\n"
         + f"| {seg(slug + '-193', '版本', 'Version')} | "
-        + seg(slug + "-194", "Windows Installer 4.0", "Windows Installer 4.0 or Windows Installer 4.5 on Windows Vista.")
+        + seg(
+            slug + "-194", "Windows Installer 4.0", "Windows Installer 4.0 or Windows Installer 4.5 on Windows Vista."
+        )
         + " |\n"
     )
 
@@ -51,21 +53,40 @@ def test_the_version_row_alone_states_no_since(by_slug) -> None:  # type: ignore
 
 
 def test_without_runtime_pages_a_next_release_is_not_guessed(tmp_path: Path) -> None:
-    write(tmp_path, "p.md", _page("aa1", "PROP", seg("aa1-101", "不支援", "Not Supported in Windows Installer 3.1 and earlier versions")))
+    write(
+        tmp_path,
+        "p.md",
+        _page("aa1", "PROP", seg("aa1-101", "不支援", "Not Supported in Windows Installer 3.1 and earlier versions")),
+    )
     [record] = build_knowledge_base(tmp_path).properties
     assert record.requirements.since == {}
 
 
 def test_another_subject_states_nothing_about_the_property(tmp_path: Path) -> None:
-    write(tmp_path, "p.md", _page("aa2", "PROP",
-        seg("aa2-101", "CRC", "Cyclic redundancy checking (CRC) is available beginning with Windows Installer 2.0."),
-        seg("aa2-102", "多個", "Windows Installer 2.0: Multiple patches are not supported.")))
+    write(
+        tmp_path,
+        "p.md",
+        _page(
+            "aa2",
+            "PROP",
+            seg(
+                "aa2-101", "CRC", "Cyclic redundancy checking (CRC) is available beginning with Windows Installer 2.0."
+            ),
+            seg("aa2-102", "多個", "Windows Installer 2.0: Multiple patches are not supported."),
+        ),
+    )
     [record] = build_knowledge_base(tmp_path).properties
     assert record.requirements.since == {}
 
 
 def test_a_stated_version_on_a_hand_written_page(tmp_path: Path) -> None:
-    write(tmp_path, "p.md", _page("aa3", "PROP", seg("aa3-101", "此屬性", "This property is available starting with Windows Installer 4.5.")))
+    write(
+        tmp_path,
+        "p.md",
+        _page(
+            "aa3", "PROP", seg("aa3-101", "此屬性", "This property is available starting with Windows Installer 4.5.")
+        ),
+    )
     [record] = build_knowledge_base(tmp_path).properties
     since = record.requirements.since["Windows Installer"]
     assert (since.version, since.evidence) == ("4.5", ["aa3-101"])

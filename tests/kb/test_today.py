@@ -14,8 +14,16 @@ from kbtools.kb.record import PropertyRecord, Requirements, RequirementStatement
 from kbtools.kb.windows import OPERATING_SYSTEMS, WINDOWS_SOURCES, WINDOWS_VERSIONS, canonical_windows, later_releases
 
 WI = "Windows Installer"
-AFTER_2012 = ("Windows 8.1", "Windows 10", "Windows 11", "Windows Server 2012 R2", "Windows Server 2016",
-              "Windows Server 2019", "Windows Server 2022", "Windows Server 2025")
+AFTER_2012 = (
+    "Windows 8.1",
+    "Windows 10",
+    "Windows 11",
+    "Windows Server 2012 R2",
+    "Windows Server 2016",
+    "Windows Server 2019",
+    "Windows Server 2022",
+    "Windows Server 2025",
+)
 
 
 def test_every_release_after_2012_is_in_the_data_with_its_source() -> None:
@@ -39,8 +47,13 @@ def test_spellings_are_matched_in_any_case_and_never_cut_short() -> None:
 
 
 def _record(name: str, *statements: RequirementStatement) -> PropertyRecord:
-    return PropertyRecord(name=name, slug=name.casefold(), kind="installer", source=Source(path=f"{name}.md"),
-                          requirements=Requirements(statements=list(statements)))
+    return PropertyRecord(
+        name=name,
+        slug=name.casefold(),
+        kind="installer",
+        source=Source(path=f"{name}.md"),
+        requirements=Requirements(statements=list(statements)),
+    )
 
 
 SEVEN_50 = RequirementStatement(runtime=WI, versions=["5.0"], os=["Windows 8", "Windows 7"])

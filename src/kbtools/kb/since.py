@@ -54,11 +54,19 @@ def _rules(name: str) -> list[tuple[re.Pattern[str], bool]]:
     subject = _subject(name)
     return [
         (re.compile(rf"^{subject} is available (?:beginning|starting) with {_INSTALLER}\b"), True),
-        (re.compile(rf"(?:^|: ){subject} is ignored by (?:versions|any version) (?:of Windows Installer )?earlier than {_INSTALLER}\b"), True),
+        (
+            re.compile(
+                rf"(?:^|: ){subject} is ignored by (?:versions|any version) (?:of Windows Installer )?earlier than {_INSTALLER}\b"
+            ),
+            True,
+        ),
         (re.compile(rf"^Versions earlier than {_INSTALLER} ignore {subject}(?:\.|$)"), True),
         (re.compile(rf"^Not Supported in {_INSTALLER} and earlier(?: versions)?\.?$", re.I), False),
         (re.compile(rf"^{_INSTALLER}(?: (?:or|and) earlier|(?: and {_INSTALLER})*): Not supported\.?$"), False),
-        (re.compile(rf"^{subject} is ignored when installing (?:the|a) package using {_INSTALLER} or earlier\.?$"), False),
+        (
+            re.compile(rf"^{subject} is ignored when installing (?:the|a) package using {_INSTALLER} or earlier\.?$"),
+            False,
+        ),
     ]
 
 

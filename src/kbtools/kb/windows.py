@@ -56,7 +56,9 @@ WINDOWS_VERSIONS, WINDOWS_SOURCES = _load()
 # Every Windows version of the table, newest first.
 OPERATING_SYSTEMS: tuple[str, ...] = tuple(version.name for version in reversed(WINDOWS_VERSIONS))
 # The Windows versions the requirement statements of the reference name (2000 to Server 2012), newest first.
-STATEMENT_WINDOWS: tuple[str, ...] = tuple(version.name for version in reversed(WINDOWS_VERSIONS) if version.in_statements)
+STATEMENT_WINDOWS: tuple[str, ...] = tuple(
+    version.name for version in reversed(WINDOWS_VERSIONS) if version.in_statements
+)
 
 _BY_NAME = {version.name: version for version in WINDOWS_VERSIONS}
 _SPELLINGS = {spelling: version.name for version in WINDOWS_VERSIONS for spelling in (version.name, *version.aliases)}
