@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from kbtools.page.model import Page
 
 # What is not prose: comments, tags, autolinks, link targets, character references, docs
-# alerts ([!NOTE]) and the bold label a page writes for one instead (**Note:**), the text of images (translated with no source to compare with) and the
-# ordinal of an ordered list item.
+# alerts ([!NOTE]) and the label a page writes for one instead ("**Note:**", "Note:"), the text
+# of images (translated with no source to compare with) and the ordinal of an ordered list item.
 _MARKUP = re.compile(
-    r"(?=[<\]&\[!*])(?:"
+    r"(?=[<\]&\[!*NTICWntic])(?:"
     r"<!--.*?-->"
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"
     r"|<(?:https?|ftp|mailto):[^<>\s]*>"
@@ -33,6 +33,7 @@ _MARKUP = re.compile(
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]"
     r"|\*\*(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)[ \t]*:?[ \t]*\*\*(?:[ \t]*:)?"
+    r"|(?-i:(?<!\w)(?:Note|NOTE|Tip|TIP|Important|IMPORTANT|Caution|CAUTION|Warning|WARNING)[ \t]*:(?=\s|<|\*|$))"
     r"|!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))?)",
     re.S | re.I,
 )
