@@ -29,7 +29,7 @@ from kbtools.api.middleware import ConditionalGet, HeadAsGet, SecurityHeaders
 from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, UnknownProperty
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
-from kbtools.kb.serialization import compact_json, envelope_data, json_data
+from kbtools.kb.serialization import Envelope, compact_json, envelope_data, json_data
 from kbtools.publish.api_routes import (
     API_PREFIX,
     API_ROOT,
@@ -38,13 +38,12 @@ from kbtools.publish.api_routes import (
     TEXT_MAX_LENGTH,
     TITLE,
     NameOrSlug,
-    PropertyDocument,
     file_router,
     json_response,
     resolve,
 )
 from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
-from kbtools.publish.index import PropertyIndex, PropertyIndexEntry
+from kbtools.publish.index import PropertyIndexEntry
 from kbtools.site.security_headers import SECURITY_HEADERS
 
 ANSWER_CACHE_SIZE = 512
@@ -96,8 +95,16 @@ def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[s
     """
     operation = openapi.get("paths", {}).get(f"{API_PREFIX}/properties", {}).get("get", {})
     for parameter in operation.get("parameters", []):
-        if parameter["name"] in ("text", "stale", "name", "fields"):
-            continue  # free words; a boolean; a property name or slug; field names
+        if parameter["name"] == "stale":
+            if not any(record.freshness is not None for record in catalog.records):
+                parameter["schema"] = {"not": {}}  # nothing was compared: any value is a 422
+            continue
+        if parameter["name"] == "fields":
+            names = "|".join(PropertyIndexEntry.model_fields)
+            parameter["schema"] = {"type": "string", "pattern": f"^({names})(,({names}))*$"}
+            continue
+        if parameter["name"] in ("text", "name"):
+            continue  # free words; a property name or slug
         values = catalog.known_values(parameter["name"])
         parameter["schema"] = {"enum": values} if values else {"not": {}}
     return openapi
@@ -125,7 +132,7 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
 
     @router.get(
         "/properties",
-        response_model=PropertyIndex,
+        response_model=Envelope[list[PropertyIndexEntry | dict[str, Any]]],
         responses=NOT_FOUND,
         dependencies=[Depends(_only(QUERY_PARAMETERS))],
         summary="Properties matching every given filter (the `kbtools query` filters), by name",
@@ -204,7 +211,7 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
 
     @router.get(
         "/properties/{name_or_slug}",
-        response_model=PropertyDocument,
+        response_model=Envelope[PropertyRecord | dict[str, Any]],
         response_model_by_alias=True,
         responses=NOT_FOUND,
         dependencies=[Depends(_only(frozenset({"fields"})))],

@@ -178,7 +178,7 @@ class Catalog:
             value = raw.get(name)
             values[name] = None if value is None else self._known(name, value)
         values["version"] = None if raw.get("version") is None else self._version(raw["version"] or "", values["runtime"])
-        values["since"] = None if raw.get("since") is None else self._version(raw["since"] or "", values["runtime"], "since")
+        values["since"] = None if raw.get("since") is None else self._version(raw["since"] or "", None, "since")
         values["text"] = raw.get("text")
         values["name"] = None
         if raw.get("name") is not None:
