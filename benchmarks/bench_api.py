@@ -27,7 +27,7 @@ from pathlib import Path
 
 import httpx
 
-from kbtools.api.static import write_static_api
+from kbtools.publish.static_api import write_static_api
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.query import Catalog
 from kbtools.publish.documents import build_documents

@@ -11,13 +11,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kbtools.api.static import write_static_api
 from kbtools.cli import main
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import Catalog
 from kbtools.kb.serialization import Envelope
-from kbtools.kb.windows import OPERATING_SYSTEMS
 from kbtools.publish.requirements_matrix import RequirementsMatrix
+from kbtools.publish.static_api import write_static_api
 from kbtools.site.matrix import render_matrix
 
 WI = "Windows Installer"
@@ -98,7 +97,7 @@ def test_every_answer_agrees_on_every_pair(
     catalog = Catalog(corpus_kb)
     versions = catalog.known_values("version", WI)
     assert versions == ["2.0", "3.0", "3.1", "4.0", "4.5", "5.0"]
-    pairs = [(os, version) for os in [*OPERATING_SYSTEMS, None] for version in [*versions, None] if os or version]
+    pairs = [(os, version) for os in [*catalog.known_values("os"), None] for version in [*versions, None] if os or version]
     for os, version in pairs:
         expected = [r.slug for r in catalog.select(catalog.check(os=os, runtime=WI, version=version))]
         where = f"os={os} version={version}"
@@ -132,7 +131,7 @@ def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(
     page = browser.new_page()
     try:
         page.goto(page_file.as_uri())
-        for os in [*OPERATING_SYSTEMS, None]:
+        for os in [*catalog.known_values("os"), None]:
             for version in [*catalog.known_values("version", WI), None]:
                 page.select_option(".kb-filter-os", os.replace(" ", "_") if os else "")
                 page.select_option(".kb-filter-version", version or "")

@@ -7,11 +7,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kbtools.api.static import write_static_api
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import Catalog
-from kbtools.publish.documents import record_json
+from kbtools.kb.serialization import json_data
 from kbtools.publish.index import PropertyIndex
+from kbtools.publish.static_api import write_static_api
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 
@@ -29,15 +29,73 @@ def test_every_static_document_is_served_byte_for_byte(
         assert response.content == (api_dir / name).read_bytes(), name
 
 
-def test_record_by_slug_is_the_parse_serialization(sample_client: httpx.Client, sample_kb: KnowledgeBase) -> None:
+def test_record_by_slug_is_the_parse_serialization_in_the_envelope(
+    sample_client: httpx.Client, sample_kb: KnowledgeBase
+) -> None:
     response = sample_client.get(f"/api/v1/properties/{SAMPLE_SLUG}.json")
-    assert response.content == record_json(sample_kb.properties[0]).encode()
+    body = response.json()
+    assert body["result"] == json_data(sample_kb.properties[0])
+    assert body["generated_at"] == sample_kb.generated_at and body["total"] is None
 
 
 def test_record_by_name_without_extension(sample_client: httpx.Client) -> None:
     response = sample_client.get("/api/v1/properties/MsiRestartManagerSessionKey")
     assert response.status_code == 200
-    assert response.json()["slug"] == SAMPLE_SLUG
+    assert response.json()["result"]["slug"] == SAMPLE_SLUG
+
+
+def test_errors_are_problem_details_with_suggestions(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties/ALLUSER")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert (body["type"], body["title"], body["status"]) == ("about:blank", "Not Found", 404)
+    assert body["instance"] == "/api/v1/properties/ALLUSER" and "ALLUSERS" in body["suggestions"]
+
+
+def test_answers_carry_an_etag_and_a_matching_if_none_match_is_304(corpus_client: httpx.Client) -> None:
+    first = corpus_client.get("/api/v1/properties.json")
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, max-age=300"
+    again = corpus_client.get("/api/v1/properties.json", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    other = corpus_client.get("/api/v1/properties", params={"kind": "summary"})
+    assert other.headers["etag"] != tag
+
+
+def test_large_answers_are_gzipped_for_a_client_that_accepts_it(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties.json", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json()["total"] > 300  # httpx decodes it
+
+
+def test_fields_keep_only_those_of_each_item(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params={"since": "4.5", "fields": "name,since"})
+    assert response.json()["result"] == [
+        {"name": "MSIDISABLEEEUI", "since": {"Windows Installer": "4.5"}},
+        {"name": "MSIUNINSTALLSUPERSEDEDCOMPONENTS", "since": {"Windows Installer": "4.5"}},
+    ]
+    record = corpus_client.get("/api/v1/properties/ALLUSERS", params={"fields": "name,default"}).json()["result"]
+    assert set(record) == {"name", "default"}
+    assert corpus_client.get("/api/v1/properties", params={"fields": "colour"}).status_code == 422
+
+
+def test_a_name_with_filters_answers_for_that_property(corpus_client: httpx.Client) -> None:
+    on_vista = corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTALL", "os": "Windows Vista"})
+    assert on_vista.json()["result"] == []
+    on_ten = corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTALL", "os": "Windows 10"})
+    assert [entry["name"] for entry in on_ten.json()["result"]] == ["MSIFASTINSTALL"]
+    assert corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTAL", "os": "Windows 10"}).status_code == 404
+
+
+def test_stale_without_english_pages_is_422(corpus_client: httpx.Client) -> None:
+    response = corpus_client.get("/api/v1/properties", params={"stale": "true"})
+    assert response.status_code == 422 and "--english" in response.json()["detail"]
+
+
+def test_records_are_sorted_by_name(corpus_client: httpx.Client) -> None:
+    names = [entry["name"] for entry in corpus_client.get("/api/v1/properties.json").json()["result"]]
+    assert names == sorted(names, key=str.casefold)
 
 
 def test_filtered_query_answers_like_the_query_rule(corpus_client: httpx.Client, corpus_kb: KnowledgeBase) -> None:
@@ -78,7 +136,7 @@ def test_unknown_property_is_a_json_404_with_close_names(corpus_client: httpx.Cl
     assert response.status_code == 404
     body = response.json()
     assert body["status"] == 404
-    assert "ALLUSER" in body["message"]
+    assert "ALLUSER" in body["detail"]
     assert "ALLUSERS" in body["suggestions"]
 
 
@@ -91,7 +149,7 @@ def test_malformed_version_is_a_json_422_naming_the_parameter(corpus_client: htt
 def test_unknown_operating_system_is_a_422(corpus_client: httpx.Client) -> None:
     response = corpus_client.get("/api/v1/properties", params={"os": "Windows 95"})
     assert response.status_code == 422
-    assert "Windows XP" in response.json()["message"]
+    assert "Windows XP" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +170,7 @@ def test_an_unknown_filter_value_is_a_422_with_close_values(
     assert response.status_code == 422
     body = response.json()
     assert [error["parameter"] for error in body["errors"]] == [parameter]
-    assert repr(value) in body["message"]
+    assert repr(value) in body["detail"]
     if close is not None:
         assert close in body["suggestions"]
 
@@ -138,7 +196,7 @@ def test_the_root_lists_the_documents(corpus_client: httpx.Client) -> None:
 def test_every_unknown_path_under_api_is_a_json_404(corpus_client: httpx.Client, path: str) -> None:
     response = corpus_client.get(path)
     assert response.status_code == 404
-    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["status"] == 404
 
 
@@ -195,8 +253,15 @@ def test_openapi_describes_the_query_parameters(corpus_client: httpx.Client) -> 
         "runtime",
         "version",
         "set_by",
+        "set_at",
+        "cleared_at",
+        "used_by",
+        "valid_after",
+        "since",
+        "name",
         "text",
         "stale",
+        "fields",
     ]
 
 

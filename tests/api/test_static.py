@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kbtools.api.static import write_static_api
 from kbtools.cli import main
 from kbtools.kb import KnowledgeBase
 from kbtools.kb.query import Catalog
@@ -15,6 +14,7 @@ from kbtools.kb.schema import record_schema
 from kbtools.kb.serialization import Envelope
 from kbtools.publish.index import PropertyIndex
 from kbtools.publish.requirements_matrix import RequirementsMatrix
+from kbtools.publish.static_api import write_static_api
 
 SAMPLE_SLUG = "msirestartmanagersessionkey"
 
@@ -57,24 +57,27 @@ def test_record_files_hold_the_records_kbtools_parse_writes(corpus_api: Path, pa
     parsed = json.loads(parsed_corpus.read_bytes())["properties"]
     assert len(parsed) == 335
     for record in parsed:
-        assert json.loads((corpus_api / "properties" / f"{record['slug']}.json").read_bytes()) == record
+        document = json.loads((corpus_api / "properties" / f"{record['slug']}.json").read_bytes())
+        assert document["result"] == record and document["total"] is None
 
 
 @pytest.mark.parametrize("name", ["ALLUSERS", "DISABLEMEDIA", "Template Summary"])
-def test_record_file_is_byte_for_byte_what_kbtools_query_prints(
+def test_record_file_holds_what_kbtools_query_prints(
     corpus_api: Path, parsed_corpus: Path, name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["query", "--kb", str(parsed_corpus), name]) == 0
-    printed = capsys.readouterr().out
-    slug = json.loads(printed)["slug"]
-    assert (corpus_api / "properties" / f"{slug}.json").read_bytes() == printed.encode()
+    printed = json.loads(capsys.readouterr().out)
+    document = json.loads((corpus_api / "properties" / f"{printed['slug']}.json").read_bytes())
+    assert document["result"] == printed
 
 
-def test_sample_record_file_is_what_kbtools_query_prints(
+def test_sample_record_file_is_what_kbtools_query_prints_in_the_envelope(
     sample_api: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["query", "--source", str(sample_dir), SAMPLE_SLUG]) == 0
-    assert (sample_api / "properties" / f"{SAMPLE_SLUG}.json").read_bytes() == capsys.readouterr().out.encode()
+    document = json.loads((sample_api / "properties" / f"{SAMPLE_SLUG}.json").read_bytes())
+    assert document["result"] == json.loads(capsys.readouterr().out)
+    assert set(document) == {"schema_version", "generated_at", "source", "total", "result"}
 
 
 def test_index_lists_every_property_in_knowledge_base_order(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
@@ -98,6 +101,12 @@ def test_index_entry_carries_kind_category_stated_versions_and_titles(sample_api
             "kind": "installer",
             "category": None,
             "stated_versions": {"Windows Installer": ["4.0", "4.5", "5.0"]},
+            "since": {},  # "Not Supported in Windows Installer 3.1 and earlier": no runtime pages say what follows 3.1
+            "set_by": ["installer"],
+            "set_at": ["initialization"],
+            "cleared_at": ["InstallValidate"],
+            "used_by": [],
+            "valid_after": [],
             "title": {"en-US": "MsiRestartManagerSessionKey property", "zh-TW": "MsiRestartManagerSessionKey 屬性"},
             "url": f"properties/{SAMPLE_SLUG}.json",
         }
@@ -111,7 +120,7 @@ def test_index_keeps_chinese_unescaped(sample_api: Path) -> None:
 def test_every_collection_says_what_it_is(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
     for name in ("index.json", "properties.json", "requirements.json", "runtimes.json"):
         document = json.loads((corpus_api / name).read_bytes())
-        assert document["schema_version"] == 2, name
+        assert document["schema_version"] == 3, name
         assert document["generated_at"] == corpus_kb.generated_at, name
         source = document["source"]
         assert source["locale"] == "zh-TW" and source["pages"] == 335, name

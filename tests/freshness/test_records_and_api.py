@@ -73,7 +73,7 @@ def test_the_live_api_has_a_freshness_object_and_a_stale_filter(kb):
         expected = sorted(r.slug for r in kb.properties if not r.freshness.current)
         assert sorted(e["slug"] for e in stale) == expected and len(expected) >= 5
         assert len(stale) + len(current) == len(kb.properties)
-        body = httpx.get(f"{base}/api/v1/properties/adminuser").json()
+        body = httpx.get(f"{base}/api/v1/properties/adminuser").json()["result"]
         assert body["freshness"]["current"] is False
         assert body["freshness"]["stale"][0]["current"] == "Authors should use the Privileged property."
         assert httpx.get(f"{base}/api/v1/properties", params={"stale": "maybe"}).status_code == 422

@@ -62,5 +62,5 @@ def test_the_index_lists_out_of_date_pages_with_counts(site):
 def test_the_api_documents_carry_freshness(site):
     import json
 
-    record = json.loads((site / "api" / "v1" / "properties" / "adminuser.json").read_text(encoding="utf-8"))
+    record = json.loads((site / "api" / "v1" / "properties" / "adminuser.json").read_text(encoding="utf-8"))["result"]
     assert record["freshness"]["current"] is False

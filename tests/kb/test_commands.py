@@ -41,7 +41,7 @@ def test_parse_writes_all_records(pages: Path, tmp_path: Path, capsys: pytest.Ca
     out = tmp_path / "kb.json"
     assert main(["parse", str(pages), "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["locale"] == "zh-TW"
     assert data["source"]["pages"] == 2 and data["source"]["latest_handoff"] == "2021-03-22"
     assert data["generated_at"].endswith("Z")
@@ -114,6 +114,16 @@ def test_query_reads_a_parsed_knowledge_base(pages: Path, tmp_path: Path, capsys
     assert json.loads(capsys.readouterr().out) == {"slug": "barproperty"}
 
 
+def test_query_of_a_name_with_filters_answers_for_that_property(
+    pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "barproperty", "--source", str(pages), "--kind", "installer", "--fields", "name"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"name": "BARPROPERTY"}]
+    assert main(["query", "barproperty", "--source", str(pages), "--kind", "summary", "--fields", "name"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["query", "NOPROPERTY", "--source", str(pages), "--kind", "installer"]) == 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -125,7 +135,8 @@ def test_query_reads_a_parsed_knowledge_base(pages: Path, tmp_path: Path, capsys
         (["--category", "Hardware"], "--category: unknown category 'Hardware'"),
         (["--set-by", "nobody"], "--set-by: unknown set-by value 'nobody'"),
         (["--runtime", "msi"], "--runtime: unknown runtime 'msi'; did you mean 'Windows Installer'?"),
-        (["FooProperty", "--kind", "installer"], "not both"),
+        (["--since", "1.0"], "--since: unknown first runtime version a page states '1.0'"),
+        (["--used-by", "NoSuchAction"], "--used-by: unknown used-by action 'NoSuchAction'"),
     ],
 )
 def test_query_usage_errors_exit_2(pages: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
@@ -169,3 +180,19 @@ def test_a_property_page_with_broken_front_matter_is_an_error_entry(pages: Path)
     assert error.path.endswith("broken.md")
     assert error.message.startswith("front matter: unparseable YAML")
     assert len(knowledge_base.properties) == 2
+
+
+@pytest.mark.corpus
+def test_parse_with_english_says_whether_each_translation_is_current(
+    msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, english = tmp_path / "zh" / "Msi", tmp_path / "en" / "Msi"
+    source.mkdir(parents=True)
+    english.mkdir(parents=True)
+    (source / "allusers.md").write_bytes((msi_dir / "allusers.md").read_bytes())
+    (english / "allusers.md").write_bytes((msi_dir.parents[2] / "win32-en-us/desktop-src/Msi/allusers.md").read_bytes())
+    assert main(["parse", str(source), "--english", str(english)]) == 0
+    [record] = json.loads(capsys.readouterr().out)["properties"]
+    assert record["freshness"] is not None and isinstance(record["freshness"]["current"], bool)
+    assert main(["parse", str(source), "--english", str(tmp_path / "nowhere")]) == 2
+    assert "--english" in capsys.readouterr().err

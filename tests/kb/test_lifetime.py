@@ -100,3 +100,55 @@ def test_action_names_are_read_as_written() -> None:
     assert action_names("the InstallExecute and InstallFinalize actions") == ["InstallExecute", "InstallFinalize"]
     assert action_names("such as the INSTALL action, ADVERTISE action, and ADMIN action") == ["INSTALL", "ADVERTISE", "ADMIN"]
     assert action_names("a custom action") == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "field", "value", "evidence"),
+    [
+        # "... should only be used after the installer has completed file costing and after the CostFinalize action."
+        ("session-componentcosts", "valid_after", "CostFinalize", "5aadf-107"),
+        # "... only succeeds after the installer has called the CostInitialize and CostFinalize actions."
+        ("session-featurevalidstates", "valid_after", "CostInitialize", "1fb0f-113"),
+        # "... should only be called after the CostInitialize action, FileCost action, and CostFinalize action"
+        ("session-verifydiskspace", "valid_after", "FileCost", "e32bd-106"),
+        # "If the installation package ... is not at the root of the CD-ROM ..., MEDIAPACKAGEPATH must be set on the command line"
+        ("mediapackagepath", "set_by", "user", "7ed48-107"),
+        ("productname", "set_by", "author", "de741-111"),  # "This property can be changed by a transform."
+        # "... can be used to condition the IsolateComponents action in the InstallUISequence table ..."
+        ("redirecteddllsupport", "used_by", "IsolateComponents", "c019b-107"),
+        ("remove", "set_by", "user", "d8e14-106"),  # "Note that if you use REMOVE=ALL on the command line, ..."
+        # "The EXECUTEACTION property is set to determine which top-level action the ExecuteAction action initiates."
+        ("executeaction", "used_by", "ExecuteAction", "a154c-104"),
+    ],
+)
+def test_lifetime_said_in_other_words_is_found_with_its_segment(
+    by_slug: dict[str, PropertyRecord], slug: str, field: str, value: str, evidence: str
+) -> None:
+    lifetime = by_slug[slug].lifetime
+    assert value in getattr(lifetime, field)
+    assert evidence in lifetime.evidence[f"{field}:{value}"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "value", "evidence"),
+    [
+        ("msirestartmanagercontrol", "0", "10d3e-109"),  # a value row: "This is the default value if the property is not set."
+        ("msifastinstall", "0", "fd83e-110"),  # a value row: "Default value"
+        ("word-count-summary", "0", "848fa-105"),  # "If this property is not present, it defaults to zero (0)."
+    ],
+)
+def test_a_default_stated_in_a_table_or_in_words_is_the_default(
+    by_slug: dict[str, PropertyRecord], slug: str, value: str, evidence: str | None
+) -> None:
+    record = by_slug[slug]
+    assert record.default == value
+    assert record.default_evidence and (evidence is None or evidence in record.default_evidence)
+
+
+def test_a_negation_in_the_setting_itself_still_stops_the_user_rule() -> None:
+    from kbtools.kb.lifetime import MARK, user_or_author_sets
+
+    assert user_or_author_sets(f"{MARK} cannot be set on the command line.") == []
+    assert user_or_author_sets(f"If the package is not on the CD-ROM, {MARK} must be set on the command line.") == [
+        ("set_by", "user")
+    ]

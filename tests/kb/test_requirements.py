@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kbtools.kb import KnowledgeBase, PropertyRecord
-from kbtools.kb.requirements import OPERATING_SYSTEMS, parse_statement
+from kbtools.kb.requirements import parse_statement
+from kbtools.kb.windows import OPERATING_SYSTEMS
 
 W2012_TO_7 = ["Windows Server 2012", "Windows 8", "Windows Server 2008 R2", "Windows 7"]
 W2008_VISTA = ["Windows Server 2008", "Windows Vista"]

@@ -46,8 +46,22 @@ def test_shipped_with_keeps_service_packs_and_editions(corpus_kb: KnowledgeBase)
 def test_and_later_follows_the_line_of_the_release(corpus_kb: KnowledgeBase) -> None:
     # "Released with Windows Server 2008 R2 and later and Windows 7 and later."
     five = _by_version(corpus_kb)["5.0"]
-    assert five.available_on == ["Windows 7", "Windows Server 2008 R2", "Windows 8", "Windows Server 2012", "Windows 10"]
+    assert five.available_on == [
+        "Windows 7", "Windows Server 2008 R2", "Windows 8", "Windows Server 2012", "Windows 8.1",
+        "Windows Server 2012 R2", "Windows 10", "Windows Server 2016", "Windows Server 2019",
+        "Windows Server 2022", "Windows 11", "Windows Server 2025",
+    ]
     assert five.redistributable is False  # "There is no redistributable for Windows Installer 5.0."
+
+
+@pytest.mark.corpus
+def test_included_with_the_os_in_later_releases_is_shipped_with(corpus_kb: KnowledgeBase) -> None:
+    # "This version is included with the OS in Windows 7, Windows Server 2008 R2, and later client and
+    # server releases (including Windows 10)." after "There is no redistributable for Windows Installer 5.0."
+    five = _by_version(corpus_kb)["5.0"]
+    ten = [w for w in five.shipped_with if w.os == "Windows 10"]
+    assert ten and ten[0].evidence is not None and ten[0].evidence.endswith("-108")
+    assert "windows-installer-redistributables.md" in five.pages
 
 
 @pytest.mark.corpus
@@ -70,7 +84,10 @@ def test_service_pack_and_later_means_later_service_packs_of_the_same_windows() 
     [xp] = windows_releases("Windows XP with Service Pack 2 (SP2) and later")
     assert covered_windows([xp]) == {"Windows XP"}
     [seven] = windows_releases("Windows 7 and later")
-    assert covered_windows([seven]) == {"Windows 7", "Windows 8", "Windows 10"}
+    assert covered_windows([seven]) == {"Windows 7", "Windows 8", "Windows 8.1", "Windows 10", "Windows 11"}
+    [server] = windows_releases("Windows Server 2008 R2 and later")
+    assert "Windows Server 2025" in covered_windows([server]) and "Windows 11" not in covered_windows([server])
+    assert [w.os for w in windows_releases("Windows 8.1 and Windows 8")] == ["Windows 8.1", "Windows 8"]
     broken = windows_releases("Windows Server 2008 with Service Pack (SP2.)")
     assert [(w.os, w.service_pack) for w in broken] == [("Windows Server 2008", 2)]
 
@@ -106,7 +123,7 @@ def test_a_redistributables_table_is_read_like_the_sentences(tmp_path: Path) -> 
 
 @pytest.mark.corpus
 def test_runtimes_command_prints_the_published_document(msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kbtools.api.static import write_static_api
+    from kbtools.publish.static_api import write_static_api
 
     out = tmp_path / "kb.json"
     assert main(["parse", str(msi_dir), "--out", str(out)]) == 0
@@ -116,7 +133,7 @@ def test_runtimes_command_prints_the_published_document(msi_dir: Path, tmp_path:
     printed = json.loads(capsys.readouterr().out)
     write_static_api(KnowledgeBase.model_validate_json(out.read_bytes()), tmp_path / "site")
     assert printed == json.loads((tmp_path / "site" / "api" / "v1" / "runtimes.json").read_bytes())
-    assert printed["total"] == 6 and printed["schema_version"] == 2
+    assert printed["total"] == 6 and printed["schema_version"] == 3
 
 
 def test_runtimes_command_without_runtime_pages_says_so(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

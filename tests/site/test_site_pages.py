@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kbtools.kb.requirements import OPERATING_SYSTEMS
+from kbtools.kb.windows import OPERATING_SYSTEMS
 
 pytestmark = pytest.mark.corpus
 

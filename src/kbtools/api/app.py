@@ -8,140 +8,83 @@ than the work.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
-from fastapi import Path as PathParameter
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from kbtools import __version__
-from kbtools.api.errors import (
-    ApiError,
-    PropertyNotFound,
-    http_error,
-    invalid_parameters,
-    property_not_found,
-    unknown_filter_value,
-)
-from kbtools.api.middleware import HeadAsGet, SecurityHeaders
-from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, find_record, suggest
-from kbtools.kb.record import KnowledgeBase, PropertyRecord, RuntimeRelease
+from kbtools.api.errors import http_error, invalid_parameters, property_not_found, unknown_filter_value
+from kbtools.api.middleware import ConditionalGet, HeadAsGet, SecurityHeaders
+from kbtools.kb.query import FILTER_NAMES, Catalog, Filters, UnknownFilterValue, UnknownProperty
+from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
-from kbtools.kb.serialization import Envelope
+from kbtools.kb.serialization import Envelope, compact_json, envelope_data, json_data
+from kbtools.publish.api_routes import (
+    API_PREFIX,
+    API_ROOT,
+    NAME_MAX_LENGTH,
+    NOT_FOUND,
+    TEXT_MAX_LENGTH,
+    TITLE,
+    NameOrSlug,
+    file_router,
+    json_response,
+    resolve,
+)
 from kbtools.publish.documents import ApiDocuments, ApiRoot, build_documents
-from kbtools.publish.index import PropertyIndex
-from kbtools.publish.requirements_matrix import RequirementsMatrix
+from kbtools.publish.index import PropertyIndexEntry
 from kbtools.site.security_headers import SECURITY_HEADERS
 
-API_PREFIX = "/api/v1"
-API_ROOT = "/api"
-TITLE = "kbtools property API"
-# Every parameter is bounded (422 beyond): no request costs more than a short one.
-NAME_MAX_LENGTH = 128
-TEXT_MAX_LENGTH = 256
-NameOrSlug = Annotated[str, PathParameter(max_length=NAME_MAX_LENGTH)]
 ANSWER_CACHE_SIZE = 512
-QUERY_PARAMETERS = frozenset(FILTER_NAMES)
-
-_JSON = "application/json"
-_INVALID: dict[int | str, dict[str, Any]] = {422: {"model": ApiError, "description": "Invalid parameters"}}
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": ApiError, "description": "Unknown property; `suggestions` lists close names"},
-    **_INVALID,
-}
-# A static file server answers a missing file with its own error page.
-_NO_SUCH_FILE: dict[int | str, dict[str, Any]] = {"4XX": {"description": "No such file"}}
+# Answers above this size are sent gzipped to a client that accepts it.
+GZIP_MINIMUM_SIZE = 1024
+QUERY_PARAMETERS = frozenset({*FILTER_NAMES, "fields"})
+FieldList = Annotated[
+    str | None,
+    Query(max_length=TEXT_MAX_LENGTH, description="Keep only these fields of each item, comma-separated (`name,slug`)"),
+]
 
 
-def _json(body: bytes) -> Response:
-    return Response(content=body, media_type=_JSON)
+def _field_list(value: str | None, model: type[BaseModel]) -> tuple[str, ...] | None:
+    """The fields asked for, each a field of `model`; a 422 naming the unknown ones otherwise."""
+    if value is None:
+        return None
+    wanted = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [name for name in wanted if name not in model.model_fields]
+    if unknown or not wanted:
+        message = f"unknown field {', '.join(unknown) or '(none given)'}; fields are: {', '.join(model.model_fields)}"
+        raise RequestValidationError([{"loc": ("query", "fields"), "msg": message}])
+    return wanted
 
 
-def file_router(
-    documents: ApiDocuments,
-    records: list[PropertyRecord],
-    *,
-    live: bool,
-) -> APIRouter:
-    """The resources that exist as files under `site/api/v1/`.
+def _only(allowed: frozenset[str]):  # type: ignore[no-untyped-def]
+    """A dependency that refuses misspelt, repeated and foreign parameters instead of silently
+    ignoring or overriding them."""
 
-    The static OpenAPI is generated from these same routes with `live=False`, which describes
-    a file server's errors instead of the JSON error bodies only the live server sends.
-    """
-    router = APIRouter(prefix=API_PREFIX)
-    not_found = _NOT_FOUND if live else _NO_SUCH_FILE
+    async def only_these(request: Request) -> None:
+        names = [name for name, _ in request.query_params.multi_items()]
+        errors = [
+            {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(allowed))}"}
+            for name in sorted(set(names) - allowed)
+        ] + [
+            {"loc": ("query", name), "msg": "given more than once; give each parameter once"}
+            for name in sorted({name for name in names if names.count(name) > 1} & allowed)
+        ]
+        if errors:
+            raise RequestValidationError(errors)
 
-    @router.get("/index.json", response_model=ApiRoot, summary="The documents of the API")
-    async def api_index() -> Response:
-        return _json(documents.root)
-
-    @router.get("/properties.json", response_model=PropertyIndex, summary="Index of all properties")
-    async def property_index() -> Response:
-        return _json(documents.index)
-
-    @router.get(
-        "/properties/{slug}.json",
-        response_model=PropertyRecord,
-        response_model_by_alias=True,
-        responses=not_found,
-        summary="One property record, as `kbtools parse` writes it",
-    )
-    async def property_record(slug: NameOrSlug) -> Response:
-        return _json(documents.records[_resolve(records, slug).slug])
-
-    @router.get(
-        "/requirements.json",
-        response_model=Envelope[RequirementsMatrix],
-        summary="Properties available per Windows and Windows Installer version",
-    )
-    async def requirements() -> Response:
-        return _json(documents.requirements)
-
-    @router.get(
-        "/runtimes.json",
-        response_model=Envelope[list[RuntimeRelease]],
-        summary="Windows Installer releases: builds, shipped with, redistributable installs on",
-    )
-    async def runtimes() -> Response:
-        return _json(documents.runtimes)
-
-    @router.get("/schema.json", response_model=dict[str, Any], summary="JSON Schema of a property record")
-    async def schema() -> Response:
-        return _json(documents.schema)
-
-    return router
-
-
-def _resolve(records: list[PropertyRecord], name_or_slug: str) -> PropertyRecord:
-    record = find_record(records, name_or_slug)
-    if record is None:
-        raise PropertyNotFound(name_or_slug, suggest(records, name_or_slug))
-    return record
-
-
-async def _only_query_parameters(request: Request) -> None:
-    """Refuse misspelt and repeated filters instead of silently ignoring or overriding them."""
-    names = [name for name, _ in request.query_params.multi_items()]
-    if len(names) > len(QUERY_PARAMETERS):
-        raise RequestValidationError(
-            [{"loc": ("query",), "msg": f"{len(names)} parameters; give each filter at most once"}]
-        )
-    errors = [
-        {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(QUERY_PARAMETERS))}"}
-        for name in sorted(set(names) - QUERY_PARAMETERS)
-    ] + [
-        {"loc": ("query", name), "msg": "given more than once; give each filter once"}
-        for name in sorted({name for name in names if names.count(name) > 1} & QUERY_PARAMETERS)
-    ]
-    if errors:
-        raise RequestValidationError(errors)
+    return only_these
 
 
 def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
@@ -152,8 +95,16 @@ def _document_filter_values(openapi: dict[str, Any], catalog: Catalog) -> dict[s
     """
     operation = openapi.get("paths", {}).get(f"{API_PREFIX}/properties", {}).get("get", {})
     for parameter in operation.get("parameters", []):
-        if parameter["name"] in ("text", "stale"):
-            continue  # free words; a boolean
+        if parameter["name"] == "stale":
+            if not any(record.freshness is not None for record in catalog.records):
+                parameter["schema"] = {"not": {}}  # nothing was compared: any value is a 422
+            continue
+        if parameter["name"] == "fields":
+            names = "|".join(PropertyIndexEntry.model_fields)
+            parameter["schema"] = {"type": "string", "pattern": f"^({names})(,({names}))*$"}
+            continue
+        if parameter["name"] in ("text", "name"):
+            continue  # free words; a property name or slug
         values = catalog.known_values(parameter["name"])
         parameter["schema"] = {"enum": values} if values else {"not": {}}
     return openapi
@@ -166,19 +117,25 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
 
     @router.get("/", response_model=ApiRoot, summary="The documents of the API (as `index.json`)")
     async def api_root() -> Response:
-        return _json(documents.root)
+        return json_response(documents.root)
 
     # The records never change while the app runs, so an answer depends only on the filters.
     @lru_cache(maxsize=ANSWER_CACHE_SIZE)
-    def answer(filters: Filters) -> bytes:
-        return documents.index_of(catalog.select(filters))
+    def answer(filters: Filters, fields: tuple[str, ...] | None) -> bytes:
+        selected = catalog.select(filters)
+        if fields is None:
+            return documents.index_of(selected)
+        entries = [json.loads(documents.entries[record.slug]) for record in selected]
+        return compact_json(envelope_data(documents.kb, [{name: entry[name] for name in fields} for entry in entries]))
+
+    compared = any(record.freshness is not None for record in records)
 
     @router.get(
         "/properties",
-        response_model=PropertyIndex,
-        responses=_INVALID,
-        dependencies=[Depends(_only_query_parameters)],
-        summary="Properties matching every given filter (the `kbtools query` filters)",
+        response_model=Envelope[list[PropertyIndexEntry | dict[str, Any]]],
+        responses=NOT_FOUND,
+        dependencies=[Depends(_only(QUERY_PARAMETERS))],
+        summary="Properties matching every given filter (the `kbtools query` filters), by name",
     )
     async def query_properties(
         kind: Annotated[str | None, Query(max_length=NAME_MAX_LENGTH, description="The kind of property")] = None,
@@ -206,29 +163,67 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
                 description="Who sets the value: `installer`, `author`, `user` or an action name",
             ),
         ] = None,
+        set_at: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Set at this action, or `initialization`")
+        ] = None,
+        cleared_at: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Cleared at this action, e.g. `InstallValidate`")
+        ] = None,
+        used_by: Annotated[str | None, Query(max_length=NAME_MAX_LENGTH, description="Used by this action")] = None,
+        valid_after: Annotated[
+            str | None, Query(max_length=NAME_MAX_LENGTH, description="Valid only after this action, e.g. `CostFinalize`")
+        ] = None,
+        since: Annotated[
+            str | None,
+            Query(
+                max_length=VERSION_QUERY_MAX_LENGTH,
+                description="New in this version: the page states the property arrived with it (`requirements.since`)",
+            ),
+        ] = None,
+        name: Annotated[
+            str | None,
+            Query(
+                max_length=NAME_MAX_LENGTH,
+                description="A property name or slug: the answer holds it when it passes the other filters, else is empty",
+            ),
+        ] = None,
         text: Annotated[
             str | None,
             Query(max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"),
         ] = None,
         stale: Annotated[
             bool | None,
-            Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english)"),
+            Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english; 422 otherwise)"),
         ] = None,
+        fields: FieldList = None,
     ) -> Response:
+        if stale is not None and not compared:
+            raise RequestValidationError(
+                [{"loc": ("query", "stale"), "msg": "no English pages were compared; serve with --english EN_DIR"}]
+            )
+        wanted = _field_list(fields, PropertyIndexEntry)
         filters = catalog.check(
-            kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by, text=text, stale=stale
+                kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by,
+                set_at=set_at, cleared_at=cleared_at, used_by=used_by, valid_after=valid_after, since=since,
+            name=name, text=text, stale=stale,
         )
-        return _json(answer(filters))
+        return json_response(answer(filters, wanted))
 
     @router.get(
         "/properties/{name_or_slug}",
-        response_model=PropertyRecord,
+        response_model=Envelope[PropertyRecord | dict[str, Any]],
         response_model_by_alias=True,
-        responses=_NOT_FOUND,
-        summary="One property record by name (`ALLUSERS`) or slug (`allusers`)",
+        responses=NOT_FOUND,
+        dependencies=[Depends(_only(frozenset({"fields"})))],
+        summary="One property record (`result`) by name (`ALLUSERS`) or slug (`allusers`)",
     )
-    async def property_by_name(name_or_slug: NameOrSlug) -> Response:
-        return _json(documents.records[_resolve(records, name_or_slug).slug])
+    async def property_by_name(name_or_slug: NameOrSlug, fields: FieldList = None) -> Response:
+        record = resolve(records, name_or_slug)
+        wanted = _field_list(fields, PropertyRecord)
+        if wanted is None:
+            return json_response(documents.records[record.slug])
+        data = json_data(record)
+        return json_response(compact_json(envelope_data(documents.kb, {name: data[name] for name in wanted})))
 
     return router
 
@@ -272,9 +267,11 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False
     )
+    app.add_middleware(ConditionalGet)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)
-    app.add_exception_handler(PropertyNotFound, property_not_found)
+    app.add_exception_handler(UnknownProperty, property_not_found)
     app.add_exception_handler(RequestValidationError, invalid_parameters)
     app.add_exception_handler(UnknownFilterValue, unknown_filter_value)
     app.add_exception_handler(HTTPException, _http_error)

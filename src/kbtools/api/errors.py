@@ -1,4 +1,4 @@
-"""The JSON body of every API error, and the handlers that produce it.
+"""The handlers that turn errors into RFC 9457 problem details (`kbtools.publish.problems`).
 
 An error body is small whatever the request: echoed input is cut to `ECHO_LIMIT` characters,
 at most `ERROR_LIMIT` parameter errors and `SUGGESTION_LIMIT` suggestions are listed.
@@ -6,13 +6,15 @@ at most `ERROR_LIMIT` parameter errors and `SUGGESTION_LIMIT` suggestions are li
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from kbtools.kb.query import SUGGESTION_LIMIT, UnknownFilterValue
+from kbtools.kb.query import SUGGESTION_LIMIT, UnknownFilterValue, UnknownProperty
+from kbtools.publish.problems import PROBLEM_MEDIA_TYPE, ParameterError, ProblemDetails
 
 ECHO_LIMIT = 80
 ERROR_LIMIT = 10
@@ -23,40 +25,27 @@ def shown(text: str, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-class ParameterError(BaseModel):
-    """One rejected request parameter."""
-
-    parameter: str
-    message: str
-
-
-class ApiError(BaseModel):
-    """What went wrong: `suggestions` lists close property names (404) or close filter values (422)."""
-
-    status: int
-    message: str
-    suggestions: list[str] = []
-    errors: list[ParameterError] = []
-
-
-class PropertyNotFound(Exception):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
-        self.name = name
-        self.suggestions = suggestions
-
-
-def error_response(error: ApiError) -> JSONResponse:
-    return JSONResponse(error.model_dump(), status_code=error.status)
+def problem(
+    request: Request, status: int, detail: str, suggestions: list[str] | None = None, errors: list[ParameterError] | None = None
+) -> JSONResponse:
+    body = ProblemDetails(
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=shown(request.url.path, 200),
+        suggestions=suggestions or [],
+        errors=errors or [],
+    )
+    return JSONResponse(body.model_dump(), status_code=status, media_type=PROBLEM_MEDIA_TYPE)
 
 
 async def property_not_found(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, PropertyNotFound)
-    suggestions = exc.suggestions[:SUGGESTION_LIMIT]
-    message = f"no property {shown(exc.name)!r}"
+    assert isinstance(exc, UnknownProperty)
+    suggestions = exc.close[:SUGGESTION_LIMIT]
+    detail = f"no property {shown(exc.name)!r}"
     if suggestions:
-        message += "; did you mean " + ", ".join(suggestions) + "?"
-    return error_response(ApiError(status=404, message=message, suggestions=suggestions))
+        detail += "; did you mean " + ", ".join(suggestions) + "?"
+    return problem(request, 404, detail, suggestions)
 
 
 def _parameter_name(location: tuple[int | str, ...]) -> str:
@@ -71,15 +60,15 @@ async def invalid_parameters(request: Request, exc: Exception) -> JSONResponse:
         ParameterError(parameter=shown(_parameter_name(tuple(error["loc"]))), message=shown(error["msg"], 200))
         for error in found[:ERROR_LIMIT]
     ]
-    message = "invalid parameters: " + "; ".join(f"{e.parameter}: {e.message}" for e in errors)
+    detail = "invalid parameters: " + "; ".join(f"{e.parameter}: {e.message}" for e in errors)
     if len(found) > ERROR_LIMIT:
-        message += f"; and {len(found) - ERROR_LIMIT} more"
-    return error_response(ApiError(status=422, message=message, errors=errors))
+        detail += f"; and {len(found) - ERROR_LIMIT} more"
+    return problem(request, 422, detail, errors=errors)
 
 
 async def http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    response = error_response(ApiError(status=exc.status_code, message=shown(str(exc.detail), 200)))
+    response = problem(request, exc.status_code, shown(str(exc.detail), 200))
     if exc.headers:
         response.headers.update(exc.headers)
     return response
@@ -89,6 +78,4 @@ async def unknown_filter_value(request: Request, exc: Exception) -> JSONResponse
     """A filter value the knowledge base does not know: 422 naming the parameter and close values."""
     assert isinstance(exc, UnknownFilterValue)
     error = ParameterError(parameter=exc.name, message=str(exc))
-    return error_response(
-        ApiError(status=422, message=f"invalid parameters: {exc.name}: {exc}", suggestions=exc.close, errors=[error])
-    )
+    return problem(request, 422, f"invalid parameters: {exc.name}: {exc}", exc.close, [error])

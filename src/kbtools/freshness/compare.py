@@ -30,6 +30,9 @@ from kbtools.page.model import Page
 MIN_SIMILARITY = 0.5
 # A stale source may now read as up to this many current sentences (a sentence split in two).
 MAX_RUN = 3
+# Outside its place (a restructured page), a current sentence no source covers still replaces a
+# stale source when their words, case ignored, are at least this similar.
+MIN_SIMILARITY_ELSEWHERE = 0.75
 _UNMAPPED = -1
 
 
@@ -101,6 +104,8 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
         high = after[end - 1]
         run, score = _best_run(old_keys[first:end], english, low, high)
         if run is None or score < MIN_SIMILARITY:
+            run, score = _best_elsewhere(old_keys[first:end], english, covered, claimed)
+        if run is None or score < MIN_SIMILARITY:
             result.stale.append(StaleSegment(segment, source, None, score))
             continue
         claimed.update(range(run[0], run[1] + 1))
@@ -125,6 +130,27 @@ def _best_run(keys: list[str], english: EnglishPage, low: int, high: int) -> tup
             score = Indel.normalized_similarity(keys, words)
             if score > best:
                 best, best_run = score, (start, stop)
+    return best_run, best
+
+
+def _best_elsewhere(
+    keys: list[str], english: EnglishPage, covered: bytearray, claimed: set[int]
+) -> tuple[tuple[int, int] | None, float]:
+    """The one current sentence, anywhere on the page, with a word nothing covers and not yet
+    claimed, whose words are closest to `keys` (case ignored); None below `MIN_SIMILARITY_ELSEWHERE`."""
+    folded = [key.casefold() for key in keys]
+    best, best_run = 0.0, None
+    for index in range(len(english.sentences)):
+        if index in claimed:
+            continue
+        first, end = english.sentence_word_range(index)
+        if first >= end or all(covered[first:end]):
+            continue
+        score = Indel.normalized_similarity(folded, [key.casefold() for key in english.sentence_words(index)])
+        if score > best:
+            best, best_run = score, (index, index)
+    if best < MIN_SIMILARITY_ELSEWHERE:
+        return None, best
     return best_run, best
 
 

@@ -22,16 +22,18 @@ if TYPE_CHECKING:
     from kbtools.page.model import Page
 
 # What is not prose: comments, tags, autolinks, link targets, character references, docs
-# alerts ([!NOTE]), the text of images (translated with no source to compare with) and the
-# ordinal of an ordered list item.
+# alerts ([!NOTE]) and the label a page writes for one instead ("**Note:**", "Note:"), the text
+# of images (translated with no source to compare with) and the ordinal of an ordered list item.
 _MARKUP = re.compile(
-    r"(?=[<\]&\[!])(?:"
+    r"(?=[<\]&\[!*NTICWntic])(?:"
     r"<!--.*?-->"
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"
     r"|<(?:https?|ftp|mailto):[^<>\s]*>"
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]"
+    r"|\*\*(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)[ \t]*:?[ \t]*\*\*(?:[ \t]*:)?"
+    r"|(?-i:(?<!\w)(?:Note|NOTE|Tip|TIP|Important|IMPORTANT|Caution|CAUTION|Warning|WARNING)[ \t]*:(?=\s|<|\*|$))"
     r"|!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))?)",
     re.S | re.I,
 )
@@ -39,7 +41,11 @@ _ORDINAL = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)](?=[ \t]|$)", re.M)
 # A word: letters, digits and underscores, where an underscore may be escaped (`Component\_`).
 WORD = re.compile(r"\w+(?:\\_\w*)*|\\_\w*(?:\\_\w*)*")
 _SPACE = re.compile(r"\s+")
-_DISPLAY_DROP = re.compile(r"<!--.*?-->|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*", re.S | re.I)
+_DISPLAY_DROP = re.compile(
+    r"<!--.*?-->|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*"
+    r"|\*\*(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)[ \t]*:?[ \t]*\*\*(?:[ \t]*:)?[ \t]*",
+    re.S | re.I,
+)
 _DISPLAY_BREAK = re.compile(r"<br\s*/?>|</?(?:p|li|td|th|tr|dt|dd|dl|div|table|ul|ol|blockquote|h[1-6])\b[^<>]*>", re.I)
 _DISPLAY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 # Container and heading markers at the start of a line: `> `, `- `, `1. `, `## `.
@@ -125,7 +131,7 @@ def display_text(text: str) -> str:
     text = _LINE_PREFIX.sub("", text)
     if "](" in text:
         text = _LINK_TARGET.sub("]", text)
-    if "<" in text or "[!" in text:
+    if "<" in text or "[!" in text or "**" in text:
         text = _AUTOLINK.sub(r"\1", text)
         text = _DISPLAY_DROP.sub("", text)
         text = _DISPLAY_BREAK.sub(" ", text)

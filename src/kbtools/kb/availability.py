@@ -17,6 +17,14 @@ A version *exists on* a Windows when a runtime release record says it shipped wi
 redistributable installs on it, or when some requirement statement names that version on that
 Windows. "Or later" follows the order of the known versions (release order). A Windows where
 no version is known is `(windows, None)`: the statement holds there, for no named version.
+
+The pages' statements stop at Windows 8 and Windows Server 2012; the runtime pages say that
+Windows Installer 5.0 ships with the later releases ("Windows 7, Windows Server 2008 R2, and later
+client and server releases (including Windows 10)"). So on a Windows released after every Windows
+the statements name, a statement holds with each version it holds with elsewhere that exists
+there: a property available with 5.0 is available on Windows 10, 11 and Server 2016 to 2025.
+Windows released before the statements' range (Windows NT 4.0) get no such answer: the pages'
+silence about them is what they say.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from functools import lru_cache
 
 from kbtools.kb.record import PropertyRecord, RequirementStatement, RuntimeRelease
 from kbtools.kb.requirements import RUNTIMES, version_key
-from kbtools.kb.windows import OPERATING_SYSTEMS
+from kbtools.kb.windows import OPERATING_SYSTEMS, release_order
 
 Point = tuple[str | None, str | None]
 
@@ -46,9 +54,17 @@ class Availability:
                 named.setdefault(statement.runtime, set()).update(statement.versions)
                 for windows in statement.os:
                     on.setdefault((statement.runtime, windows), set()).update(statement.versions)
+        stated = {windows for record in records for s in record.requirements.statements for windows in s.os}
+        newest_stated = max((release_order(windows) for windows in stated), default=len(OPERATING_SYSTEMS))
         self.versions: dict[str, list[str]] = {runtime: _ordered(found) for runtime, found in named.items()}
         """Runtime -> its known versions, oldest first."""
         self._on = {key: _ordered(found) for key, found in on.items()}
+        self.after_statements: list[str] = [
+            w for w in OPERATING_SYSTEMS
+            if release_order(w) > newest_stated and any(windows == w for _, windows in self._on)
+        ]
+        """The Windows released after every Windows a statement names where a runtime release is
+        known (from the runtime pages), newest first."""
         self._points = lru_cache(maxsize=None)(self._compute_points)
 
     def versions_on(self, runtime: str, windows: str) -> list[str]:
@@ -77,6 +93,9 @@ class Availability:
                     points.update((windows, version) for version in existing if wanted(version))
                 if not versions and not existing:
                     points.add((windows, None))
+            for later in self.after_statements:
+                found = self.versions_on(runtime, later)
+                points.update((later, version) for _, version in list(points) if version in found)
             return frozenset(points)
         points.update((None, version) for version in self.versions.get(runtime, []) if wanted(version))
         points.update((None, version) for version in versions)

@@ -92,10 +92,12 @@ def build_knowledge_base(source: Path, english: Path | None = None) -> Knowledge
             errors.append(ParseError(path=path.as_posix(), message=f"cannot read: {error.strerror or error}"))
         except Exception as error:  # noqa: BLE001 - one page must not stop the others
             errors.append(_failure(path, error))
+    runtimes = read_runtimes((page, page_locale(page)) for page in runtime_pages)
+    releases = [release.version for release in runtimes if release.runtime == "Windows Installer"]
     records: list[PropertyRecord] = []
     for path, page in pages:
         try:
-            record = property_record(page, categories, _published_path(path, source))
+            record = property_record(page, categories, _published_path(path, source), releases)
         except NotAPropertyPage:
             continue
         except UnreadablePage as error:
@@ -118,21 +120,34 @@ def build_knowledge_base(source: Path, english: Path | None = None) -> Knowledge
 
             record.freshness = record_freshness(page, tree)
         records.append(record)
+    # By name, as a reader looks a property up (not by file name: `-disablemedia` is `DISABLEMEDIA`).
+    records.sort(key=lambda record: (record.name.casefold(), record.name, record.source.locale or ""))
     locales = {record.source.locale for record in records}
     return KnowledgeBase(
-        generated_at=generation_time(),
+        generated_at=generation_time(list(found.files)),
         locale=locales.pop() if len(locales) == 1 else None,
         source=source_identity(records),
         properties=records,
-        runtimes=read_runtimes((page, page_locale(page)) for page in runtime_pages),
+        runtimes=runtimes,
         errors=errors,
     )
 
 
-def generation_time() -> str:
-    """Now in UTC, or `SOURCE_DATE_EPOCH` when it is set, so that a build can be reproduced."""
+def generation_time(paths: list[Path] | None = None) -> str:
+    """When the knowledge base's pages last changed: `SOURCE_DATE_EPOCH` when it is set, else the
+    newest modification time of `paths` (UTC), else now. The same pages give the same time, so
+    the static files of a build and a later `kbtools serve` of the same folder agree."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    if epoch.isdigit():
+        moment = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        times = []
+        for path in paths or []:
+            try:
+                times.append(path.stat().st_mtime)
+            except OSError:
+                continue
+        moment = datetime.fromtimestamp(max(times), UTC) if times else datetime.now(UTC)
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

@@ -45,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     hidden_alias(parse, "--out", dest="output", type=Path)
     parse.add_argument("--allow-empty", action="store_true",
                        help="exit 0 when DIR holds no property page (default: exit 2, so that a wrong folder cannot pass)")
+    parse.add_argument("--english", type=Path, metavar="EN_DIR",
+                       help="the current English pages at the same paths: each record says whether its translation is current")
     parse.set_defaults(func=run_parse)
 
     query = subparsers.add_parser(
@@ -54,7 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Print the record of NAME_OR_SLUG, or the records that pass the filters. A property is "
             "available for --os/--runtime/--version where one of its requirement statements puts it: the "
             "Windows and versions it names, or, where it names none, the Windows versions on which such a "
-            "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors."
+            "runtime release shipped or installs (see docs/records.md). Unknown filter values are errors. "
+            "A name with filters asks about that property: the list holds it when it passes them, else is empty."
         ),
         formatter_class=HELP_FORMATTER,
         epilog=examples(
@@ -74,6 +77,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     query.add_argument("--runtime", metavar="RUNTIME", help='"Windows Installer" or "Mergemod.dll"')
     query.add_argument("--version", metavar="VERSION", help="a runtime version, e.g. 3.1")
     query.add_argument("--set-by", metavar="WHO", help="installer, author, user or an action name")
+    query.add_argument("--set-at", metavar="ACTION", help="set at this action (or initialization), e.g. CostFinalize")
+    query.add_argument("--cleared-at", metavar="ACTION", help="cleared at this action, e.g. InstallValidate")
+    query.add_argument("--used-by", metavar="ACTION", help="used by this action, e.g. InstallValidate")
+    query.add_argument("--valid-after", metavar="ACTION", help="valid only after this action, e.g. CostFinalize")
+    query.add_argument("--since", metavar="VERSION", help="new in this version: the page states it arrived then, e.g. 5.0")
     query.add_argument("--text", metavar="WORDS", help="words that all occur in the record's texts (any language)")
     query.add_argument("--fields", metavar="A,B", help="print only these fields of each record")
     query.set_defaults(func=run_query)
@@ -133,17 +141,19 @@ def _guarded(run):  # type: ignore[no-untyped-def]
     return wrapper
 
 
-def _build(source: Path) -> KnowledgeBase:
+def _build(source: Path, english: Path | None = None) -> KnowledgeBase:
     if not source.exists():
         raise UsageError(
             f"{source}: no such directory (give a directory of sxs pages, or set {SOURCE_VARIABLE})"
         )
-    return build_knowledge_base(source)
+    if english is not None and not english.is_dir():
+        raise UsageError(f"--english: {english}: no such directory of English pages")
+    return build_knowledge_base(source, english)
 
 
 @_guarded
 def run_parse(args: argparse.Namespace) -> int:
-    knowledge_base = _build(args.source)
+    knowledge_base = _build(args.source, args.english)
     for error in knowledge_base.errors:
         _error("parse", skipped_page_line(error))
     if not knowledge_base.properties and not knowledge_base.runtimes and not args.allow_empty:
@@ -210,15 +220,20 @@ def run_query(args: argparse.Namespace) -> int:
         "runtime": args.runtime,
         "version": args.version,
         "set_by": args.set_by,
+        "set_at": args.set_at,
+        "cleared_at": args.cleared_at,
+        "used_by": args.used_by,
+        "valid_after": args.valid_after,
+        "since": args.since,
         "text": args.text,
     }
-    if args.version is not None and len(args.version) > VERSION_QUERY_MAX_LENGTH:
-        raise UsageError(
-            f"--version {args.version[:40]!r}...: {len(args.version)} characters; give a version number such as 4.5"
-        )
+    for option in ("version", "since"):
+        value = raw[option]
+        if value is not None and len(value) > VERSION_QUERY_MAX_LENGTH:
+            raise UsageError(
+                f"--{option} {value[:40]!r}...: {len(value)} characters; give a version number such as 4.5"
+            )
     filtering = any(value is not None for value in raw.values())
-    if args.name is not None and filtering:
-        raise UsageError("give a NAME_OR_SLUG or filters, not both")
     kb = _load(args)
     catalog = Catalog(kb)
     if args.name is not None:
@@ -231,8 +246,10 @@ def run_query(args: argparse.Namespace) -> int:
                 hint = f"; give --source a folder of property pages or set {SOURCE_VARIABLE}"
             _error("query", f"no property named {args.name!r} in {where}{hint}")
             return EXIT_FAILURE
-        _write_json(_selected(record, fields), None)
-        return EXIT_OK
+        if not filtering:
+            _write_json(_selected(record, fields), None)
+            return EXIT_OK
+        raw["name"] = record.slug
     try:
         filters = catalog.check(**raw)
     except UnknownFilterValue as error:

@@ -126,7 +126,14 @@ _SET_BY_SOMEONE = re.compile(
     rf"|\b(?:should|must|can|may) (?:also )?)"
     rf"[Ss]et(?:ting)? {MARK}(?P<tail>[^,]*)"
     rf"|{MARK}(?: [\w()\"']+){{0,8}}? (?:can |could |should |must |may )?(?:be |by |is |are |been |has been |typically |only )+"
-    rf"(?:set|specified|authored)\b(?P<tail2>[^,]*)"
+    rf"(?:set|specified|authored|changed|modified)\b(?P<tail2>[^,]*)"
+)
+# "If the package is not at the root of the CD-ROM, §P must be set on the command line": the
+# negation belongs to the condition, not to the setting.
+_CONDITION = re.compile(r"^(?:Note that )?(?:If|When|Unless) [^,]*, ")
+# "if you use REMOVE=ALL on the command line"
+_USED_ON_COMMAND_LINE = re.compile(
+    rf"\b(?:you|users?) (?:can |may )?(?:use|uses|specify|specifies|pass|passes|enter|enters) {MARK}(?:=\S+)?[^,;]*?\bon the command[- ]line\b"
 )
 _USER_CUE = re.compile(r"\bcommand[- ]line\b|\buser interface\b|\bby the user\b")
 _AUTHOR_CUE = re.compile(r"\bProperty table\b|\btransform\b", re.I)
@@ -135,8 +142,10 @@ _AUTHOR_CUE = re.compile(r"\bProperty table\b|\btransform\b", re.I)
 def user_or_author_sets(clause: str) -> list[Fact]:
     """"§P can be set by the user / on the command line" (user); "... in the Property table",
     "by a transform", an instruction "Set §P ..." (author)."""
-    if MARK not in clause or _NEGATION.search(clause) or installer_sets(clause):
+    if MARK not in clause or _NEGATION.search(_CONDITION.sub("", clause)) or installer_sets(clause):
         return []
+    if _USED_ON_COMMAND_LINE.search(clause):
+        return [("set_by", USER)]
     setting = _SET_BY_SOMEONE.search(clause)
     if setting is None:
         return []
@@ -165,6 +174,9 @@ def valid_after(clause: str) -> list[Fact]:
     facts: list[Fact] = []
     patterns = (
         rf"{MARK} (?:is|are) (?:only )?(?:valid|available|reliable)\b[^.;]*?\bafter (?P<phrase>[^.;]*)",
+        # "§P should only be used after ... the CostFinalize action", "... should only be called after"
+        rf"{MARK} (?:should|must|can|may) only be (?:used|called|read|accessed|referenced)\b[^.;]*?\bafter (?P<phrase>[^.;]*)",
+        rf"{MARK} only (?:succeeds|works|returns [^.;]*?) after (?P<phrase>[^.;]*)",
         rf"{MARK}[^.;]*?\buntil after (?P<phrase>[^.;]*)",
         rf"^(?P<phrase>[^.;]*?\bactions?) must be (?:called|run|executed) before (?:using|referencing|reading) {MARK}",
     )
@@ -188,6 +200,13 @@ def used_by(clause: str) -> list[Fact]:
     used = re.search(rf"{MARK}[^.;]*?\bused by (?P<phrase>[^.;]*)", clause)
     if used:
         facts += [("used_by", name) for name in action_names(used.group("phrase"))]
+    condition_of = re.search(rf"{MARK}[^.;]*?\bused to condition (?P<phrase>[^.;]*)", clause)
+    if condition_of:
+        facts += [("used_by", name) for name in action_names(condition_of.group("phrase"))]
+    # "§P is set to determine which top-level action the ExecuteAction action initiates"
+    determines = re.search(rf"{MARK} (?:is|are) (?:set|used) to determine (?P<phrase>[^.;]*)", clause)
+    if determines:
+        facts += [("used_by", name) for name in action_names(determines.group("phrase"))]
     before = re.search(rf"{MARK} (?:should|must) be set before (?P<phrase>[^.;]*)", clause)
     if before:
         facts += [("used_by", name) for name in action_names(before.group("phrase"))]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kbtools.kb.freshness import Freshness
 
 # The version of the JSON contract: raised when a field changes meaning or goes away.
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 
 PropertyKind = Literal["installer", "summary", "automation", "merge-module"]
 Runtime = Literal["Windows Installer", "Mergemod.dll"]
@@ -159,6 +159,15 @@ class SupportEntry(BaseModel):
     evidence: str | None = Field(default=None, description="The id of the segment that states it.")
 
 
+class SinceVersion(BaseModel):
+    """The first version of a runtime with the property, as a sentence of its page states it
+    (in the manner of MDN browser-compat-data's `version_added`)."""
+
+    version: str
+    evidence: list[str] = Field(default=[], description="The ids of the segments that state it.")
+    text: list[str] = Field(default=[], description="The English sentences that state it.")
+
+
 class RequirementRow(BaseModel):
     """A raw row of the requirements table."""
 
@@ -169,8 +178,8 @@ class RequirementRow(BaseModel):
 class Requirements(BaseModel):
     """The Requirements table: its statements, what they state per Windows version, and its other rows.
 
-    Pages state which runtime versions a property is documented for on which Windows; they never
-    say when a property first appeared, so no field claims a minimum version.
+    The Version row states which runtime versions a property is documented for on which Windows,
+    never when it first appeared; only `since` claims a first version, where a sentence says it.
     """
 
     statements: list[RequirementStatement] = []
@@ -182,6 +191,10 @@ class Requirements(BaseModel):
     )
     stated_versions: dict[str, list[str]] = Field(
         default={}, description="Runtime -> every version the statements name, lowest first."
+    )
+    since: dict[str, SinceVersion] = Field(
+        default={},
+        description='Runtime -> the first version with the property, where a sentence states it ("available beginning with Windows Installer 5.0"); absent otherwise.',
     )
     dll: str | None = None
     header: str | None = None
@@ -223,6 +236,7 @@ class PropertyRecord(BaseModel):
     remarks: list[LocalizedSegment] = []
     default_value: list[LocalizedSegment] = []
     default: str | None = Field(default=None, description="The default value as the page states it (`omus`).")
+    default_evidence: list[str] = Field(default=[], description="The ids of the segments that state `default`.")
     values: list[ValueTable] = []
     examples: list[Example] = []
     other: list[OtherSection] = []
@@ -315,7 +329,9 @@ class KnowledgeBase(BaseModel):
     """The output of `kbtools parse`."""
 
     version: int = RECORD_VERSION
-    generated_at: str | None = Field(default=None, description="When the records were read (UTC, ISO 8601).")
+    generated_at: str | None = Field(
+        default=None, description="When the pages read last changed (UTC, ISO 8601; SOURCE_DATE_EPOCH overrides)."
+    )
     locale: str | None = None
     source: SourceIdentity = SourceIdentity()
     properties: list[PropertyRecord] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -15,6 +16,7 @@ from kbtools.kb.record import LocalizedSegment, LocalizedText, OtherSection, Pro
 from kbtools.kb.requirements import read_requirements
 from kbtools.kb.sections import Outline, Section, outline
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain, plain_text
+from kbtools.kb.since import read_since
 from kbtools.kb.value import read_value
 from kbtools.kb.value_table import read_default, read_values
 from kbtools.page import Page
@@ -147,8 +149,11 @@ def _source(page: Page, path: Path, locale: str) -> Source:
     return Source(path=path.as_posix(), locale=locale, **values)
 
 
-def property_record(page: Page, categories: Categories | None = None, path: Path | None = None) -> PropertyRecord:
-    """The record of a property page.
+def property_record(
+    page: Page, categories: Categories | None = None, path: Path | None = None, releases: Sequence[str] = ()
+) -> PropertyRecord:
+    """The record of a property page; `releases` are the Windows Installer versions the runtime
+    pages list, in release order (for "Not supported in Windows Installer 3.1 and earlier").
 
     Raises `NotAPropertyPage` for other pages and `UnreadablePage` for broken ones.
     """
@@ -162,12 +167,15 @@ def property_record(page: Page, categories: Categories | None = None, path: Path
     name = property_name(title)
     if name is None:
         raise NotAPropertyPage(page.path.as_posix())
-    return _record(page, shape, name, categories or Categories(), path or page.path)
+    return _record(page, shape, name, categories or Categories(), path or page.path, releases)
 
 
-def _record(page: Page, shape: Outline, name: str, categories: Categories, path: Path) -> PropertyRecord:
+def _record(
+    page: Page, shape: Outline, name: str, categories: Categories, path: Path, releases: Sequence[str]
+) -> PropertyRecord:
     locale = page_locale(page)
     requirements = read_requirements(shape.section("Requirements"), locale)
+    requirements.since = read_since(shape, name, releases)
     kind = property_kind(name, requirements)
     slug = path.stem
     title_segments = shape.title.segments if shape.title is not None else []
@@ -175,6 +183,9 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
     if kind in VALUE_KINDS:
         value = read_value(page, shape, _section_segments(shape.section(*PROPERTY_VALUE), locale))
     body = read_body(page, shape, locale)
+    values = read_values(body, locale)
+    sentences = [(segment.id, plain(segment.source)) for segment in page.segments if segment.source is not None]
+    default, default_evidence = read_default(sentences, values)
     category = categories.category(name, slug)
     return PropertyRecord(
         name=name,
@@ -188,8 +199,9 @@ def _record(page: Page, shape: Outline, name: str, categories: Categories, path:
         semantics=_section_segments(shape.lead, locale),
         remarks=_section_segments(shape.section(*REMARKS), locale),
         default_value=_section_segments(shape.section(*DEFAULT_VALUE), locale),
-        default=read_default([plain(segment.source) for segment in page.segments if segment.source is not None]),
-        values=read_values(body, locale),
+        default=default,
+        default_evidence=default_evidence,
+        values=values,
         examples=read_examples(body),
         other=_other_sections(shape, locale, kind),
         value=value,

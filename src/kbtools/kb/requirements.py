@@ -12,14 +12,11 @@ import re
 from kbtools.kb.record import RequirementRow, Requirements, RequirementStatement, Runtime, SupportEntry
 from kbtools.kb.sections import Section
 from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, plain
-from kbtools.kb.windows import OPERATING_SYSTEMS
+from kbtools.kb.windows import WINDOWS_PATTERN, canonical_windows
 from kbtools.page import Segment
 
 RUNTIMES: tuple[Runtime, ...] = ("Windows Installer", "Mergemod.dll")
 
-_OS_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(name) for name in sorted(OPERATING_SYSTEMS, key=len, reverse=True)) + r")\b"
-)
 _STATEMENT_START = re.compile(r"^(Windows Installer|Mergemod\.dll)(?= |\.|$)(?! Run-Time)")
 _VERSION = re.compile(r"\b(\d+\.\d+)\b")
 # A sentence ends at a full stop before a capital, or where a new sentence starts without one
@@ -47,9 +44,10 @@ def version_key(version: str) -> tuple[int, ...]:
 def canonical_os(text: str) -> list[str]:
     """The operating systems a sentence names, canonical and in order of mention."""
     found: list[str] = []
-    for match in _OS_PATTERN.finditer(text):
-        if match.group(1) not in found:
-            found.append(match.group(1))
+    for match in WINDOWS_PATTERN.finditer(text):
+        name = canonical_windows(match.group(1)) or match.group(1)
+        if name not in found:
+            found.append(name)
     return found
 
 

@@ -52,6 +52,12 @@ _INSTALLS_FOR = re.compile(
     r"(?= operating systems| as | can | cannot |\)|\]|$)"
 )
 _UPGRADING_ON = re.compile(r"(?:installing|upgrading) to Windows Installer (\d+\.\d+) on (.+?) should not\b")
+# "This version is included with the OS in Windows 7, Windows Server 2008 R2, and later client and server
+# releases (including Windows 10)." after "There is no redistributable for Windows Installer 5.0."
+_INCLUDED_WITH = re.compile(
+    r"^This version is included with the (?:OS|operating system) in (.+?)"
+    r"(,? and later (?:client and server|client|server) releases)?(?:,? \(?including ([^)]+?)\)?)?\.?$"
+)
 _FILE_NAME = re.compile(r"^[\w.\-]+\.(?:exe|msu|msi)$", re.I)
 
 
@@ -180,8 +186,11 @@ class RuntimeReader:
                 continue
             if block.kind == "table_cell":
                 continue
+            named = heading_version
             for sentence, segment_id in _sentences(block.segments):
-                self._redistributable_sentence(page, sentence, segment_id)
+                self._redistributable_sentence(page, sentence, segment_id, named)
+                found = _RELEASE.search(sentence)
+                named = found.group(1) if found else named
         for by_header, _ in _table_rows(page.blocks):
             # The File Name / OS Version / Architecture table under a "Windows Installer 4.5 Redistributable" heading.
             file_cells = by_header.get("File Name")
@@ -202,7 +211,18 @@ class RuntimeReader:
                 RedistributableFile(file=file_name, architecture=architecture, installs_on=installs_on, evidence=evidence)
             )
 
-    def _redistributable_sentence(self, page: Page, sentence: str, segment_id: str) -> None:
+    def _redistributable_sentence(self, page: Page, sentence: str, segment_id: str, named: str | None) -> None:
+        """One sentence; `named` is the release the sentences before it in its paragraph (or its heading) name."""
+        included = _INCLUDED_WITH.match(sentence)
+        if included and named is not None:
+            systems, later, including = included.groups()
+            shipped = [
+                release.model_copy(update={"and_later": bool(later)})
+                for release in windows_releases(systems, segment_id)
+            ]
+            shipped.extend(windows_releases(including or "", segment_id))
+            self.release(named, page).shipped_with.extend(shipped)
+            return
         none = _NO_REDISTRIBUTABLE.search(sentence)
         if none:
             self.release(none.group(1), page).redistributable = False

@@ -3,7 +3,7 @@ and the API documents.
 
 Collections are published in an envelope that says what the data is, in the manner of
 endoflife.date's API: `schema_version` (the record contract, `RECORD_VERSION`), `generated_at`
-(when the records were read), `source` (which translation they were read from: locale, the
+(when the pages read last changed), `source` (which translation they were read from: locale, the
 pages' `ms.sourcegitcommit` values, latest `ms.date` and `ms.lasthandoff`), `total` and `result`.
 """
 
@@ -23,7 +23,9 @@ class Envelope(BaseModel, Generic[Result]):
     """A published collection and what it is."""
 
     schema_version: int = Field(default=RECORD_VERSION, description="The version of the record contract.")
-    generated_at: str | None = Field(default=None, description="When the records were read (UTC, ISO 8601).")
+    generated_at: str | None = Field(
+        default=None, description="When the pages read last changed (UTC, ISO 8601); the same in the static and live API."
+    )
     source: SourceIdentity = SourceIdentity()
     total: int | None = Field(default=None, description="How many items `result` holds, when it is a list.")
     result: Result

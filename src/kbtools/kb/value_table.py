@@ -4,12 +4,15 @@
   (Value/Meaning, Code/Option, Constant/Value/Description): the first column names the value,
   the last says what it means; the header row gives the column names.
 - default: the value a sentence of the page states as the default, quoted or marked up
-  ("By default the **REINSTALLMODE** is "omus"", "the install level defaults to 1").
+  ("By default the **REINSTALLMODE** is "omus"", "the install level defaults to 1", "it defaults
+  to zero (0)"); else the row of a table of values that says it is the default ("This is the
+  default value if the property is not set.", "Default value"). With the ids of the segments.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import unescape
 
 from kbtools.kb.record import BlockText, BodyBlock, LocalizedSegment, LocalizedText, TextRun, ValueEntry, ValueTable
@@ -24,7 +27,13 @@ _DEFAULT = re.compile(
     r"(?:set to\s+)?(?:\"|'|“|\*\*|`)+(?P<value>[^\"'”*`\s][^\"'”*`]{0,40}?)(?:\"|'|”|\*\*|`)+",
     re.I,
 )
-_DEFAULTS_TO = re.compile(r"\bdefaults to (?:\*\*|`)?(?P<value>[A-Z0-9][\w.]*?)(?:\*\*|`)?[.,;]?(?:\s|$)")
+_DEFAULTS_TO = re.compile(
+    r"\bdefaults to (?:[a-z]+ \((?P<number>\d+)\)|(?:\*\*|`)?(?P<value>[A-Z0-9][\w.]*?)(?:\*\*|`)?[.,;]?(?:\s|$))"
+)
+# A cell of a table of values that says its row is the default.
+_DEFAULT_ROW = re.compile(
+    r"^(?:\(?default\)?|default value|this is the default(?: value)?(?: if (?:the|this) property is not set)?)\.?(?:\s|$)", re.I
+)
 
 
 def markup_plain(markup: str) -> str:
@@ -88,10 +97,16 @@ def read_values(body: list[BodyBlock], locale: str) -> list[ValueTable]:
     return tables
 
 
-def read_default(sentences: list[str]) -> str | None:
-    """The first value an English sentence states as the default."""
-    for sentence in sentences:
+def read_default(sentences: list[tuple[str, str]], tables: Sequence[ValueTable] = ()) -> tuple[str | None, list[str]]:
+    """The first value an English sentence (`(segment id, sentence)`) states as the default, else
+    the value of the first table row that says it is the default; with the ids that state it."""
+    for segment_id, sentence in sentences:
         match = _DEFAULT.search(sentence) or _DEFAULTS_TO.search(sentence)
         if match:
-            return match.group("value").strip()
-    return None
+            return (match.groupdict().get("number") or match.group("value")).strip(), [segment_id]
+    for table in tables:
+        for entry in table.values:
+            for cell in entry.cells[1:]:
+                if _DEFAULT_ROW.match(cell.get(SOURCE_LOCALE, "")):
+                    return entry.value, entry.segments
+    return None, []

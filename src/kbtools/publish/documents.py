@@ -35,18 +35,18 @@ ApiRoot = Envelope[list[DocumentLink]]
 
 DOCUMENTS: tuple[DocumentLink, ...] = (
     DocumentLink(path="index.json", description="This list of documents (also served at the root, /api/v1/)."),
-    DocumentLink(path="properties.json", description="Every property: name, slug, kind, category, stated versions, title, url."),
-    DocumentLink(path="properties/{slug}.json", description="One property record, as `kbtools query SLUG` prints it."),
+    DocumentLink(path="properties.json", description="Every property: name, slug, kind, category, stated versions, since, lifetime actions, title, url."),
+    DocumentLink(path="properties/{slug}.json", description="One property record (`result`), as `kbtools query SLUG` prints it."),
     DocumentLink(path="requirements.json", description="Properties available per Windows and Windows Installer version."),
     DocumentLink(path="runtimes.json", description="Windows Installer releases: builds, the Windows they shipped with, where their redistributables install."),
     DocumentLink(path="schema.json", description="JSON Schema of one property record."),
     DocumentLink(path="openapi.json", description="OpenAPI description of these documents."),
     DocumentLink(
-        path="properties?kind=&category=&os=&runtime=&version=&set_by=&text=",
+        path="properties?kind=&category=&os=&runtime=&version=&set_by=&set_at=&cleared_at=&used_by=&valid_after=&since=&name=&text=&stale=&fields=",
         description="The index of the properties that pass every filter given (`kbtools query` filters).",
         live_only=True,
     ),
-    DocumentLink(path="properties/{name_or_slug}", description="One property record by name or slug.", live_only=True),
+    DocumentLink(path="properties/{name_or_slug}?fields=", description="One property record by name or slug.", live_only=True),
 )
 
 
@@ -61,7 +61,7 @@ class ApiDocuments:
 
     kb: KnowledgeBase
     records: dict[str, bytes]
-    """slug -> the full record, exactly as `kbtools parse` writes it."""
+    """slug -> the full record as `kbtools parse` writes it, in the envelope (`result`)."""
     entries: dict[str, bytes]
     """slug -> the record's `PropertyIndexEntry`."""
     root: bytes
@@ -86,7 +86,7 @@ def build_documents(kb: KnowledgeBase, catalog: Catalog | None = None) -> ApiDoc
     entries = {record.slug: compact_json(json_data(index_entry(record))) for record in records}
     return ApiDocuments(
         kb=kb,
-        records={record.slug: record_json(record).encode() for record in records},
+        records={record.slug: compact_json(envelope_data(kb, json_data(record))) for record in records},
         entries=entries,
         root=compact_json(envelope_data(kb, [json_data(link) for link in DOCUMENTS])),
         index=index_document(kb, list(entries.values())),

@@ -23,6 +23,14 @@ class PropertyIndexEntry(BaseModel):
     stated_versions: dict[str, list[str]] = Field(
         default={}, description="Runtime -> the versions the requirement statements name (`requirements.stated_versions`)."
     )
+    since: dict[str, str] = Field(
+        default={}, description="Runtime -> the first version the page states (`requirements.since`); absent when none."
+    )
+    set_by: list[str] = Field(default=[], description="`lifetime.set_by`.")
+    set_at: list[str] = Field(default=[], description="`lifetime.set_at`.")
+    cleared_at: list[str] = Field(default=[], description="`lifetime.cleared_at`.")
+    used_by: list[str] = Field(default=[], description="`lifetime.used_by`.")
+    valid_after: list[str] = Field(default=[], description="`lifetime.valid_after`.")
     title: LocalizedText = {}
     url: str
 
@@ -43,6 +51,12 @@ def index_entry(record: PropertyRecord) -> PropertyIndexEntry:
         kind=record.kind,
         category=record.category,
         stated_versions=record.requirements.stated_versions,
+        since={runtime: since.version for runtime, since in record.requirements.since.items()},
+        set_by=record.lifetime.set_by,
+        set_at=record.lifetime.set_at,
+        cleared_at=record.lifetime.cleared_at,
+        used_by=record.lifetime.used_by,
+        valid_after=record.lifetime.valid_after,
         title=record.title,
         url=record_url(record.slug),
     )

@@ -3,7 +3,8 @@
 Every list in it is an answer of the query (`kbtools.kb.query.Catalog.select` with `os`,
 `runtime="Windows Installer"` and `version`), so the matrix, `kbtools query`, the live
 `/api/v1/properties?os=...&version=...` and the site's matrix page agree. Rows are the Windows
-versions requirement statements can name; a row has a cell for each Windows Installer version
+versions a query may name (`Catalog.windows`: those requirement statements name and the releases
+after them, where a property available with 5.0 is available); a row has a cell for each Windows Installer version
 that exists on that Windows (a release shipped with it or installs on it, or a page states the
 pair), so no cell describes a combination that never existed.
 """
@@ -14,7 +15,6 @@ from pydantic import BaseModel, Field
 
 from kbtools.kb.query import Catalog
 from kbtools.kb.record import Runtime
-from kbtools.kb.windows import OPERATING_SYSTEMS
 
 WINDOWS_INSTALLER: Runtime = "Windows Installer"
 
@@ -44,7 +44,7 @@ class RequirementsMatrix(BaseModel):
 
 
 def requirements_matrix(catalog: Catalog) -> RequirementsMatrix:
-    """The matrix over `OPERATING_SYSTEMS` (newest first); cells go from the oldest installer version."""
+    """The matrix over `catalog.windows` (newest first); cells go from the oldest installer version."""
 
     def slugs(**filters: str) -> list[str]:
         return [record.slug for record in catalog.select(catalog.check(runtime=WINDOWS_INSTALLER, **filters))]
@@ -59,7 +59,7 @@ def requirements_matrix(catalog: Catalog) -> RequirementsMatrix:
                 for version in availability.versions_on(WINDOWS_INSTALLER, windows)
             ],
         )
-        for windows in OPERATING_SYSTEMS
+        for windows in catalog.windows
     ]
     versions = availability.versions.get(WINDOWS_INSTALLER, [])
     return RequirementsMatrix(

@@ -104,7 +104,7 @@ def build_site(
             _quiet_mkdocs()
             mkdocs_build(mkdocs_config)
             if write_api:
-                from kbtools.api.static import write_static_api
+                from kbtools.publish.static_api import write_static_api
 
                 write_static_api(published, new_site)
     return site_dir

@@ -11,6 +11,7 @@ from kbtools.site.labels import KIND_LABELS, LABELS, SOURCE, TARGET
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, property_doc, relative_url, site_url
 from kbtools.site.links import LinkResolver
 from kbtools.site.markup import escaped_text
+from kbtools.site.property_page import since_html
 
 
 def render_home(records: Sequence[PropertyRecord], resolver: LinkResolver) -> str:
@@ -139,11 +140,11 @@ def _grouped_page(
 
 def _table(records: Sequence[PropertyRecord], resolver: LinkResolver, page: str) -> str:
     """An HTML table: built from data, so no name or summary can become Markdown."""
-    head = f"<tr><th>{label_html('name')}</th><th>{label_html('summary')}</th><th>{label_html('stated_versions')}</th></tr>"
+    head = f"<tr><th>{label_html('name')}</th><th>{label_html('summary')}</th><th>{label_html('since')}</th></tr>"
     rows = []
     for record in records:
         summary = text_html(record.summary, resolver, page) if record.summary else ""
-        version = escaped_text(", ".join(v for vs in record.requirements.stated_versions.values() for v in vs) or "—")
+        version = since_html(record) or "—"
         href = escape(relative_url(site_url(property_doc(record)), page))
         rows.append(
             f'<tr><td><a href="{href}"><code>{escaped_text(record.name)}</code></a></td><td>{summary}</td><td>{version}</td></tr>'

@@ -17,7 +17,7 @@ LABELS: dict[str, LocalizedText] = {
     "matrix": {TARGET: "相容性矩陣", SOURCE: "Compatibility matrix"},
     "name": {TARGET: "名稱", SOURCE: "Name"},
     "summary": {TARGET: "摘要", SOURCE: "Summary"},
-    "stated_versions": {TARGET: "頁面所述版本", SOURCE: "Versions stated"},
+    "since": {TARGET: "起始版本", SOURCE: "Since"},
     "kind": {TARGET: "種類", SOURCE: "Kind"},
     "category": {TARGET: "類別", SOURCE: "Category"},
     "visibility": {TARGET: "可見性", SOURCE: "Visibility"},

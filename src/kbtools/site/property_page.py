@@ -113,6 +113,8 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str) -> str:
             facts.append(("access", value_label(record.value.access)))
     if record.default:
         facts.append(("default", f"<code>{escaped_text(record.default)}</code>"))
+    if requirements.since:
+        facts.append(("since", since_html(record)))
     for key, value in (("dll", requirements.dll), ("header", requirements.header), ("iid", requirements.iid)):
         if value:
             facts.append((key, f"<code>{escaped_text(value)}</code>"))
@@ -195,6 +197,14 @@ def _source(record: PropertyRecord) -> str:
     facts.append(("source_page", f'<a href="{escape(published_page(name))}">{escape(name)}</a>'))
     rows = "".join(f"<dt>{label_html(key)}</dt><dd>{value}</dd>" for key, value in facts)
     return f'<section class="kb-source" data-search-exclude><dl class="kb-facts">{rows}</dl></section>'
+
+
+def since_html(record: PropertyRecord) -> str:
+    """The first version the page states, as a badge per runtime ("Windows Installer 5.0"); '' when none."""
+    return " ".join(
+        f'<span class="kb-since" title="{escape(" ".join(since.text))}">{escaped_text(f"{runtime} {since.version}")}</span>'
+        for runtime, since in record.requirements.since.items()
+    )
 
 
 def value_label(value: str) -> str:

@@ -1,4 +1,8 @@
-"""The static JSON API: the same documents as the live API, written as files under `site/api/v1/`."""
+"""The static JSON API: the same documents as the live API, written as files under `site/api/v1/`.
+
+A web server that serves them should send what `kbtools serve` sends (docs/api.md): an `ETag`,
+`Cache-Control: public, max-age=300` and gzip for the large documents.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from typing import Any
 from fastapi.openapi.utils import get_openapi
 
 from kbtools import __version__
-from kbtools.api.app import API_PREFIX, TITLE, file_router
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
+from kbtools.publish.api_routes import API_PREFIX, TITLE, file_router
 from kbtools.publish.documents import ApiDocuments, build_documents
 
 STATIC_API_DIR = Path(*API_PREFIX.strip("/").split("/"))
