@@ -138,8 +138,16 @@ def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[F
                     continue
                 kept.append(item)
             findings = kept
+    if has_text and any(f.rule in _FIXABLE for f in findings):
+        from kbtools.check.fix import attach_fixes
+
+        findings = attach_fixes(page, context, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+# The rules `check/fix.py` may repair (its FIXABLE_RULES; named here so a clean page imports nothing more).
+_FIXABLE = frozenset({"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma"})
 
 
 def check_file(path: Path, settings: CheckSettings, display_path: str | None = None) -> FileResult:

@@ -16,6 +16,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from kbtools import __version__
+from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
 from kbtools.check.registry import Rule
 
@@ -41,6 +42,31 @@ def _artifact(path: str) -> dict:
     if PurePosixPath(path).is_absolute() or Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
     return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def _fix(finding: Finding) -> dict:
+    """A SARIF fix: the replacements of `kbtools check --fix`, in the finding's file."""
+    assert finding.fix is not None
+    return {
+        "description": {"text": finding.fix.description},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(finding.path),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": r.line,
+                            "startColumn": r.column,
+                            "endLine": r.end_line,
+                            "endColumn": r.end_column,
+                        },
+                        "insertedContent": {"text": r.text},
+                    }
+                    for r in finding.fix.replacements
+                ],
+            }
+        ],
+    }
 
 
 def document(report: Report) -> dict:
@@ -70,6 +96,8 @@ def document(report: Report) -> dict:
             result["ruleIndex"] = index[f.rule]
         if f.segment is not None:
             result["properties"] = {"segment": f.segment}
+        if f.fix is not None:
+            result["fixes"] = [_fix(f)]
         results.append(result)
     return {
         "$schema": SCHEMA,
