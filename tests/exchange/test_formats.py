@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sxs_pages import page, segment
 
-from kbtools.exchange.inline_codes import Code, join_runs, split_runs
+from kbtools.page.inline_codes import Code, join_runs, split_runs
 
 XLIFF_NS = "{urn:oasis:names:tc:xliff:document:2.0}"
 PAGES = ("allusers.md", "reinstallmode.md", "standard-installer-command-line-options.md", "property-reference.md")

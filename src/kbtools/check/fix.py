@@ -34,7 +34,7 @@ LocalEdit = tuple[int, int, str]
 
 def _plain_runs(text: str) -> Iterator[tuple[int, str]]:
     """The runs of a target text that are words, not markup: (offset, run)."""
-    from kbtools.exchange.inline_codes import Code, split_runs
+    from kbtools.page.inline_codes import Code, split_runs
 
     offset = 0
     for run in split_runs(text):
@@ -46,7 +46,7 @@ def _plain_runs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _code_runs(text: str) -> Iterator[tuple[int, str]]:
-    from kbtools.exchange.inline_codes import Code, split_runs
+    from kbtools.page.inline_codes import Code, split_runs
 
     offset = 0
     for run in split_runs(text):

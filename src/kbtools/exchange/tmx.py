@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kbtools import __version__
-from kbtools.exchange.inline_codes import Code, split_runs
+from kbtools.page.inline_codes import Code, split_runs
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage
 from kbtools.exchange.xml_text import NOT_XML
 

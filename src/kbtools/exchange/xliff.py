@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbtools import __version__
-from kbtools.exchange.inline_codes import Code, Run, split_runs
+from kbtools.page.inline_codes import Code, Run, split_runs
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage, ExchangeUnit
 from kbtools.exchange.xml_text import split_unsafe
 
