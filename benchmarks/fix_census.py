@@ -60,7 +60,8 @@ def main() -> None:
             if not outcome.changed:
                 continue
             after_keys = Counter(
-                (f.rule, f.segment, f.message) for f in check_page(parse_bytes(outcome.after, path), settings, path.name)
+                (f.rule, f.segment, f.message)
+                for f in check_page(parse_bytes(outcome.after, path), settings, path.name)
             )
             for f in before:
                 if f.fix is None:
@@ -76,8 +77,10 @@ def main() -> None:
         for rule in FIXABLE_RULES:
             if found[rule]:
                 print(f"{locale:<7} {rule:<22} {found[rule]:>8} {fixable[rule]:>8} {applied[rule]:>8}")
-        print(f"{locale:<7} {'(all, ' + str(pages) + ' pages)':<22} {sum(found.values()):>8} "
-              f"{sum(fixable.values()):>8} {sum(applied.values()):>8}   {time.monotonic() - started:.1f} s")
+        print(
+            f"{locale:<7} {'(all, ' + str(pages) + ' pages)':<22} {sum(found.values()):>8} "
+            f"{sum(fixable.values()):>8} {sum(applied.values()):>8}   {time.monotonic() - started:.1f} s"
+        )
     random.seed(args.seed)
     print(f"\nSample of {args.sample} applied fixes (seed {args.seed}):")
     for number, (locale, name, finding, target, source) in enumerate(
