@@ -10,9 +10,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kbtools import __version__
-from kbtools.page.inline_codes import Code, split_runs
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage
 from kbtools.exchange.xml_text import NOT_XML
+from kbtools.page.inline_codes import Code, split_runs
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

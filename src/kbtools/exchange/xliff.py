@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbtools import __version__
-from kbtools.page.inline_codes import Code, Run, split_runs
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage, ExchangeUnit
 from kbtools.exchange.xml_text import split_unsafe
+from kbtools.page.inline_codes import Code, Run, split_runs
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 ITS = "http://www.w3.org/2005/11/its"
