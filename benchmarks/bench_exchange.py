@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -25,10 +26,18 @@ LOCALES = ("zh-tw", "fr-fr", "it-it", "ru-ru")
 KBTOOLS = [sys.executable, "-m", "kbtools"]
 
 
-def _run(*args: str | Path) -> tuple[float, int, str]:
-    started = time.monotonic()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(*args: str | Path) -> tuple[float, int, str, float]:
+    """Wall seconds, exit code, last line of stderr, and CPU seconds (user + system: on a busy
+    machine the steadier figure)."""
+    started, cpu = time.monotonic(), _cpu()
     done = subprocess.run([*KBTOOLS, *map(str, args)], capture_output=True, text=True)
-    return time.monotonic() - started, done.returncode, (done.stderr.strip().splitlines() or [""])[-1]
+    last = (done.stderr.strip().splitlines() or [""])[-1]
+    return time.monotonic() - started, done.returncode, last, _cpu() - cpu
 
 
 def times(locale: str, folder: str) -> None:
@@ -72,8 +81,8 @@ def times(locale: str, folder: str) -> None:
         ]
         print(f"{locale} {folder}: {len(list(source.glob('*.md')))} pages")
         for name, args in commands:
-            seconds, code, last = _run(*args)
-            print(f"  {name:<38} {seconds:6.1f} s  exit {code}  {last[:110]}")
+            seconds, code, last, cpu = _run(*args)
+            print(f"  {name:<38} {seconds:6.1f} s wall {cpu:6.1f} s CPU  exit {code}  {last[:110]}")
 
 
 def round_trip(form: str) -> None:
@@ -85,9 +94,9 @@ def round_trip(form: str) -> None:
             pages = Path(work) / "desktop-src"
             shutil.copytree(source, pages)
             exported = Path(work) / f"all{suffix}"
-            export_s, code, last = _run("export", pages, "--format", form, "--segments", "all", "--output", exported)
+            export_s, code, last, _ = _run("export", pages, "--format", form, "--segments", "all", "--output", exported)
             print(f"{locale}: export {export_s:.0f} s, exit {code}: {last}")
-            import_s, code, last = _run("import", exported, "--into", pages)
+            import_s, code, last, _ = _run("import", exported, "--into", pages)
             print(f"{locale}: import {import_s:.0f} s, exit {code}: {last}")
             differing = []
             count = 0
