@@ -74,7 +74,7 @@ def main() -> None:
                 page = parse_bytes(outcome.before, path)
                 segment = page.segment_by_id(f.segment)
                 applied_fixes.append((locale, path.name, f, segment.target.text, segment.source.text))
-        for rule in FIXABLE_RULES:
+        for rule in sorted(FIXABLE_RULES):
             if found[rule]:
                 print(f"{locale:<7} {rule:<22} {found[rule]:>8} {fixable[rule]:>8} {applied[rule]:>8}")
         print(

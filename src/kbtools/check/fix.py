@@ -27,7 +27,7 @@ from kbtools.check.finding import Finding, Fix, Replacement
 from kbtools.check.registry import PageContext
 from kbtools.page.model import Page, Segment
 
-FIXABLE_RULES = ("protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma")
+FIXABLE_RULES = frozenset({"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma"})
 # (start, end, new text) inside the target span's text, and what the fix says it restores.
 LocalEdit = tuple[int, int, str]
 
