@@ -126,3 +126,17 @@ def test_import_ends_with_a_check_of_the_touched_pages(folder, tmp_path, kbtools
     assert "protected-term" in result.out
     assert "1 error" in result.err
     assert result.code == 1
+
+
+def test_an_edit_in_a_crlf_page_keeps_its_line_breaks_and_byte_order_mark(tmp_path, kbtools):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    text = page("# " + segment("1-1", "測試", "Test"), segment("1-2", TARGET, SOURCE))
+    data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    (folder / "p.md").write_bytes(data)
+    po = tmp_path / "in.po"
+    po.write_text(
+        _po(f'#: p.md:6\nmsgctxt "1-2"\nmsgid "{SOURCE}"\nmsgstr "設定 **ALLUSERS** 屬性。"\n'), encoding="utf-8"
+    )
+    kbtools("import", po, "--into", folder)
+    assert (folder / "p.md").read_bytes() == data.replace(TARGET.encode(), "設定 **ALLUSERS** 屬性。".encode())
