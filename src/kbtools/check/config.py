@@ -7,7 +7,6 @@ to the directory of that file. The command line wins over the file.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from kbtools.check.engine import RuleSelection
 from kbtools.check.finding import SEVERITIES, Severity
+from kbtools.check.globs import compile_glob
 from kbtools.check.registry import Rule, all_rules
 
 CONFIG_FILE = "pyproject.toml"
@@ -49,8 +49,8 @@ class GlobSet:
 
     def __init__(self, patterns: Iterable[str]):
         self.patterns = tuple(patterns)
-        self._anywhere = [_glob_regex(p) for p in self.patterns if "/" not in p.strip("/")]
-        self._rooted = [_glob_regex(p.strip("/")) for p in self.patterns if "/" in p.strip("/")]
+        self._anywhere = [compile_glob(p) for p in self.patterns if "/" not in p.strip("/")]
+        self._rooted = [compile_glob(p.strip("/")) for p in self.patterns if "/" in p.strip("/")]
 
     def matches(self, relative: str) -> bool:
         parts = PurePosixPath(relative).parts
@@ -61,28 +61,6 @@ class GlobSet:
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
-
-
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
-    index = 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
-        else:
-            out.append(re.escape(pattern[index]))
-            index += 1
-    return re.compile("".join(out))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +16,11 @@ from pathlib import Path
 from kbtools.check.finding import Finding, Severity
 from kbtools.check.fix import FIXABLE_RULES, attach_fixes
 from kbtools.check.registry import CheckOptions, Hit, PageContext, Rule, all_rules, iter_hits
+from kbtools.check.suppression import EVERY_RULE, directives
 from kbtools.page.files import discover_pages
 from kbtools.page.model import Page
 from kbtools.page.reader import parse_bytes
 
-_SUPPRESSION = re.compile(r"^kbtools:\s*(ignore-file|ignore)\b\s*([\w\-, ]*)$")
 # Below this many files the process pool costs more than it saves.
 PARALLEL_MIN_FILES = 64
 PARALLEL_CHUNK = 16
@@ -75,23 +75,17 @@ def _suppressions(page: Page) -> tuple[set[str], dict[int, set[str]]]:
     """
     whole_file: set[str] = set()
     per_segment: dict[int, set[str]] = {}
-    directives = [c for c in page.comments if c.text.startswith("kbtools:")]
-    if not directives:
+    found = [d for d in directives(page) if d.scope is not None]
+    if not found:
         return whole_file, per_segment
     starts = [s.anchor.tag_start for s in page.segments]
-    from bisect import bisect_left
-
-    for comment in directives:
-        match = _SUPPRESSION.match(comment.text)
-        if match is None:
+    for directive in found:
+        if directive.scope == "ignore-file":
+            whole_file |= directive.rules
             continue
-        rules = {r.strip() for r in match.group(2).replace(",", " ").split() if r.strip()} or {"*"}
-        if match.group(1) == "ignore-file":
-            whole_file |= rules
-            continue
-        index = bisect_left(starts, comment.end)
+        index = bisect_left(starts, directive.comment.end)
         if index < len(starts):
-            per_segment.setdefault(page.segments[index].index, set()).update(rules)
+            per_segment.setdefault(page.segments[index].index, set()).update(directive.rules)
     return whole_file, per_segment
 
 
@@ -135,7 +129,7 @@ def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[F
                 ignored = set(whole_file)
                 if item.segment is not None and by_id.get(item.segment) in per_segment:
                     ignored |= per_segment[by_id[item.segment]]
-                if "*" in ignored or item.rule in ignored:
+                if EVERY_RULE in ignored or item.rule in ignored:
                     continue
                 kept.append(item)
             findings = kept

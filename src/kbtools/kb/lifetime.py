@@ -253,12 +253,17 @@ def read_lifetime(shape: Outline, name: str) -> Lifetime:
         if section.key not in SKIPPED_SECTIONS:
             segments.extend(section.segments)
     lifetime = Lifetime()
+    # What is already listed, as sets: a page that states one fact in every sentence is read
+    # in one pass, not one scan of the evidence per sentence.
+    listed: set[tuple[str, str]] = set()
+    cited: set[tuple[str, str]] = set()
     for found in sentence_facts(segments, name):
         for field, value in found.facts:
-            values: list[str] = getattr(lifetime, field)
-            if value not in values:
-                values.append(value)
-            evidence = lifetime.evidence.setdefault(f"{field}:{value}", [])
-            if found.segment.id not in evidence:
-                evidence.append(found.segment.id)
+            if (field, value) not in listed:
+                listed.add((field, value))
+                getattr(lifetime, field).append(value)
+            key = f"{field}:{value}"
+            if (key, found.segment.id) not in cited:
+                cited.add((key, found.segment.id))
+                lifetime.evidence.setdefault(key, []).append(found.segment.id)
     return lifetime

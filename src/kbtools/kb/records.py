@@ -14,7 +14,7 @@ from kbtools.kb.property_page import english_title, is_public, property_kind, pr
 from kbtools.kb.record import LocalizedSegment, LocalizedText, OtherSection, PropertyRecord, SeeAlso, Source
 from kbtools.kb.requirements import read_requirements
 from kbtools.kb.sections import Outline, Section, outline
-from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain
+from kbtools.kb.sentence import SOURCE_LOCALE, localized_plain, localized_segment, plain, plain_text
 from kbtools.kb.value import read_value
 from kbtools.kb.value_table import read_default, read_values
 from kbtools.page import Page
@@ -84,7 +84,7 @@ def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
     summary: LocalizedText = {}
     if not description:
         return summary
-    description = " ".join(str(description).split())
+    description = plain_text(str(description))
     segments = [segment for segment in lead.segments if segment.target is not None]
     best_score, best_length = 0.0, 0
     translated = ""

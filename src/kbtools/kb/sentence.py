@@ -13,6 +13,11 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 _HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
 _ENTITY = re.compile("|".join(map(re.escape, _HTML_ENTITIES)))
+# What an HTML parser reads as markup: a tag, an end tag, a comment or a declaration. The tag
+# scan of inline Markdown leaves some (`<iframe srcdoc="<img ...>">` keeps its outer tag), and
+# an escaped `\<img onerror=...\>` or `&lt;script&gt;` is a tag again once unescaped.
+# Each becomes a space; what is left has no `<` before a letter, `!`, `/` or `?`.
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]*>?")
 
 
 def plain(span: Span | None) -> str:
@@ -24,6 +29,17 @@ def plain(span: Span | None) -> str:
         text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: _HTML_ENTITIES[m.group(0)], text)
+    return plain_text(text)
+
+
+def plain_text(text: str) -> str:
+    """Text with nothing an HTML parser would read as markup, and runs of white space as one.
+
+    The records' plain-text fields (titles, summaries, requirement rows, see-also titles) are
+    published as JSON to clients that may put them into HTML as they are; the site escapes them.
+    """
+    if "<" in text:
+        text = _MARKUP.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
 
 

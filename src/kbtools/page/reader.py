@@ -155,7 +155,7 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
         )
     block = text[opening.end() : closing.start()]
     end_line = lines.position(closing.start())[0]
-    key_lines = {m.group(1): 2 + block.count("\n", 0, m.start()) for m in _FRONT_MATTER_KEY.finditer(block)}
+    key_lines = _key_lines(block)
     flat = _flat_front_matter(block)
     if flat is not None:
         return FrontMatter(flat, key_lines, 1, end_line)
@@ -176,6 +176,21 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
     if not isinstance(data, dict):
         return FrontMatter({}, key_lines, 1, end_line, "front matter is not a mapping of keys", 2)
     return FrontMatter({str(k): v for k, v in data.items()}, key_lines, 1, end_line)
+
+
+def _key_lines(block: str) -> dict[str, int]:
+    """The line of each top-level key of a front matter block (the block starts on line 2).
+
+    Lines are counted on from the previous key, never from the top: a block of many keys is
+    read in one pass.
+    """
+    lines: dict[str, int] = {}
+    line, counted = 2, 0
+    for match in _FRONT_MATTER_KEY.finditer(block):
+        line += block.count("\n", counted, match.start())
+        counted = match.start()
+        lines[match.group(1)] = line
+    return lines
 
 
 def _first_alias(block: str) -> tuple[str, int] | None:

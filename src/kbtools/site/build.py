@@ -142,6 +142,6 @@ def _quiet_mkdocs() -> None:
     """MkDocs logs its progress at INFO; only warnings and errors are worth the user's eyes."""
     for name in ("mkdocs", "mkdocs.material", "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    import jieba
+    from kbtools.site.segmenter import chinese_segmenter
 
-    jieba.setLogLevel(logging.WARNING)
+    chinese_segmenter()

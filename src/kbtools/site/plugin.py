@@ -70,13 +70,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
 
     @event_priority(100)  # before the search plugin loads jieba's dictionaries in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        import logging
-
-        import jieba
-
         from kbtools.site.search_terms import FREQUENCY, TERMS
+        from kbtools.site.segmenter import chinese_segmenter
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba = chinese_segmenter()
         for term in TERMS:
             jieba.add_word(term, FREQUENCY)
         self.source = self.configured_source(config)
@@ -149,18 +146,37 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         (Path(config.site_dir) / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
+# Most entries one navigation section lists. Every page carries the open branch of the
+# navigation, so a category of N pages listed whole would put N entries in each of its N pages:
+# a larger section is split into sections of at most this many, named by their first and last.
+NAV_SECTION_LIMIT = 100
+
+
 def navigation(records: Sequence[PropertyRecord]) -> list[dict[str, Any]]:
     """MkDocs `nav`. Themes print nav titles as they are, so titles are escaped here."""
     by_category: list[Any] = [BY_CATEGORY]
     for _, title, members in category_groups(records):
         text = title[TARGET] if title[TARGET] == title[SOURCE] else f"{title[TARGET]} ({title[SOURCE]})"
-        by_category.append({escape(text): [property_doc(record) for record in members]})
+        by_category.append({escape(text): _bounded_section(list(members))})
     return [
         {escape(plain_label("home")): HOME},
         {escape(plain_label("by_category")): by_category},
         {escape(plain_label("by_kind")): BY_KIND},
         {escape(plain_label("matrix")): MATRIX},
     ]
+
+
+def _bounded_section(members: list[PropertyRecord]) -> list[Any]:
+    """The property pages of one section, in sections of at most `NAV_SECTION_LIMIT` entries."""
+    if len(members) <= NAV_SECTION_LIMIT:
+        return [property_doc(record) for record in members]
+    span = NAV_SECTION_LIMIT  # pages under one part: a power of the limit, so parts are few
+    while -(-len(members) // span) > NAV_SECTION_LIMIT:
+        span *= NAV_SECTION_LIMIT
+    count = -(-len(members) // span)
+    size = -(-len(members) // count)  # parts of equal size
+    parts = [members[start : start + size] for start in range(0, len(members), size)]
+    return [{escape(f"{part[0].name} – {part[-1].name}"): _bounded_section(part)} for part in parts]
 
 
 def _read_records(source: Path) -> KnowledgeBase:

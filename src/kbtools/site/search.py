@@ -1,9 +1,17 @@
 """The site's property search: an index of the records, written beside the built site.
 
 `assets/search.js` answers the search box from this index: property names and titles first,
-Chinese matched by overlapping bigrams with a boost when the whole query (or one of its
-machine-translation variants) occurs, English by stemmed words with a boost for adjacent ones.
-Each result shows its kind, summary and best matching sentence in both languages.
+Chinese matched by words and overlapping bigrams with a boost when the whole query (or one of its
+machine-translation variants) occurs, English and the European languages by Snowball stems with a
+boost for adjacent ones. Each result shows its kind, summary and best matching sentence in both
+languages.
+
+Besides the documents the index carries the vocabulary the browser cannot compute: each word's
+stem (`stems`), the renderings of the pages' locale's words in English from the lexicon learned
+from the corpus' pairs (`renderings`, `site/search_lexicon.py`), English words that render the same
+target words (`synonyms`: reboot / restart), Chinese variants (`variants`), and each name's words
+(`w`: CamelCase parts, an all-caps name cut into the words of the pages, acronyms the pages define
+spelled out).
 
 The index is data, never markup: every text is plain (tags removed); the page escapes it.
 """
@@ -22,12 +30,14 @@ from kbtools.site.layout import property_doc, site_url
 from kbtools.site.links import LinkResolver
 from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words
+from kbtools.site.search_lexicon import is_chinese, language, load_lexicon, shipped_lexicons
 from kbtools.site.search_terms import term_lexicon
+from kbtools.site.search_vocabulary import Vocabulary
 
 INDEX_FILE = "search/kbtools-index.json"
 SEARCH_SCRIPT = "assets/search.js"
 SEARCH_STYLESHEET = "assets/search.css"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 _NO_LINKS = LinkResolver({})
@@ -39,8 +49,8 @@ def _plain(markup: str) -> str:
     return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""
 
 
-def _pair(text: LocalizedText) -> list[str]:
-    return [_plain(text.get(TARGET) or ""), _plain(text.get(SOURCE) or "")]
+def _pair(text: LocalizedText, locale: str = TARGET) -> list[str]:
+    return [_plain(text.get(locale) or ""), _plain(text.get(SOURCE) or "")]
 
 
 def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
@@ -49,37 +59,53 @@ def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
     return [*record.semantics, *value, *record.default_value, *record.remarks]
 
 
-def _segment_pair(segment: LocalizedSegment) -> list[str]:
+def _segment_pair(segment: LocalizedSegment, locale: str = TARGET) -> list[str]:
     extra = segment.__pydantic_extra__ or {}
-    return [_plain(extra.get(TARGET) or ""), _plain(extra.get(SOURCE) or "")]
+    return [_plain(extra.get(locale) or ""), _plain(extra.get(SOURCE) or "")]
 
 
-def index_document(record: PropertyRecord) -> dict[str, Any]:
+def records_locale(records: list[PropertyRecord]) -> str:
+    """The locale the records' pages are in (zh-TW when none is stated or they disagree)."""
+    locales = {record.source.locale for record in records if record.source.locale}
+    return locales.pop() if len(locales) == 1 else TARGET
+
+
+def index_document(record: PropertyRecord, locale: str = TARGET, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """One property in the index: short keys, as the file is fetched by every reader's browser."""
     lifetime = record.lifetime
     actions = [name for names in (lifetime.set_at, lifetime.cleared_at, lifetime.valid_after) for name in names]
     kind = KIND_LABELS[record.kind]
+    last = record.name.split(".")[-1].split("::")[-1]
+    words = name_words(last)
     return {
         "u": site_url(property_doc(record)),
         "n": record.name,
-        "w": name_words(record.name.split(".")[-1].split("::")[-1]),
+        "w": vocabulary.name_words(last, words) if vocabulary else words,
         "a": sorted(set(actions)),
         "k": [kind[TARGET], kind[SOURCE]],
-        "t": _pair(record.title) if record.title else [record.name, record.name],
-        "s": _pair(record.summary) if record.summary else ["", ""],
-        "g": [[segment.id, *_segment_pair(segment)] for segment in record_segments(record)],
+        "t": _pair(record.title, locale) if record.title else [record.name, record.name],
+        "s": _pair(record.summary, locale) if record.summary else ["", ""],
+        "g": [[segment.id, *_segment_pair(segment, locale)] for segment in record_segments(record)],
     }
 
 
 def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
-    """The whole index: documents and the Chinese term variants read from the records' own pairs."""
-    pairs = [_segment_pair(segment) for record in records for segment in record_segments(record)]
-    variants, renderings = term_lexicon(pairs)
+    """The whole index: documents and the vocabulary of their locale (see the module's doc)."""
+    locale = records_locale(records)
+    pairs = [_segment_pair(segment, locale) for record in records for segment in record_segments(record)]
+    texts = [text for record in records for text in (*_pair(record.title, locale), *_pair(record.summary, locale))]
+    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons())
+    variants = term_lexicon(pairs)[0] if is_chinese(locale) else []
     return {
         "version": INDEX_VERSION,
+        "locale": locale,
+        "lang": language(locale),
         "variants": variants,
-        "renderings": renderings,
-        "docs": [index_document(record) for record in records],
+        "stems": vocabulary.stems,
+        "renderings": vocabulary.renderings,
+        "words": vocabulary.words,
+        "synonyms": vocabulary.synonyms,
+        "docs": [index_document(record, locale, vocabulary) for record in records],
     }
 
 

@@ -111,8 +111,9 @@ def term_lexicon(pairs: list[list[str]]) -> tuple[list[list[str]], dict[str, str
     must stand in for each other: two parts of one compound (位 / 旗標) share their sentences,
     two renderings of one word seldom meet in the same sentence.
     """
-    import jieba
+    from kbtools.site.segmenter import chinese_segmenter
 
+    jieba = chinese_segmenter()
     # jieba's own tokenizer, as the search plugin segments with it (its dictionary loads once).
     tokenizer = jieba.dt
     for term in TERMS:

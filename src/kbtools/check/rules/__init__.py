@@ -8,6 +8,7 @@ out of date with the current English (with `--english`).
 from kbtools.check.rules import (  # noqa: F401, I001
     encoding,
     frontmatter,
+    suppression,
     structure,
     untranslated,
     links,
