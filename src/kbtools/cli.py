@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("kbtools.kb.command", "print property records (JSON)"),
     "runtimes": ("kbtools.kb.command", "print the runtime releases (JSON)"),
     "schema": ("kbtools.kb.command", "print the JSON Schema of the records"),
+    "export": ("kbtools.exchange.command", "export segments for translators (XLIFF 2.0, PO, TMX)"),
+    "import": ("kbtools.exchange.command", "write translations from XLIFF or PO back into the pages"),
     "build": ("kbtools.site.command", "build the static site (MkDocs Material) and the static JSON API"),
     "serve": ("kbtools.api.command", "serve the built site and the live JSON API"),
 }

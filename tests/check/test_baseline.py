@@ -46,8 +46,8 @@ def test_a_second_identical_defect_is_new(pages, kbtools):
     result = kbtools("check", "--select", "protected-term", "--baseline", "baseline.json", ".")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "defect.md:10:1: protected-term [error] 'ALLUSERS' appears as 'allusers' in the target",
-        "Checked 1 file (3 segments): 1 error, 0 warnings, 1 baselined.",
+        "defect.md:10:1: protected-term [error] [*] 'ALLUSERS' appears as 'allusers' in the target",
+        "Checked 1 file (3 segments): 1 error, 0 warnings, 1 baselined; [*] 1 fixable with `kbtools check --fix`.",
     ]
 
 

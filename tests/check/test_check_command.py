@@ -33,11 +33,13 @@ def test_exit_1_when_a_finding_is_an_error(pages, kbtools):
 
 def test_text_lines_are_path_line_column_rule_severity_message(pages, kbtools):
     lines = kbtools("check", "defect.md").out.splitlines()
-    assert lines[0] == "defect.md:6:1: protected-term [error] 'ALLUSERS' appears as 'allusers' in the target"
+    assert lines[0] == "defect.md:6:1: protected-term [error] [*] 'ALLUSERS' appears as 'allusers' in the target"
 
 
 def test_summary_counts_files_segments_errors_warnings(pages, kbtools):
-    assert kbtools("check", ".").out.splitlines()[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings."
+    assert kbtools("check", ".").out.splitlines()[-1] == (
+        "Checked 3 files (5 segments): 1 error, 2 warnings; [*] 1 fixable with `kbtools check --fix`."
+    )
 
 
 def test_directories_are_searched_recursively_for_markdown(pages, kbtools):
@@ -205,8 +207,10 @@ def test_full_format_groups_findings_under_their_file(pages, kbtools):
     result = kbtools("check", "--format", "full", ".")
     lines = result.out.splitlines()
     assert lines[0] == "defect.md"
-    assert lines[1].split() == ["6:1", "error", "protected-term", "'ALLUSERS'", "appears", "as", "'allusers'", "in", "the", "target"]
-    assert lines[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings."
+    assert lines[1].split() == [
+        "6:1", "error", "protected-term", "[*]", "'ALLUSERS'", "appears", "as", "'allusers'", "in", "the", "target"
+    ]
+    assert lines[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings; [*] 1 fixable with `kbtools check --fix`."
 
 
 def test_a_run_that_finds_no_side_by_side_page_is_a_usage_error(workdir, kbtools):

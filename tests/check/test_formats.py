@@ -46,6 +46,11 @@ def test_json_has_exactly_the_version_1_shape(pages, kbtools):
                 "rule": "protected-term",
                 "severity": "error",
                 "message": "'ALLUSERS' appears as 'allusers' in the target",
+                "fixable": True,
+                "fix": {
+                    "description": "restore 'ALLUSERS' as the source spells it (was 'allusers')",
+                    "replacements": [{"line": 6, "column": 30, "end_line": 6, "end_column": 38, "text": "ALLUSERS"}],
+                },
             },
             {
                 "path": "defect.md",
@@ -55,6 +60,7 @@ def test_json_has_exactly_the_version_1_shape(pages, kbtools):
                 "rule": "number-mismatch",
                 "severity": "warning",
                 "message": "number(s) of the source missing from the target: 30",
+                "fixable": False,
             },
         ],
     }

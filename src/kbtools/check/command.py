@@ -90,6 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     hidden_alias(check, "--allow-no-pages", dest="allow_empty", action="store_true")
     check.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what remains")
+    check.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing; exit 1 if any would apply"
+    )
     check.set_defaults(func=run_check)
 
     rules = subparsers.add_parser(
@@ -261,6 +265,12 @@ def _run_check(args: argparse.Namespace) -> int:
     if config.exclude:
         files = [path for path in files if not config.is_excluded(path)]
 
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff: choose one (--diff shows what --fix would write)")
+    fixing = _fix(args, files, plan, path_errors) if args.fix or args.diff else None
+    if args.diff:
+        return fixing  # type: ignore[return-value]
+
     writer = format_module(args.format)
     streaming = hasattr(writer, "write_file") and args.write_baseline is None
     report = Report(
@@ -323,6 +333,9 @@ def _run_check(args: argparse.Namespace) -> int:
                 f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {args.write_baseline}.",
                 file=sys.stderr,
             )
+    if fixing is not None:
+        remaining = report.errors + report.warnings
+        print(f"Fixed {plural(fixing.fixed, 'finding')} in {plural(fixing.pages, 'file')} ({remaining} remaining).", file=sys.stderr)
     if path_errors:
         return EXIT_USAGE
     if empty:
@@ -354,6 +367,36 @@ def _looked_for(english: EnglishTree, files: list[Path]) -> str:
         if absolute.is_relative_to(base):
             return str(english.root / absolute.relative_to(base))
     return f"{english.root}/.../{first.name}"
+
+
+def _fix(args: argparse.Namespace, files: list[Path], plan: _Plan, path_errors: list):
+    """`--fix` (write, then the check reports what remains) or `--diff` (print, write nothing)."""
+    from kbtools.check.fix import run_fixes
+    from kbtools.check.formats.text import plural
+    from kbtools.page.edit import unified_diff
+
+    config = plan.config
+    ignored = config.ignored_rules if config.per_file_ignores else (lambda path: frozenset())
+    run = run_fixes(files, plan.settings, ignored, write=args.fix)
+    for message in run.errors:
+        _error(message)
+    for outcome in run.outcomes:
+        for message in outcome.refused:
+            print(f"kbtools: fix not applied: {message}", file=sys.stderr)
+    if not args.diff:
+        return run
+    with _Output(args.output) as stream:
+        for outcome in run.outcomes:
+            if outcome.changed:
+                stream.write(unified_diff(outcome.display, outcome.before, outcome.after))
+    remaining = sum(o.remaining for o in run.outcomes)
+    print(
+        f"{run.fixed} {'fix' if run.fixed == 1 else 'fixes'} would apply to {plural(run.pages, 'file')} ({remaining} findings would remain).",
+        file=sys.stderr,
+    )
+    if path_errors or run.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if run.fixed else EXIT_CLEAN
 
 
 # Findings that say a file could not be read as a page at all: such a file is not "no page".

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbtools.check.finding import Finding, Severity
+from kbtools.check.fix import FIXABLE_RULES, attach_fixes
 from kbtools.check.registry import CheckOptions, Hit, PageContext, Rule, all_rules, iter_hits
 from kbtools.check.suppression import EVERY_RULE, directives
 from kbtools.page.files import discover_pages
@@ -134,8 +135,11 @@ def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[F
                     continue
                 kept.append(item)
             findings = kept
+    if has_text and any(f.rule in FIXABLE_RULES for f in findings):
+        findings = attach_fixes(page, context, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
 
 
 def check_file(path: Path, settings: CheckSettings, display_path: str | None = None) -> FileResult:

@@ -52,6 +52,7 @@ class Report:
     severities: dict[str, str] = field(init=False)
     errors: int = field(init=False)
     warnings: int = field(init=False)
+    fixable: int = field(init=False)  # findings `kbtools check --fix` can repair
 
     @property
     def files(self) -> int:
@@ -60,7 +61,7 @@ class Report:
     def __post_init__(self) -> None:
         self.by_rule = Counter()
         self.severities = {}
-        self.errors = self.warnings = 0
+        self.errors = self.warnings = self.fixable = 0
         self.count(self.findings)
 
     def count(self, findings: Iterable[Finding]) -> None:
@@ -68,6 +69,7 @@ class Report:
         for f in findings:
             self.by_rule[f.rule] += 1
             self.severities.setdefault(f.rule, f.severity)
+            self.fixable += f.fix is not None
             if f.severity == "error":
                 self.errors += 1
             else:

@@ -20,6 +20,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from kbtools import DOCS_URL, __version__
+from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
 from kbtools.check.registry import Rule
 
@@ -65,6 +66,31 @@ def _folder_uri(folder: Path) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
+def _fix(finding: Finding, checked_root: Path | None) -> dict:
+    """A SARIF fix: the replacements of `kbtools check --fix`, in the finding's file."""
+    assert finding.fix is not None
+    return {
+        "description": {"text": finding.fix.description},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(finding.path, checked_root),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": r.line,
+                            "startColumn": r.column,
+                            "endLine": r.end_line,
+                            "endColumn": r.end_column,
+                        },
+                        "insertedContent": {"text": r.text},
+                    }
+                    for r in finding.fix.replacements
+                ],
+            }
+        ],
+    }
+
+
 def document(report: Report) -> dict:
     rule_ids = list(report.rules)
     index = {rule_id: number for number, rule_id in enumerate(rule_ids)}
@@ -93,6 +119,8 @@ def document(report: Report) -> dict:
             result["ruleIndex"] = index[f.rule]
         if f.segment is not None:
             result["properties"] = {"segment": f.segment}
+        if f.fix is not None:
+            result["fixes"] = [_fix(f, checked_root)]
         results.append(result)
     bases = {SOURCE_ROOT: {"uri": _folder_uri(Path.cwd())}}
     if checked_root is not None:

@@ -55,11 +55,16 @@ def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> N
         width = max(map(len, where))
         rule_width = max(len(f.rule) for f in findings)
         for place, f in zip(where, findings, strict=True):
-            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {f.message}\n")
+            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {_fixable(f)}{f.message}\n")
         stream.write("\n")
         return
     for f in findings:
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n")
+        stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {_fixable(f)}{f.message}\n")
+
+
+def _fixable(finding: Finding) -> str:
+    """Ruff's mark of a finding that `--fix` repairs."""
+    return "[*] " if finding.fix is not None else ""
 
 
 def write(report: Report, stream: TextIO) -> None:
@@ -72,4 +77,7 @@ def write(report: Report, stream: TextIO) -> None:
     if report.statistics:
         _statistics(report, stream)
     if not report.quiet:
-        stream.write(summary_line(report) + "\n")
+        line = summary_line(report)
+        if report.fixable:
+            line = line[:-1] + f"; [*] {report.fixable} fixable with `kbtools check --fix`."
+        stream.write(line + "\n")

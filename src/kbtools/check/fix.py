@@ -1,0 +1,375 @@
+"""Safe fixes, in Ruff's manner: what the English beside a translation determines without doubt.
+
+A fix restores a token of the source that the target damaged, spelled as in the source, when
+the damaged form maps to exactly one source token and the target has exactly as many damaged
+forms as it lacks correct ones:
+
+- `protected-term`: an identifier whose case, punctuation or spacing changed (`allusers` ->
+  `ALLUSERS`, `Mergemod。h` -> `Mergemod.h`, `REG_ DWORD` -> `REG_DWORD`);
+- `inline-code-mismatch`: a code span whose content differs from the source's only in case,
+  spacing or full-width punctuation (`` `msiexec / i` `` -> `` `msiexec /i` ``);
+- `link-mismatch`: a link target that differs from the source's only so;
+- `version-decimal-comma`: a version given a decimal comma (`4,5` -> `4.5`).
+
+A fix never touches prose (only the damaged token), markup or anything outside the target span;
+`kbtools check --fix` applies them through `kbtools.page.edit`, which reads the page back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from kbtools.check.finding import Finding, Fix, Replacement
+from kbtools.check.registry import PageContext
+from kbtools.page.model import Page, Segment
+
+FIXABLE_RULES = frozenset({"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma"})
+# (start, end, new text) inside the target span's text, and what the fix says it restores.
+LocalEdit = tuple[int, int, str]
+
+
+def _plain_runs(text: str) -> Iterator[tuple[int, str]]:
+    """The runs of a target text that are words, not markup: (offset, run)."""
+    from kbtools.page.inline_codes import Code, split_runs
+
+    offset = 0
+    for run in split_runs(text):
+        if isinstance(run, Code):
+            offset += len(run.text)
+            continue
+        yield offset, run
+        offset += len(run)
+
+
+def _code_runs(text: str) -> Iterator[tuple[int, str]]:
+    from kbtools.page.inline_codes import Code, split_runs
+
+    offset = 0
+    for run in split_runs(text):
+        if isinstance(run, Code):
+            yield offset, run.text
+            offset += len(run.text)
+        else:
+            offset += len(run)
+
+
+def _loose(text: str) -> str:
+    """What survives of a token when case, white space and full-width forms are set aside."""
+    return "".join(unicodedata.normalize("NFKC", text).replace("。", ".").lower().split())
+
+
+# --- protected-term -------------------------------------------------------------------------
+
+_PUNCTUATION_VARIANTS = {".": "[.。．]", ":": "[:：]", "_": "[_＿]", "-": "[-－‐]", "/": "[/／]", "\\": "[\\\\＼]"}
+
+
+def _variant(term: str) -> re.Pattern[str]:
+    parts = []
+    for char in term:
+        if char in _PUNCTUATION_VARIANTS:
+            parts.append(r"\s?" + _PUNCTUATION_VARIANTS[char] + r"\s?")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(r"(?<![\w])" + "".join(parts) + r"(?![\w])", re.I)
+
+
+def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
+    from kbtools.check.rules.terms import _CASELESS_LANGUAGES, case_sensitive_words, protected_terms
+    from kbtools.page.inline import visible_text
+
+    assert segment.source is not None and segment.target is not None
+    source_text, target_text = segment.source.text, segment.target.text
+    terms = protected_terms(source_text)
+    caseless = (context.page.locale or "").lower().startswith(_CASELESS_LANGUAGES)
+    candidates = terms | case_sensitive_words(source_text, caseless)
+    source_visible, target_visible = visible_text(source_text), visible_text(target_text)
+    patterns = {term: _variant(term) for term in candidates}
+    for term in sorted(candidates):
+        needed = source_visible.count(term) - target_visible.count(term)
+        if needed <= 0:
+            continue
+        found: list[LocalEdit] = []
+        for offset, run in _plain_runs(target_text):
+            for match in patterns[term].finditer(run):
+                form = match.group(0)
+                if form == term:
+                    continue
+                # The damaged form must map to this term alone.
+                if any(other != term and pattern.fullmatch(form) for other, pattern in patterns.items()):
+                    found = []
+                    break
+                found.append((offset + match.start(), offset + match.end(), term))
+        if len(found) == needed:
+            yield f"'{term}'", found
+
+
+# --- inline-code-mismatch and link-mismatch ----------------------------------------------------
+
+
+def _one_for_one(source: Counter[str], target: Counter[str]) -> tuple[str, str] | None:
+    """The one token the target lacks and the one it has instead, when they differ only loosely."""
+    missing, extra = source - target, target - source
+    if sum(missing.values()) != 1 or sum(extra.values()) != 1:
+        return None
+    (wanted,), (damaged,) = missing, extra
+    return (wanted, damaged) if _loose(wanted) == _loose(damaged) and wanted != damaged else None
+
+
+def inline_code_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
+    assert segment.source is not None and segment.target is not None
+    pair = _one_for_one(Counter(segment.source.inline.code), Counter(segment.target.inline.code))
+    if pair is None:
+        return
+    wanted, damaged = pair
+    spans = []
+    for offset, code in _code_runs(segment.target.text):
+        fence = len(code) - len(code.lstrip("`"))
+        if not fence or not code.endswith("`" * fence):
+            continue
+        inner = code[fence:-fence]
+        if (inner.strip() or inner) == damaged:
+            spans.append((offset + fence, offset + len(code) - fence, wanted))
+    if len(spans) == 1:
+        yield f"`{wanted}`", spans
+
+
+def link_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
+    assert segment.source is not None and segment.target is not None
+    source = Counter(link.target.strip() for link in segment.source.inline.links)
+    target = Counter(link.target.strip() for link in segment.target.inline.links)
+    pair = _one_for_one(source, target)
+    if pair is None:
+        return
+    wanted, damaged = pair
+    spans = []
+    for offset, code in _code_runs(segment.target.text):
+        if code.startswith("](") and code.count(damaged) == 1:
+            at = code.index(damaged)
+            spans.append((offset + at, offset + at + len(damaged), wanted))
+    if len(spans) == 1:
+        yield f"'{wanted}'", spans
+
+
+# --- version-decimal-comma ---------------------------------------------------------------------
+
+
+def version_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
+    from kbtools.check.rules.numbers import _language, _missing, _texts
+
+    texts = _texts(segment)
+    if texts is None:
+        return
+    _, versions = _missing(*texts, _language(context))
+    assert segment.target is not None
+    for shown, comma in dict.fromkeys(versions):
+        if comma in texts[0]:
+            continue  # the source itself writes the comma form somewhere
+        pattern = re.compile(r"(?<![0-9.,])" + re.escape(comma) + r"(?![0-9]|[.,][0-9])")
+        spans = [
+            (offset + m.start(), offset + m.end(), shown)
+            for offset, run in _plain_runs(segment.target.text)
+            for m in pattern.finditer(run)
+        ]
+        if len(spans) == versions.count((shown, comma)):
+            yield f"'{shown}'", spans
+
+
+FIXERS: dict[str, Callable[[Segment, PageContext], Iterator[tuple[str, list[LocalEdit]]]]] = {
+    "protected-term": protected_term_fixes,
+    "inline-code-mismatch": inline_code_fixes,
+    "link-mismatch": link_fixes,
+    "version-decimal-comma": version_fixes,
+}
+
+
+def _matches(finding: Finding, key: str) -> bool:
+    """Which finding of its rule a fix repairs: the one that names the token."""
+    if finding.rule in ("inline-code-mismatch", "link-mismatch"):
+        return True
+    if finding.rule == "version-decimal-comma":
+        return finding.message.startswith(f"version {key} ")
+    return finding.message.startswith(f"{key} ")
+
+
+def _fix(page: Page, segment: Segment, key: str, edits: list[LocalEdit]) -> Fix:
+    assert segment.target is not None
+    base = segment.target.start
+    replacements = []
+    for start, end, text in sorted(edits):
+        line, column = page.position(base + start)
+        end_line, end_column = page.position(base + end)
+        replacements.append(Replacement(base + start, base + end, text, line, column, end_line, end_column))
+    old = segment.target.text[edits[0][0] : edits[0][1]]
+    return Fix(f"restore {key} as the source spells it (was '{old}')", tuple(replacements))
+
+
+def attach_fixes(page: Page, context: PageContext, findings: list[Finding]) -> list[Finding]:
+    """The findings, those with a safe fix carrying it."""
+    segments = {s.id: s for s in page.segments if s.paired}
+    result = []
+    for finding in findings:
+        fixer = FIXERS.get(finding.rule)
+        segment = segments.get(finding.segment) if finding.segment is not None else None
+        if fixer is None or segment is None:
+            result.append(finding)
+            continue
+        fix = None
+        for key, edits in fixer(segment, context):
+            if _matches(finding, key):
+                fix = _fix(page, segment, key, edits)
+                break
+        result.append(replace(finding, fix=fix) if fix is not None else finding)
+    return result
+
+
+# --- applying ---------------------------------------------------------------------------------
+
+
+class FixOutcome:
+    """What fixing one page did: its bytes before and after, fixed and remaining counts."""
+
+    def __init__(self, path, display: str, before: bytes) -> None:
+        self.path = path
+        self.display = display
+        self.before = before
+        self.after = before
+        self.fixed = 0
+        self.remaining = 0
+        self.refused: list[str] = []  # one line each: a fix not applied, and why
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+
+def _key(finding: Finding) -> tuple:
+    return (finding.rule, finding.segment, finding.message)
+
+
+def _texts(page: Page, fixes: list[Finding]) -> dict[str, str]:
+    """New target texts per segment, the replacements of several fixes merged (overlaps dropped)."""
+    by_segment: dict[str, list[Replacement]] = {}
+    for finding in fixes:
+        assert finding.fix is not None and finding.segment is not None
+        by_segment.setdefault(finding.segment, []).extend(finding.fix.replacements)
+    texts = {}
+    for segment_id, replacements in by_segment.items():
+        segment = page.segment_by_id(segment_id)
+        assert segment is not None and segment.target is not None
+        text, base = segment.target.text, segment.target.start
+        pieces, cursor = [], 0
+        for item in sorted(replacements, key=lambda r: (r.start, r.end)):
+            if item.start - base < cursor:
+                continue  # overlaps a replacement already taken
+            pieces.append(text[cursor : item.start - base])
+            pieces.append(item.text)
+            cursor = item.end - base
+        pieces.append(text[cursor:])
+        texts[segment_id] = "".join(pieces)
+    return texts
+
+
+def fix_page(path, display: str, check: Callable[[Page], list[Finding]]) -> FixOutcome:
+    """Apply every safe fix of one page in memory: `after` holds the bytes to write.
+
+    The fixed page is read and checked again: a fix that would leave the page unreadable, or
+    add a finding, is not applied (the others still are).
+    """
+    from kbtools.page.edit import EditRefused, replace_targets
+    from kbtools.page.reader import parse_bytes
+
+    data = path.read_bytes()
+    outcome = FixOutcome(path, display, data)
+    page = parse_bytes(data, path)
+    findings = check(page)
+    fixes = [f for f in findings if f.fix is not None]
+    outcome.remaining = len(findings)
+    if not fixes:
+        return outcome
+    before_keys = Counter(_key(f) for f in findings)
+
+    why: list[str] = []
+
+    def attempt(chosen: list[Finding]) -> tuple[bytes, list[Finding]] | None:
+        try:
+            after = replace_targets(data, page, _texts(page, chosen))
+        except EditRefused as error:
+            why[:] = [str(error)]
+            return None
+        now = check(parse_bytes(after, path))
+        added = Counter(_key(f) for f in now) - before_keys
+        if added:
+            rule, _, message = next(iter(added))
+            why[:] = [f"it would add {rule}: {message}"]
+            return None
+        return after, now
+
+    result = attempt(fixes)
+    if result is None:  # apply them one at a time, keeping those that are safe alone
+        kept: list[Finding] = []
+        for finding in fixes:
+            if attempt([*kept, finding]) is not None:
+                kept.append(finding)
+            else:
+                reason = why[0] if why else "the page would not read back"
+                outcome.refused.append(f"{display}:{finding.line}:{finding.column}: {finding.rule}: {reason}")
+        result = attempt(kept) if kept else None
+    if result is not None:
+        outcome.after, now = result
+        outcome.fixed = len(findings) - len(now)
+        outcome.remaining = len(now)
+    return outcome
+
+
+class FixRun:
+    """Every page's outcome of `kbtools check --fix` or `--diff`."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[FixOutcome] = []
+        self.errors: list[str] = []
+
+    @property
+    def fixed(self) -> int:
+        return sum(o.fixed for o in self.outcomes)
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for o in self.outcomes if o.changed)
+
+
+def run_fixes(files, settings, ignored_rules: Callable, *, write: bool) -> FixRun:
+    """Fix the pages (`write`: in place, atomically; else only in memory, for a diff)."""
+    from pathlib import Path
+
+    from kbtools.check.engine import _display, check_page
+    from kbtools.page.writing import WriteRefused, write_atomically
+
+    run = FixRun()
+    base = Path.cwd()
+    for path in files:
+        display = _display(path, base)
+        ignored = ignored_rules(path)
+
+        def check(page: Page, display: str = display, ignored: frozenset = ignored) -> list[Finding]:
+            return [f for f in check_page(page, settings, display) if f.rule not in ignored]
+
+        try:
+            outcome = fix_page(path, display, check)
+        except OSError as error:
+            run.errors.append(f"{display}: cannot read: {(error.strerror or str(error)).lower()}")
+            continue
+        run.outcomes.append(outcome)
+        if write and outcome.changed:
+            try:
+                if path.read_bytes() != outcome.before:
+                    raise WriteRefused(f"{display}: changed on disk while being fixed; not written")
+                write_atomically(path, outcome.after, replace_input=True)
+            except (OSError, WriteRefused) as error:
+                run.errors.append(str(error))
+                outcome.after = outcome.before
+                outcome.fixed = 0
+    return run

@@ -1,0 +1,151 @@
+"""`kbtools check --fix` and `--diff`: safe fixes that restore what the English determines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sxs_pages import DEFECT, WARNING, page, segment
+
+from kbtools.page.reader import parse_bytes
+
+FR = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
+
+
+def _write(folder: Path, *segments: str, front_matter: str | None = None) -> Path:
+    path = folder / "p.md"
+    text = page(*segments) if front_matter is None else page(*segments, front_matter=front_matter)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_diff_prints_the_fix_writes_nothing_and_exits_1(workdir, kbtools):
+    path = _write(workdir, DEFECT, WARNING)
+    before = path.read_bytes()
+    result = kbtools("check", "--diff", "p.md")
+    assert result.code == 1
+    assert result.out.startswith("--- a/p.md\n+++ b/p.md\n")
+    assert "-" + DEFECT + "\n+" + DEFECT.replace("**allusers**", "**ALLUSERS**", 1) + "\n" in result.out
+    assert "1 fix would apply to 1 file" in result.err
+    assert path.read_bytes() == before
+
+
+def test_diff_exits_0_when_no_fix_applies(workdir, kbtools):
+    _write(workdir, WARNING)
+    result = kbtools("check", "--diff", "p.md")
+    assert result.code == 0
+    assert result.out == ""
+
+
+def test_fix_changes_the_damaged_token_only_and_reports_what_remains(workdir, kbtools):
+    path = _write(workdir, DEFECT, WARNING)
+    before = path.read_text(encoding="utf-8")
+    result = kbtools("check", "--fix", "p.md")
+    assert path.read_text(encoding="utf-8") == before.replace("**allusers**", "**ALLUSERS**", 1)
+    assert "protected-term" not in result.out
+    assert "number-mismatch" in result.out
+    assert "Fixed 1 finding in 1 file (1 remaining)." in result.err
+    assert result.code == 0
+
+
+def test_a_damaged_form_that_maps_to_two_source_tokens_is_not_fixed(workdir, kbtools):
+    _write(
+        workdir, segment("1-1", "設定 **productcode** 屬性。", "Set the **ProductCode** or **PRODUCTCODE** property.")
+    )
+    result = kbtools("check", "--format", "json", "p.md")
+    findings = json.loads(result.out)["findings"]
+    assert findings and not any(f["fixable"] for f in findings)
+
+
+def test_more_damaged_forms_than_missing_tokens_is_not_fixed(workdir, kbtools):
+    _write(workdir, segment("1-1", "設定 **allusers** 或 AllUsers。", "Set **ALLUSERS**."))
+    result = kbtools("check", "--diff", "p.md")
+    assert result.code == 0
+
+
+def test_a_version_with_a_decimal_comma_is_restored(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment(
+            "1-1",
+            "Disponible à partir de Windows Installer 4,5 (2,5 Mo).",
+            "Available starting with Windows Installer 4.5 (2.5 MB).",
+        ),
+        front_matter=FR,
+    )
+    kbtools("check", "--fix", "p.md")
+    assert "Windows Installer 4.5 (2,5 Mo)." in path.read_text(encoding="utf-8")
+
+
+def test_spaces_inserted_into_a_code_span_and_a_file_name_are_removed(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment("1-1", "執行 `msiexec / a package.msi`。", "Run `msiexec /a package.msi`."),
+        segment("1-2", "請參閱 Mergemod。h。", "See Mergemod.h."),
+    )
+    kbtools("check", "--fix", "p.md")
+    text = path.read_text(encoding="utf-8")
+    assert "執行 `msiexec /a package.msi`。" in text
+    assert "請參閱 Mergemod.h。" in text
+
+
+def test_a_link_target_spelled_otherwise_is_restored_but_another_page_is_not(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment("1-1", "請參閱 [屬性](AllUsers.md)。", "See [the property](allusers.md)."),
+        segment("1-2", "請參閱 [屬性](other.md)。", "See [the property](allusers.md)."),
+    )
+    kbtools("check", "--fix", "p.md")
+    text = path.read_text(encoding="utf-8")
+    assert "請參閱 [屬性](allusers.md)。" in text
+    assert "請參閱 [屬性](other.md)。" in text
+
+
+def test_sarif_carries_the_fix_as_a_replacement(workdir, kbtools):
+    _write(workdir, DEFECT)
+    result = kbtools("check", "--format", "sarif", "p.md")
+    (finding,) = json.loads(result.out)["runs"][0]["results"]
+    (fix,) = finding["fixes"]
+    (replacement,) = fix["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"] == {"text": "ALLUSERS"}
+    assert replacement["deletedRegion"] == {"startLine": 6, "startColumn": 30, "endLine": 6, "endColumn": 38}
+
+
+def test_a_fix_that_would_add_a_finding_is_not_applied(corpus_root, workdir, kbtools):
+    source = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi" / "windows-installer-redistributables.md"
+    shutil.copyfile(source, workdir / "p.md")
+    result = kbtools("check", "--fix", "p.md")
+    assert "it would add inconsistent-translation" in result.err
+    assert "Windows Installer 3,1 Redistributable (v2)" in (workdir / "p.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("locale", ["zh-tw", "fr-fr", "it-it", "ru-ru"])
+def test_fixes_on_real_pages_change_target_spans_only_and_clear_their_findings(corpus_root, workdir, kbtools, locale):
+    source = corpus_root / f"win32-{locale}-sxs" / "desktop-src" / "Msi"
+    names = ["allusers.md", "command-line-options.md", "merge-errors.md", "sourcedir.md", "transforms.md"]
+    for name in names:
+        shutil.copyfile(source / name, workdir / name)
+    before = {name: (workdir / name).read_bytes() for name in names}
+    result = kbtools("check", "--fix", ".")
+    assert "Fixed " in result.err
+    assert "[*]" not in result.out  # what could be fixed was, or is reported as not applied
+    changed = 0
+    for name in names:
+        old, new = parse_bytes(before[name], workdir / name), parse_bytes((workdir / name).read_bytes(), workdir / name)
+        assert [s.id for s in old.segments] == [s.id for s in new.segments]
+        assert [s.source.text for s in old.segments] == [s.source.text for s in new.segments]
+
+        # Outside the target spans, not a byte moved.
+        def outside(p):
+            text, pieces, cursor = p.text, [], 0
+            for s in p.segments:
+                pieces.append(text[cursor : s.target.start])
+                cursor = s.target.end
+            return "".join(pieces) + text[cursor:]
+
+        assert outside(old) == outside(new)
+        changed += before[name] != (workdir / name).read_bytes()
+    assert changed
