@@ -8,10 +8,10 @@ writable). A path not found is reported and the other paths are still checked.
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kbtools.check.engine import CheckSettings
 
 from kbtools.check.formats import FORMAT_MODULES
+from kbtools.page.printable import printable
 
 if TYPE_CHECKING:
     from kbtools.freshness.tree import EnglishTree
@@ -35,7 +36,7 @@ class UsageError(Exception):
 
 
 def _error(message: str) -> None:
-    print(f"kbtools: error: {message}", file=sys.stderr)
+    print(f"kbtools: error: {printable(message)}", file=sys.stderr)
 
 
 def _jobs(value: str) -> int:
@@ -202,6 +203,11 @@ def _run_check(args: argparse.Namespace) -> int:
     if config.exclude:
         files = [path for path in files if not config.is_excluded(path)]
 
+    english = plan.settings.options.english
+    inputs = Inputs(
+        [*files, *(p for p in (args.baseline, config.path) if p is not None)],
+        [english.root] if english is not None else [],
+    )
     writer = format_module(args.format)
     streaming = hasattr(writer, "write_file") and args.write_baseline is None
     report = Report(
@@ -215,7 +221,7 @@ def _run_check(args: argparse.Namespace) -> int:
     )
     sxs_pages = broken = 0
     progress = _Progress(len(files)) if _shows_progress(args) else None
-    with _Output(args.output) as stream:
+    with _output(args.output, inputs) as stream:
         for path, result in zip(files, check_files(files, plan.settings, jobs=args.jobs), strict=True):
             report.paths.append(result.path)
             report.segments += result.segments
@@ -244,12 +250,12 @@ def _run_check(args: argparse.Namespace) -> int:
             writer.write(report, stream)
     if args.write_baseline is not None:
         try:
-            count = write_baseline(args.write_baseline, report.findings)
+            count = write_baseline(args.write_baseline, report.findings, inputs=inputs.files, read_only=inputs.folders)
         except BaselineError as error:
             raise UsageError(str(error)) from None
         if not args.quiet:
             print(
-                f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {args.write_baseline}.",
+                f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {printable(args.write_baseline)}.",
                 file=sys.stderr,
             )
     if path_errors:
@@ -304,34 +310,26 @@ class _Progress:
             self.stream.flush()
 
 
-class _Output:
-    """The report's stream: stdout, or FILE written via a temporary file, so that a failed run
-    never leaves half a report behind."""
+@contextlib.contextmanager
+def _output(path: Path | None, inputs: Inputs) -> Iterator[TextIO]:
+    """The report's stream: stdout, or FILE replaced whole when the run ends (`page.output_file`),
+    so that a failed run never leaves half a report behind."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from kbtools.page.output_file import OutputFileError, replace_text_file
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.temporary: Path | None = None
-        self.stream: TextIO = sys.stdout
+    try:
+        with replace_text_file(path, inputs=inputs.files, read_only=inputs.folders, what="report") as stream:
+            yield stream
+    except OutputFileError as error:
+        raise UsageError(str(error)) from None
 
-    def __enter__(self) -> TextIO:
-        if self.path is not None:
-            self.temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            try:
-                self.stream = self.temporary.open("w", encoding="utf-8", newline="\n")
-            except OSError as error:
-                raise UsageError(f"{self.path}: cannot write report: {error.strerror or error}") from None
-        return self.stream
 
-    def __exit__(self, kind, error, traceback) -> None:
-        if self.path is None:
-            self.stream.flush()
-            return
-        assert self.temporary is not None
-        try:
-            self.stream.close()
-            if kind is None:
-                os.replace(self.temporary, self.path)
-        except OSError as failure:
-            raise UsageError(f"{self.path}: cannot write report: {failure.strerror or failure}") from None
-        finally:
-            self.temporary.unlink(missing_ok=True)
+@dataclass
+class Inputs:
+    """What a run reads, which its outputs must never replace."""
+
+    files: list[Path]
+    folders: list[Path]

@@ -19,6 +19,9 @@ from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.schema import knowledge_base_schema, record_schema
 from kbtools.kb.serialization import json_data, json_text, runtimes_data
+from kbtools.page.input_file import KNOWLEDGE_BASE_LIMIT, InputFileError, read_input_file
+from kbtools.page.output_file import OutputFileError, write_file
+from kbtools.page.printable import printable
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -90,18 +93,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _error(message: str) -> None:
-    print(f"kbtools: {message}", file=sys.stderr)
+    print(f"kbtools: {printable(message)}", file=sys.stderr)
 
 
-def _write_json(data: Any, out: Path | None) -> None:
+def _write_json(data: Any, out: Path | None, inputs: tuple[Path, ...] = ()) -> None:
+    """To stdout, or replacing `out` whole (`page.output_file`), never one of the run's `inputs`."""
     text = json_text(data)
     if out is None:
         sys.stdout.write(text)
         return
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write: {error.strerror or error}") from None
+        write_file(out, text, inputs=inputs)
+    except OutputFileError as error:
+        raise UsageError(str(error)) from None
 
 
 def _guarded(run):  # type: ignore[no-untyped-def]
@@ -129,7 +133,7 @@ def run_parse(args: argparse.Namespace) -> int:
     knowledge_base = _build(args.source)
     for error in knowledge_base.errors:
         _error(skipped_page_line(error))
-    _write_json(json_data(knowledge_base), args.out)
+    _write_json(json_data(knowledge_base), args.out, (args.source,))
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
@@ -140,9 +144,9 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
             _error(skipped_page_line(error))
         return knowledge_base
     try:
-        return KnowledgeBase.model_validate_json(args.kb.read_bytes())
-    except OSError as error:
-        raise UsageError(f"{args.kb}: cannot read: {error.strerror or error}") from None
+        return KnowledgeBase.model_validate_json(read_input_file(args.kb, KNOWLEDGE_BASE_LIMIT, "knowledge base"))
+    except InputFileError as error:
+        raise UsageError(str(error)) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

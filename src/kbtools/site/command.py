@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from kbtools.kb.build import DEFAULT_SOURCE, SOURCE_VARIABLE
+from kbtools.page.printable import printable
 from kbtools.site.build import DEFAULT_SITE_DIR
 
 CONFIG_FILE = Path("mkdocs.yml")
@@ -64,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _error(message: str) -> None:
-    print(f"kbtools build: {message}", file=sys.stderr)
+    print(f"kbtools build: {printable(message)}", file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -84,7 +85,7 @@ def run_build(args: argparse.Namespace) -> int:
             source = configured_source(config_file)
         if not source.exists():
             raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
-        check_site_dir(source, args.site_dir, overwrite=args.overwrite)
+        check_site_dir(source, args.site_dir, overwrite=args.overwrite, english=args.english)
         knowledge_base = build_knowledge_base(source, args.english)
         for error in knowledge_base.errors:
             _error(skipped_page_line(error))
@@ -92,7 +93,12 @@ def run_build(args: argparse.Namespace) -> int:
             _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
         build_site(
-            source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
+            source,
+            args.site_dir,
+            knowledge_base=knowledge_base,
+            overwrite=args.overwrite,
+            config_file=config_file,
+            english=args.english,
         )
     except SiteDirRefused as error:
         _error(str(error))
@@ -110,13 +116,13 @@ def run_build(args: argparse.Namespace) -> int:
         _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
         return EXIT_INTERRUPTED
     index = args.site_dir / "index.html"
-    print(f"Built {index}")
+    print(printable(f"Built {index}"))
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
     source = "" if args.source in (None, DEFAULT_SOURCE) else f" --source {shlex.quote(str(args.source))}"
     if args.english is not None:
         source += f" --english {shlex.quote(str(args.english))}"
-    print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
+    print(printable(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}"))
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
     return EXIT_OK

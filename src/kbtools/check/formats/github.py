@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
 Escaping follows the Actions runner: `%`, CR and LF in the message; also `:` and `,` in
-property values, where they would end the value.
+property values, where they would end the value. Every other control character of a file name
+or message is then made `printable` (an ESC, a bidi override), so that neither drives the log.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from typing import TextIO
 
 from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
+from kbtools.page.printable import printable
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
