@@ -88,7 +88,13 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.api.app import API_PREFIX, create_app
-    from kbtools.api.descriptor_limit import DescriptorReport, bounded_protocol, connection_limit, raise_soft_limit
+    from kbtools.api.descriptor_limit import (
+        DescriptorReport,
+        accept_batch,
+        bounded_protocol,
+        connection_limit,
+        raise_soft_limit,
+    )
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
     from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
     from kbtools.site.site_folder import is_complete_site
@@ -141,6 +147,9 @@ def run_serve(args: argparse.Namespace) -> int:
         log_level="warning",
         lifespan="off",
         http=bounded_protocol(connection_limit(descriptors)),
+        # asyncio accepts up to `backlog` connections at a time before any is handled: fewer
+        # than the descriptors left, so that a flood cannot take the ones responses need.
+        backlog=accept_batch(descriptors),
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )

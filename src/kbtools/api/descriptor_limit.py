@@ -6,7 +6,8 @@ responses fail to open their files. So:
 
 - the soft limit is raised to the hard one at start;
 - beyond `connection_limit` open connections, a new one is answered `503` at once and closed,
-  so that the descriptors left suffice for the responses of the connections kept;
+  so that the descriptors left suffice for the responses of the connections kept, and asyncio
+  accepts `accept_batch` connections at a time, not thousands, before any of them is handled;
 - if descriptors still run out (another process, a lower hard limit), one line says so, at most
   once every `REPORT_INTERVAL` seconds, and the server goes on: asyncio retries `accept()`.
 """
@@ -48,6 +49,12 @@ def raise_soft_limit() -> int:
 def connection_limit(descriptors: int) -> int:
     """How many connections to keep open: each may hold a second descriptor for a file it sends."""
     return max(8, (descriptors - RESERVE) // 2)
+
+
+def accept_batch(descriptors: int, most: int = 2048) -> int:
+    """How many connections asyncio may accept in one go (its `backlog`): a quarter of the
+    connections kept, so that one burst of accepts leaves descriptors for the responses."""
+    return max(8, min(most, connection_limit(descriptors) // 4))
 
 
 class BoundedConnections(H11WithHeaderTimeout):

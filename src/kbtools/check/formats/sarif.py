@@ -40,7 +40,7 @@ def _rule(rule: Rule) -> dict:
 def _artifact(path: str) -> dict:
     if PurePosixPath(path).is_absolute() or Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def document(report: Report) -> dict:
@@ -51,7 +51,7 @@ def document(report: Report) -> dict:
     for f in report.findings:
         key = (f.path, f.rule, f.segment or "", f.message)
         seen[key] += 1
-        fingerprint = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
+        fingerprint = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8", "surrogateescape")).hexdigest()
         result = {
             "ruleId": f.rule,
             "level": f.severity,
