@@ -125,7 +125,11 @@ def test_serve_rebuilds_a_site_emptied_by_a_killed_mkdocs_build(project):
             pytest.fail("the server did not answer")
     finally:
         server.terminate()
-        server.communicate(timeout=30)
+        try:
+            server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
     assert (site / "index.html").is_file()
 
 
