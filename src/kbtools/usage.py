@@ -12,6 +12,8 @@ import difflib
 import sys
 from collections.abc import Iterable
 
+from kbtools.page.printable import printable
+
 EXIT_USAGE = 2
 
 
@@ -21,12 +23,12 @@ class UsageError(Exception):
 
 def print_error(command: str, message: str) -> None:
     """`kbtools COMMAND: error: MESSAGE` on stderr."""
-    print(f"kbtools {command}: error: {message}", file=sys.stderr)
+    print(f"kbtools {command}: error: {printable(message)}", file=sys.stderr)
 
 
 def print_note(command: str, message: str) -> None:
     """`kbtools COMMAND: note: MESSAGE` on stderr: what the run left out, not a failure."""
-    print(f"kbtools {command}: note: {message}", file=sys.stderr)
+    print(f"kbtools {command}: note: {printable(message)}", file=sys.stderr)
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:

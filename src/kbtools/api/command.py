@@ -11,11 +11,13 @@ refused.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import socket
 import sys
 from pathlib import Path
 
 from kbtools.page.files import SOURCE_VARIABLE
+from kbtools.page.printable import printable
 from kbtools.site.build import DEFAULT_SITE_DIR
 from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, examples, print_error
 
@@ -66,6 +68,10 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _say(message: str) -> None:
+    print(f"kbtools serve: {printable(message)}", file=sys.stderr, flush=True)
+
+
 def _fail(message: str, code: int) -> int:
     print_error("serve", message)
     return code
@@ -98,11 +104,17 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.api.app import API_PREFIX, create_app
-    from kbtools.api.http_protocol import H11WithHeaderTimeout
+    from kbtools.api.descriptor_limit import (
+        DescriptorReport,
+        accept_batch,
+        bounded_protocol,
+        connection_limit,
+        raise_soft_limit,
+    )
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
     from kbtools.page.files import default_source
     from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, relative_to_source
-    from kbtools.site.site_folder import is_kbtools_site, site_origin
+    from kbtools.site.site_folder import is_complete_site, is_kbtools_site, site_origin
 
     site_dir: Path = args.site_dir
     origin = site_origin(site_dir) if is_kbtools_site(site_dir) else None
@@ -133,10 +145,15 @@ def run_serve(args: argparse.Namespace) -> int:
     if not kb.properties:
         return _fail(f"{source}: no property pages found (give --source a folder of sxs property pages)", EXIT_USAGE)
     # A site is complete once its marker is written; a build swaps in a complete site whole.
-    if not is_kbtools_site(site_dir):
+    if not is_complete_site(site_dir):
         try:
-            check_site_dir(source, site_dir, overwrite_hint=f"run `kbtools build --overwrite --site-dir {site_dir}`")
-            print(f"Building the site into {site_dir} ...", file=sys.stderr, flush=True)
+            check_site_dir(
+                source,
+                site_dir,
+                overwrite_hint=f"run `kbtools build --overwrite --site-dir {site_dir}`",
+                english=args.english,
+            )
+            print(printable(f"Building the site into {site_dir} ..."), file=sys.stderr, flush=True)
             build_site(source, site_dir, knowledge_base=kb, english=args.english)
         except SiteDirRefused as error:
             return _fail(str(error), EXIT_USAGE)
@@ -146,6 +163,8 @@ def run_serve(args: argparse.Namespace) -> int:
             return _fail(str(error), EXIT_FAILURE)
         except MkDocsException as error:
             return _fail(f"{site_dir}: MkDocs failed: {error}", EXIT_FAILURE)
+        except OSError as error:
+            return _fail(f"{site_dir}: cannot build the site there: {error.strerror or error}", EXIT_FAILURE)
     try:
         sock = _listen(args.host, args.port)
     except OSError as error:
@@ -154,15 +173,26 @@ def run_serve(args: argparse.Namespace) -> int:
     base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     app = create_app(relative_to_source(kb, source), site_dir)
     print(f"Serving {base}/ (API: {base}{API_PREFIX}/properties.json); press Ctrl-C to stop", flush=True)
+    descriptors = raise_soft_limit()
     config = uvicorn.Config(
         app,
         log_level="warning",
         lifespan="off",
-        http=H11WithHeaderTimeout,
+        http=bounded_protocol(connection_limit(descriptors)),
+        # asyncio accepts up to `backlog` connections at a time before any is handled: fewer
+        # than the descriptors left, so that a flood cannot take the ones responses need.
+        backlog=accept_batch(descriptors),
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
-    server = uvicorn.Server(config)
+    report = DescriptorReport(descriptors)
+
+    class Server(uvicorn.Server):
+        async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+            asyncio.get_running_loop().set_exception_handler(report)
+            await super().serve(sockets)
+
+    server = Server(config)
     try:
         server.run(sockets=[sock])
     finally:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbtools.check.finding import Finding
+from kbtools.page.input_file import BASELINE_LIMIT, InputFileError, read_input_file, too_deep
+from kbtools.page.output_file import OutputFileError, write_file
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str | None, str]
@@ -30,18 +32,25 @@ def _key(finding: Finding, base: Path) -> Key:
     return (path, finding.rule, finding.segment, finding.message)
 
 
-def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    """Record the findings in `path`; returns how many. Raises BaselineError."""
+def write_baseline(
+    path: Path, findings: Iterable[Finding], *, inputs: Iterable[Path] = (), read_only: Iterable[Path] = ()
+) -> int:
+    """Record the findings in `path`; returns how many. Raises BaselineError.
+
+    `path` is replaced whole (`page.output_file`), never one of the run's `inputs` nor a file
+    in its `read_only` folders.
+    """
     base = path.absolute().parent
     keys = sorted((_key(f, base) for f in findings), key=lambda k: (k[0], k[1], k[2] or "", k[3]))
     document = {
         "version": BASELINE_VERSION,
         "findings": [{"path": p, "rule": r, "segment": s, "message": m} for p, r, s, m in keys],
     }
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     try:
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot write baseline: {error.strerror or error}") from None
+        write_file(path, text, inputs=inputs, read_only=read_only, what="baseline")
+    except OutputFileError as error:
+        raise BaselineError(str(error)) from None
     return len(keys)
 
 
@@ -73,11 +82,13 @@ def load_baseline(path: Path) -> Baseline:
         return BaselineError(f"{path}: not a kbtools baseline ({why}); write one with --write-baseline")
 
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
+        document = json.loads(read_input_file(path, BASELINE_LIMIT, "baseline").decode("utf-8"))
+    except InputFileError as error:
+        raise BaselineError(str(error)) from None
     except UnicodeDecodeError:
         raise corrupt("not UTF-8") from None
+    except RecursionError:
+        raise BaselineError(too_deep(path, "JSON")) from None
     except json.JSONDecodeError as error:
         raise corrupt(f"invalid JSON at line {error.lineno}, column {error.colno}") from None
     if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION:

@@ -8,10 +8,11 @@ writable). A path not found is reported and the other paths are still checked.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from kbtools.check.engine import CheckSettings
 
 from kbtools.check.formats import FORMAT_MODULES
+from kbtools.page.printable import printable
 from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, UsageError, examples, hidden_alias, print_error, print_note
 
 if TYPE_CHECKING:
@@ -265,9 +267,14 @@ def _run_check(args: argparse.Namespace) -> int:
     if config.exclude:
         files = [path for path in files if not config.is_excluded(path)]
 
+    english = plan.settings.options.english
+    inputs = Inputs(
+        [*files, *(p for p in (args.baseline, config.path) if p is not None)],
+        [english.root] if english is not None else [],
+    )
     if args.fix and args.diff:
         raise UsageError("--fix and --diff: choose one (--diff shows what --fix would write)")
-    fixing = _fix(args, files, plan, path_errors) if args.fix or args.diff else None
+    fixing = _fix(args, files, plan, path_errors, inputs) if args.fix or args.diff else None
     if args.diff:
         return fixing  # type: ignore[return-value]
 
@@ -285,8 +292,7 @@ def _run_check(args: argparse.Namespace) -> int:
     sxs_pages = broken = compared = 0
     plain: list[str] = []
     progress = _Progress(len(files)) if _shows_progress(args) else None
-    english = plan.settings.options.english
-    with _Output(args.output) as stream:
+    with _output(args.output, inputs) as stream:
         for path, result in zip(files, check_files(files, plan.settings, jobs=args.jobs), strict=True):
             if progress is not None:
                 progress.update(len(report.paths) + len(plain) + 1)
@@ -325,12 +331,12 @@ def _run_check(args: argparse.Namespace) -> int:
         print_note("check", f"compared {compared} of {plural(sxs_pages, 'side-by-side page')} with the English in {english.root}")
     if args.write_baseline is not None:
         try:
-            count = write_baseline(args.write_baseline, report.findings)
+            count = write_baseline(args.write_baseline, report.findings, inputs=inputs.files, read_only=inputs.folders)
         except BaselineError as error:
             raise UsageError(str(error)) from None
         if not args.quiet:
             print(
-                f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {args.write_baseline}.",
+                f"Wrote {plural(count, 'finding')} in {plural(len(report.paths), 'file')} to {printable(args.write_baseline)}.",
                 file=sys.stderr,
             )
     if fixing is not None:
@@ -369,7 +375,7 @@ def _looked_for(english: EnglishTree, files: list[Path]) -> str:
     return f"{english.root}/.../{first.name}"
 
 
-def _fix(args: argparse.Namespace, files: list[Path], plan: _Plan, path_errors: list):
+def _fix(args: argparse.Namespace, files: list[Path], plan: _Plan, path_errors: list, inputs: Inputs):
     """`--fix` (write, then the check reports what remains) or `--diff` (print, write nothing)."""
     from kbtools.check.fix import run_fixes
     from kbtools.check.formats.text import plural
@@ -385,7 +391,7 @@ def _fix(args: argparse.Namespace, files: list[Path], plan: _Plan, path_errors: 
             print(f"kbtools: fix not applied: {message}", file=sys.stderr)
     if not args.diff:
         return run
-    with _Output(args.output) as stream:
+    with _output(args.output, inputs) as stream:
         for outcome in run.outcomes:
             if outcome.changed:
                 stream.write(unified_diff(outcome.display, outcome.before, outcome.after))
@@ -437,34 +443,26 @@ class _Progress:
             self.stream.flush()
 
 
-class _Output:
-    """The report's stream: stdout, or FILE written via a temporary file, so that a failed run
-    never leaves half a report behind."""
+@contextlib.contextmanager
+def _output(path: Path | None, inputs: Inputs) -> Iterator[TextIO]:
+    """The report's stream: stdout, or FILE replaced whole when the run ends (`page.output_file`),
+    so that a failed run never leaves half a report behind."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from kbtools.page.output_file import OutputFileError, replace_text_file
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.temporary: Path | None = None
-        self.stream: TextIO = sys.stdout
+    try:
+        with replace_text_file(path, inputs=inputs.files, read_only=inputs.folders, what="report") as stream:
+            yield stream
+    except OutputFileError as error:
+        raise UsageError(str(error)) from None
 
-    def __enter__(self) -> TextIO:
-        if self.path is not None:
-            self.temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            try:
-                self.stream = self.temporary.open("w", encoding="utf-8", newline="\n")
-            except OSError as error:
-                raise UsageError(f"{self.path}: cannot write report: {error.strerror or error}") from None
-        return self.stream
 
-    def __exit__(self, kind, error, traceback) -> None:
-        if self.path is None:
-            self.stream.flush()
-            return
-        assert self.temporary is not None
-        try:
-            self.stream.close()
-            if kind is None:
-                os.replace(self.temporary, self.path)
-        except OSError as failure:
-            raise UsageError(f"{self.path}: cannot write report: {failure.strerror or failure}") from None
-        finally:
-            self.temporary.unlink(missing_ok=True)
+@dataclass
+class Inputs:
+    """What a run reads, which its outputs must never replace."""
+
+    files: list[Path]
+    folders: list[Path]

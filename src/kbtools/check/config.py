@@ -17,6 +17,7 @@ from kbtools.check.engine import RuleSelection
 from kbtools.check.finding import SEVERITIES, Severity
 from kbtools.check.globs import compile_glob
 from kbtools.check.registry import Rule, all_rules
+from kbtools.page.input_file import CONFIG_LIMIT, InputFileError, read_input_file, too_deep
 
 CONFIG_FILE = "pyproject.toml"
 ALL = "ALL"
@@ -173,13 +174,17 @@ def load_config(path: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict:
+    """A TOML file, read under `page.input_file`'s rules (a regular file, bounded in size and nesting)."""
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+        return tomllib.loads(read_input_file(path, CONFIG_LIMIT, "configuration").decode("utf-8"))
+    except InputFileError as error:
+        raise ConfigError(str(error)) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {_one_line(str(error))}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except RecursionError:
+        raise ConfigError(too_deep(path, "TOML")) from None
 
 
 def _one_line(text: str) -> str:

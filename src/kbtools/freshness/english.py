@@ -7,12 +7,14 @@ segments.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from pathlib import Path
 
 from kbtools.freshness.model import CurrentSentence
 from kbtools.freshness.sentences import Sentence, prose_units, split_sentences
 from kbtools.freshness.words import Words, body_keys, display_text, mask_markup
+from kbtools.page.input_file import PAGE_LIMIT, InputFileError, found_within, read_input_file
 from kbtools.page.model import Page
 from kbtools.page.reader import parse_bytes
 
@@ -109,13 +111,20 @@ class EnglishPage:
         return bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
 
 
-def read_english(path: Path) -> EnglishPage:
-    """Read a current English page. Never raises for bad content: `error` says what is wrong."""
+def read_english(path: Path, root: Path | None = None) -> EnglishPage:
+    """Read a current English page. Never raises for bad content: `error` says what is wrong.
+
+    With `root` (the English folder the user named), a page whose symlinks lead out of it is
+    not read: `en/reboot.md -> ../.git/config` must not publish a token.
+    """
+    if root is not None and not found_within(path, root):
+        reason = f"symlink to {os.path.realpath(path)}, outside {root}: not read"
+        return EnglishPage(Page(path=path, text=None, read_error=reason), reason)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return EnglishPage(Page(path=path, text=None, read_error=reason), f"cannot read: {reason}")
+        data = read_input_file(path, PAGE_LIMIT, "page")
+    except InputFileError as error:
+        reason = str(error).removeprefix(f"{path}: ")
+        return EnglishPage(Page(path=path, text=None, read_error=reason), reason)
     return english_page(parse_bytes(data, path))
 
 

@@ -87,6 +87,6 @@ def page_freshness(page: Page, tree: EnglishTree) -> PageFreshness | None:
     if page.text is not None and any(s.paired for s in page.segments):
         counterpart = tree.counterpart(page.path, page.locale)
         if counterpart is not None and counterpart.exists:
-            result = compare_page(page, read_english(counterpart.path))
+            result = compare_page(page, read_english(counterpart.path, tree.root))
     _last = (page, tree, result)
     return result

@@ -20,6 +20,8 @@ from kbtools.kb.requirements import VERSION_QUERY_MAX_LENGTH
 from kbtools.kb.schema import knowledge_base_schema, record_schema
 from kbtools.kb.serialization import json_data, json_text, runtimes_data
 from kbtools.page.files import SOURCE_VARIABLE
+from kbtools.page.input_file import KNOWLEDGE_BASE_LIMIT, InputFileError, read_input_file
+from kbtools.page.output_file import OutputFileError, write_file
 from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, UsageError, examples, hidden_alias, print_error
 
 EXIT_OK = 0
@@ -118,15 +120,16 @@ def _error(command: str, message: str) -> None:
     print_error(command, message)
 
 
-def _write_json(data: Any, out: Path | None) -> None:
+def _write_json(data: Any, out: Path | None, inputs: tuple[Path, ...] = ()) -> None:
+    """To stdout, or replacing `out` whole (`page.output_file`), never one of the run's `inputs`."""
     text = json_text(data)
     if out is None:
         sys.stdout.write(text)
         return
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write: {error.strerror or error}") from None
+        write_file(out, text, inputs=inputs)
+    except OutputFileError as error:
+        raise UsageError(str(error)) from None
 
 
 def _guarded(run):  # type: ignore[no-untyped-def]
@@ -161,7 +164,7 @@ def run_parse(args: argparse.Namespace) -> int:
             f"{args.source}: no property page found (no page titled '... property'); give a folder of sxs property "
             f"pages or set {SOURCE_VARIABLE}, or pass --allow-empty to accept that"
         )
-    _write_json(json_data(knowledge_base), args.output)
+    _write_json(json_data(knowledge_base), args.output, (args.source,))
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
@@ -172,9 +175,9 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
             _error(args.command, skipped_page_line(error))
         return knowledge_base
     try:
-        return KnowledgeBase.model_validate_json(args.kb.read_bytes())
-    except OSError as error:
-        raise UsageError(f"{args.kb}: cannot read: {error.strerror or error}") from None
+        return KnowledgeBase.model_validate_json(read_input_file(args.kb, KNOWLEDGE_BASE_LIMIT, "knowledge base"))
+    except InputFileError as error:
+        raise UsageError(str(error)) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

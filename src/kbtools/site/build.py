@@ -29,11 +29,18 @@ class SiteDirRefused(SiteError):
 
 
 def check_site_dir(
-    source: Path, site_dir: Path, *, overwrite: bool = False, overwrite_hint: str = "add --overwrite"
+    source: Path,
+    site_dir: Path,
+    *,
+    overwrite: bool = False,
+    overwrite_hint: str = "add --overwrite",
+    english: Path | None = None,
 ) -> Path:
     """The resolved site folder when a build may replace it; `SiteDirRefused` says why not."""
     try:
-        return check_site_folder(source, site_dir, overwrite=overwrite, overwrite_hint=overwrite_hint)
+        return check_site_folder(
+            source, site_dir, overwrite=overwrite, overwrite_hint=overwrite_hint, english=english
+        )
     except SiteFolderRefused as error:
         raise SiteDirRefused(str(error)) from None
 
@@ -92,7 +99,7 @@ def build_site(
                 raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
         else:
             plugin.config.source = str(source.resolve())
-        site_dir = check_site_dir(source, site_dir, overwrite=overwrite)
+        site_dir = check_site_dir(source, site_dir, overwrite=overwrite, english=english)
         if knowledge_base is None:
             knowledge_base = build_knowledge_base(source, english)
         if not knowledge_base.properties:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kbtools.kb.build import DEFAULT_SOURCE
 from kbtools.page.files import SOURCE_VARIABLE
+from kbtools.page.printable import printable
 from kbtools.site.build import DEFAULT_SITE_DIR
 from kbtools.usage import EXIT_USAGE, HELP_FORMATTER, examples, hidden_alias, print_error
 
@@ -94,7 +95,7 @@ def run_build(args: argparse.Namespace) -> int:
             source = configured_source(config_file)
         if not source.exists():
             raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
-        check_site_dir(source, args.site_dir, overwrite=args.overwrite)
+        check_site_dir(source, args.site_dir, overwrite=args.overwrite, english=args.english)
         knowledge_base = build_knowledge_base(source, args.english)
         for error in knowledge_base.errors:
             _error(skipped_page_line(error))
@@ -125,11 +126,11 @@ def run_build(args: argparse.Namespace) -> int:
         _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
         return EXIT_INTERRUPTED
     index = args.site_dir / "index.html"
-    print(f"Built {index}")
+    print(printable(f"Built {index}"))
     # The same sources for the live API as for the site, with the program as it was called.
     program = sys.argv[0] if sys.argv and sys.argv[0].endswith("kbtools") else "kbtools"
     # The site records its source (and English folder): serve reads the API from the same.
-    print(f"Serve it with: {program} serve --site-dir {shlex.quote(str(args.site_dir))}")
+    print(printable(f"Serve it with: {program} serve --site-dir {shlex.quote(str(args.site_dir))}"))
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
     return EXIT_OK

@@ -48,7 +48,7 @@ from kbtools.site.mkdocs_config import THEME_OVERRIDES
 from kbtools.site.property_page import render_property_page
 from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET, write_index
 from kbtools.site.security_headers import META_CONTENT_SECURITY_POLICY
-from kbtools.site.site_folder import SiteOrigin, write_marker
+from kbtools.site.site_folder import SITE_MARKER, SiteFolderRefused, SiteOrigin, check_site_folder, write_marker
 
 
 class KnowledgeBasePluginConfig(Config):
@@ -77,6 +77,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         for term in TERMS:
             jieba.add_word(term, FREQUENCY)
         self.source = self.configured_source(config)
+        self.refuse_site_dir(config)
         if self.knowledge_base is None:
             self.knowledge_base = _read_records(self.records_source())
         # Material's inline scripts moved to files, and the Content-Security-Policy `<meta>` that
@@ -97,6 +98,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
             return Path(config.docs_dir)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return base / self.config.source
+
+    def refuse_site_dir(self, config: MkDocsConfig) -> None:
+        """`kbtools build`'s refusals, before MkDocs cleans `site_dir`: never the source, a folder
+        holding it or the project, nor a non-empty folder kbtools did not build. The marker goes
+        until the build completes, so a killed build leaves no folder that claims to be a site."""
+        site_dir = Path(config.site_dir)
+        try:
+            check_site_folder(
+                self.records_source(),
+                site_dir,
+                overwrite_hint="empty it or set site_dir to a new folder",
+            )
+        except SiteFolderRefused as error:
+            raise PluginError(f"kbtools: site_dir {error}") from None
+        marker = site_dir / SITE_MARKER
+        if marker.is_symlink() or marker.is_file():
+            marker.unlink()
 
     def records_source(self) -> Path:
         return self.source if self.source is not None else Path(self.config.source or ".")

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord
+from kbtools.page.output_file import write_file
 from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET
 from kbtools.site.layout import property_doc, site_url
 from kbtools.site.links import LinkResolver
@@ -112,5 +113,6 @@ def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
 def write_index(records: list[PropertyRecord], site_dir: Path) -> Path:
     path = site_dir / INDEX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build_index(records), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # Through the output guard: under a plain `mkdocs build` the site folder is the user's.
+    write_file(path, json.dumps(build_index(records), ensure_ascii=False, separators=(",", ":")), durable=False)
     return path

@@ -23,6 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbtools.page.files import PAGE_SUFFIX
+from kbtools.page.output_file import process_alive, write_file
+
 SITE_MARKER = ".kbtools-site"
 MARKER_TEXT = "This folder was written by kbtools (`kbtools build` or its MkDocs plugin); `kbtools build` replaces it whole.\n"
 _BUILD_INFIX = ".kbtools-build-"
@@ -42,8 +45,26 @@ class SiteOrigin:
 
 
 def is_kbtools_site(folder: Path) -> bool:
-    """A complete site written by kbtools (`kbtools build` writes the marker last)."""
-    return (folder / SITE_MARKER).is_file()
+    """A folder kbtools wrote, which a build may replace: it holds the marker."""
+    marker = folder / SITE_MARKER
+    return marker.is_file() and not marker.is_symlink()
+
+
+def is_complete_site(folder: Path) -> bool:
+    """A complete site written by kbtools, fit to serve: the marker (written last, and removed by
+    the plugin before MkDocs cleans the folder) and the home page. A site emptied by a killed
+    `mkdocs build` of an older kbtools kept its marker (MkDocs' clean spares hidden files): no
+    home page, no site."""
+    return is_kbtools_site(folder) and (folder / "index.html").is_file()
+
+
+def _holds_pages(folder: Path) -> Path | None:
+    """The first page (`*.md`) under `folder`, if any: no site holds one, a source folder does."""
+    for _, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(PAGE_SUFFIX):
+                return folder / name
+    return None
 
 
 def write_marker(folder: Path, origin: SiteOrigin | None) -> None:
@@ -53,7 +74,7 @@ def write_marker(folder: Path, origin: SiteOrigin | None) -> None:
         lines.append(f"source: {json.dumps(str(origin.source.resolve()))}\n")
         if origin.english is not None:
             lines.append(f"english: {json.dumps(str(origin.english.resolve()))}\n")
-    (folder / SITE_MARKER).write_text("".join(lines), encoding="utf-8")
+    write_file(folder / SITE_MARKER, "".join(lines), durable=False)
 
 
 def site_origin(folder: Path) -> SiteOrigin | None:
@@ -81,18 +102,31 @@ def _is_within(inner: Path, outer: Path) -> bool:
 
 
 def check_site_folder(
-    source: Path, site_dir: Path, *, overwrite: bool = False, overwrite_hint: str = "add --overwrite"
+    source: Path,
+    site_dir: Path,
+    *,
+    overwrite: bool = False,
+    overwrite_hint: str = "add --overwrite",
+    english: Path | None = None,
 ) -> Path:
     """The resolved `site_dir` when a build may replace it, else `SiteFolderRefused`.
 
     Never the source, a folder that holds it, the current folder, the home folder or the root
-    (nor folders holding them); a non-empty folder without the marker only with `overwrite`,
-    and never when it lies inside the source (its files may be source pages).
+    (nor folders holding them); never the English folder, in it or holding it, whatever
+    `overwrite` says; a non-empty folder without the marker only with `overwrite`, and never
+    when it lies inside the source and holds a file or a page (a marker there may be forged).
     """
     site = site_dir.resolve()
     source = source.resolve()
     if site == source:
         raise SiteFolderRefused(f"{site_dir}: is the source folder; give --site-dir a folder of its own, e.g. site")
+    if english is not None:
+        english_root = english.resolve()
+        if _is_within(site, english_root) or _is_within(english_root, site):
+            raise SiteFolderRefused(
+                f"{site_dir}: is, holds or lies in the English folder {english}, which the build reads; give "
+                "--site-dir a folder of its own, e.g. site"
+            )
     for what, folder in (("the current folder", Path.cwd().resolve()), ("your home folder", Path.home().resolve())):
         if _is_within(folder, site):
             raise SiteFolderRefused(
@@ -106,6 +140,11 @@ def check_site_folder(
         )
     if site.exists() and not site.is_dir():
         raise SiteFolderRefused(f"{site_dir}: is a file, not a folder; give --site-dir a folder, e.g. site")
+    if site.is_dir() and _is_within(site, source) and (page := _holds_pages(site)) is not None:
+        raise SiteFolderRefused(
+            f"{site_dir}: inside the source {source} and holds pages ({page.name}); a build replaces the whole "
+            "folder, give --site-dir a folder outside the source, e.g. site"
+        )
     if site.is_dir() and not is_kbtools_site(site) and any(site.iterdir()):
         if _is_within(site, source):
             raise SiteFolderRefused(
@@ -127,18 +166,6 @@ def _sibling(site: Path, infix: str) -> Path:
 _LEFTOVER = re.compile(r"(?P<infix>\.kbtools-(?:build|old)-)(?P<pid>\d+)-[0-9a-f]+")
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def clean_leftovers(site: Path) -> list[Path]:
     """Delete the siblings that killed builds left beside `site`; return them.
 
@@ -153,7 +180,7 @@ def clean_leftovers(site: Path) -> list[Path]:
         if not entry.name.startswith(prefix):
             continue
         match = _LEFTOVER.fullmatch(entry.name[len(prefix) :])
-        if match and entry.is_dir() and not entry.is_symlink() and not _pid_alive(int(match["pid"])):
+        if match and entry.is_dir() and not entry.is_symlink() and not process_alive(int(match["pid"])):
             leftovers.append((match["infix"], entry))
     if not site.exists():
         aside = sorted((path for infix, path in leftovers if infix == _OLD_INFIX), key=lambda p: p.stat().st_mtime)

@@ -8,7 +8,8 @@ When `$GITHUB_STEP_SUMMARY` names a file, the job summary gets the counts by rul
 the findings most often repeated.
 
 Escaping follows the Actions runner: `%`, CR and LF in the message; also `:` and `,` in
-property values, where they would end the value.
+property values, where they would end the value. Every other control character of a file name
+or message is then made `printable` (an ESC, a bidi override), so that neither drives the log.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TextIO
 
 from kbtools.check.finding import SEVERITIES, Finding
 from kbtools.check.formats import Report
+from kbtools.page.printable import printable
 
 # What GitHub shows of each severity in one step (https://docs.github.com/en/rest/checks/runs).
 PER_SEVERITY = 10
@@ -30,7 +32,7 @@ LINES_SHOWN = 5
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -57,8 +57,8 @@ def _checked_root(paths: list[str]) -> Path | None:
 
 def _artifact(path: str, checked_root: Path | None) -> dict:
     if checked_root is not None and _is_absolute(path):
-        return {"uri": quote(Path(path).relative_to(checked_root).as_posix()), "uriBaseId": CHECKED_ROOT}
-    return {"uri": quote(path), "uriBaseId": SOURCE_ROOT}
+        return {"uri": quote(Path(path).relative_to(checked_root).as_posix(), errors="surrogateescape"), "uriBaseId": CHECKED_ROOT}
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
 
 
 def _folder_uri(folder: Path) -> str:
@@ -100,7 +100,7 @@ def document(report: Report) -> dict:
     for f in report.findings:
         key = (f.path, f.rule, f.segment or "", f.message)
         seen[key] += 1
-        fingerprint = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
+        fingerprint = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8", "surrogateescape")).hexdigest()
         result = {
             "ruleId": f.rule,
             "level": f.severity,

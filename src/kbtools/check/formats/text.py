@@ -1,5 +1,6 @@
 """For people: one line per finding (`concise`, alias `text`) or findings under a heading per
-file (`full`), then counts by severity (or counts per rule with `--statistics`).
+file (`full`), then counts by severity (or counts per rule with `--statistics`). File names and
+messages are `printable`: a name or a page cannot add a line or drive the terminal.
 
     concise: path:line:col: rule [severity] message
     full:    path
@@ -13,6 +14,7 @@ from typing import TextIO
 
 from kbtools.check.finding import Finding
 from kbtools.check.formats import Report
+from kbtools.page.printable import printable
 
 
 def plural(count: int, noun: str) -> str:
@@ -50,16 +52,16 @@ def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> N
         findings = list(findings)
         if not findings:
             return
-        stream.write(f"{findings[0].path}\n")
+        stream.write(f"{printable(findings[0].path)}\n")
         where = [f"{f.line}:{f.column}" for f in findings]
         width = max(map(len, where))
         rule_width = max(len(f.rule) for f in findings)
         for place, f in zip(where, findings, strict=True):
-            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {_fixable(f)}{f.message}\n")
+            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {_fixable(f)}{printable(f.message)}\n")
         stream.write("\n")
         return
     for f in findings:
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {_fixable(f)}{f.message}\n")
+        stream.write(f"{printable(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {_fixable(f)}{printable(f.message)}\n")
 
 
 def _fixable(finding: Finding) -> str:
