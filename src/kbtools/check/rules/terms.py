@@ -93,7 +93,7 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9_])" + "".join(parts) + r"(?![a-z0-9_])")
 
 
-def _altered_forms(term: str, text: str) -> list[str]:
+def altered_forms(term: str, text: str) -> list[str]:
     """The forms other than itself the term takes in the text, where only case, punctuation
     or spacing changed."""
     lowered = text.lower()
@@ -146,7 +146,7 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
         kept = target.count(term)
         if kept and kept >= source.count(term):
             continue
-        altered = _altered_forms(term, target)
+        altered = altered_forms(term, target)
         if altered:
             problems.append(f"'{term}' appears as '{altered[0]}' in the target")
         elif not kept and term in terms and not any(term in other for other in terms if other != term):

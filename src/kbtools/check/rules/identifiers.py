@@ -1,0 +1,156 @@
+"""Names that no translation may touch, found by their shape (dotted, joined, camel case) and by
+where they stand (the word that names a database table or column)."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.check.rules.terms import altered_forms, protected_terms
+from kbtools.page.inline import visible_text
+from kbtools.page.model import Segment
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+# A name by its shape: parts joined by '.', '::' or '_' (`Playlist.item`, `TextureCube::GatherCmpGreen`,
+# `hs_fork_phase`, `Component_`), or one word in camel case (`AdvtExecuteSequence`, `dwContext`).
+_JOINED_NAME = re.compile(
+    r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
+)
+_CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# `e.g`, `i.e`: abbreviations, not names.
+_ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        "ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+# Spelling of English letters that a transliteration changes, so both sides are compared alike.
+_LATIN_SOUNDS = [("ph", "f"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "dzh"), ("h", "kh"), ("y", "i")]
+
+
+def _romanized(word: str) -> str:
+    text = word.lower().translate(_CYRILLIC_TO_LATIN)
+    for old, new in _LATIN_SOUNDS:
+        text = text.replace(old, new)
+    return text
+
+
+def _transliteration(name: str, target: str) -> str | None:
+    """A word of the target in Cyrillic letters that spells the name (`мсиуилевелхидеканцел`)."""
+    wanted = _romanized(re.sub(r"[^A-Za-z]", "", name))
+    if len(wanted) < 5:
+        return None
+    best, best_ratio = None, 0.0
+    for word in _CYRILLIC_WORD.findall(target):
+        ratio = SequenceMatcher(None, wanted, _romanized(word), autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = word, ratio
+    return best if best_ratio >= 0.6 else None
+
+
+def shaped_names(source_text: str) -> set[str]:
+    """The names of a source text known by their shape: joined parts or camel case."""
+    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
+    names.update(_CAMEL_NAME.findall(text))
+    return {name.rstrip(".") if "." in name else name for name in names}
+
+
+@segment_rule(
+    "translated-identifier",
+    family="terms",
+    severity="error",
+    summary="A name of the source (dotted, joined by '_' or '::', or in camel case) translated, transliterated or split in the target.",
+    explanation="""
+A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`, `hs_fork_phase`,
+`Component_` and `AdvtExecuteSequence` are what a reader types into code, a table or a search box.
+Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
+or spells them in another script (`Адвтексекутесекуенце`). The rule reports each such name of the
+source (outside code spans, which `code-changed` compares) that the target does not contain as it
+is: altered in punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
+Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
+changes of letter case only are left to it.
+""",
+    example="""
+source: The PublishFeatures action writes each feature's state into the system registry.
+target: Действие Публишфеатурес записывает состояние каждого компонента в системный реестр.
+""",
+)
+def translated_identifier(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text = segment.source.text
+    names = shaped_names(source_text)
+    if not names:
+        return None
+    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    lowered = target.lower()
+    watched = protected_terms(source_text)
+    problems = []
+    for name in sorted(names):
+        if name in target or any(name in term for term in watched):
+            continue
+        if "." not in name and ":" not in name and "_" not in name and name.lower() in lowered:
+            continue  # only the case changed: `protected-term` reports it
+        altered = [form for form in altered_forms(name, target) if form.lower() != name.lower()]
+        if altered:
+            problems.append(f"'{name}' appears as '{altered[0]}' in the target")
+            continue
+        if any(name.lower() in other.lower() for other in names if other != name):
+            continue  # part of a longer name, reported with it
+        spelled = _transliteration(name, target)
+        if spelled:
+            problems.append(f"'{name}' is transliterated as '{spelled}' in the target")
+        else:
+            problems.append(f"'{name}' is missing from the target (translated or dropped)")
+    return problems or None
+
+
+# The name of a database table or column in running text: `the Directory table`,
+# `[Binary Table](binary-table.md)`, `the KeyPath column`.
+_TABLE_OR_COLUMN = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9]*_?|[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)\s+(table|column|Table|Column)s?\b")
+_NOT_A_NAME = frozenset(
+    "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "
+    "Lookup Hash Routing Truth Page Summary".split()
+)
+
+
+@segment_rule(
+    "translated-table-name",
+    family="terms",
+    severity="error",
+    summary="The name of a database table or column (`the Directory table`, `the KeyPath column`) translated in the target.",
+    explanation="""
+In `the Directory table` or `the Value column` the capitalised word is a name, whatever English
+word it looks like: the Windows Installer database has a table called `Directory` and a column
+called `Value`, and a translation that says `таблице каталогов` or `colonna valore` names
+nothing a reader can find with Orca or a query. The word before `table` or `column` that starts
+with a capital (and is not a determiner such as `The` or `Each`) must be in the target as it is;
+the noun `table` itself is rightly translated. A sentence that starts with the phrase is read the
+same way, so `File table` at the start of a sentence is the `File` table.
+""",
+    example="""
+source: For more information, see the [Directory Table](directory-table.md).
+target: Weitere Informationen finden Sie in der [Verzeichnis Tabelle](directory-table.md).
+""",
+)
+def translated_table_name(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text = segment.source.text
+    if "able" not in source_text and "olumn" not in source_text:
+        return None
+    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
+    if not names:
+        return None
+    target = visible_text(segment.target.text)
+    shaped = shaped_names(source_text)
+    words = set(re.findall(r"[A-Za-z0-9_]+", target))
+    problems = []
+    for name in sorted(names):
+        if name in words or name in shaped:
+            continue  # kept, or a camel-case name `translated-identifier` reports
+        problems.append(f"the table or column name '{name}' is not in the target (translated)")
+    return problems or None
