@@ -4,14 +4,18 @@ where they stand (the word that names a database table or column)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from kbtools.check.registry import PageContext, segment_rule
+from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, protected_terms
 from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
+# One name and nothing else (a table cell, a link text), less its emphasis and escapes.
+_CELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_CELL_MARKUP = re.compile(r"[*`]|\\(?=_)")
 # A name by its shape: parts joined by '.', '::' or '_' (`Playlist.item`, `TextureCube::GatherCmpGreen`,
 # `hs_fork_phase`, `Component_`), or one word in camel case (`AdvtExecuteSequence`, `dwContext`).
 _JOINED_NAME = re.compile(
@@ -59,6 +63,36 @@ def shaped_names(source_text: str) -> set[str]:
     return {name.rstrip(".") if "." in name else name for name in names}
 
 
+# An italic word with a capital: a parameter or placeholder name (`*Feature*`, `*dwContext*`).
+_ITALIC_NAME = re.compile(r"(?<![*\w])\*([A-Za-z_]*[A-Z][A-Za-z0-9_]*)\*(?![*\w])")
+# Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
+_REFERENCE_PAGE_KINDS = (
+    "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
+    "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
+    "members", "data-type", "field", "column", "dialog", "summary",
+)  # fmt: skip
+
+
+def positioned_names(segment: Segment) -> set[str]:
+    """Names of the source known by where they stand: an italic parameter, or the one word of a
+    link to the reference page of that name."""
+    source = segment.source
+    assert source is not None
+    names = set(_ITALIC_NAME.findall(source.text)) if "*" in source.text else set()
+    if "](" in source.text or "href" in source.text:
+        for link in source.inline.links:
+            text = _CELL_MARKUP.sub("", link.text).strip()
+            if not _CELL_NAME.fullmatch(text) or link.target.startswith("#"):
+                continue
+            url = link.target.split("#")[0].split("?")[0].lower().rstrip("/")
+            stem = url.rsplit("/", 1)[-1].removesuffix(".md")
+            word = text.lower()
+            slug = word.replace(".", "-")
+            if ("/api/" in url and stem.endswith(word)) or any(stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS):
+                names.add(text)
+    return names
+
+
 @segment_rule(
     "translated-identifier",
     family="terms",
@@ -82,7 +116,7 @@ target: Действие Публишфеатурес записывает со�
 def translated_identifier(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
-    names = shaped_names(source_text)
+    names = shaped_names(source_text) | positioned_names(segment)
     if not names:
         return None
     target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
@@ -154,3 +188,100 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
             continue  # kept, or a camel-case name `translated-identifier` reports
         problems.append(f"the table or column name '{name}' is not in the target (translated)")
     return problems or None
+
+
+# A column is a column of names when its heading says so, or when the translation kept this
+# share of its one-word cells as they are.
+_NAME_HEADINGS = frozenset(
+    "column|column name|name|property|property name|member|members|field|table|table name|action|"
+    "action name|control|controlevent|event|attribute|element|constant|identifier|enumerator|"
+    "parameter|method|macro|function|interface|structure|flag|style|message|notification".split("|")
+)
+_NAME_COLUMN_KEPT = 0.6
+_NAME_COLUMN_MIN_CELLS = 3
+
+
+def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple[int, int], Segment]]:
+    """Paired segments that fill a body cell of a Markdown table alone, by (table's first line,
+    column), and the segment of each column's heading."""
+    from kbtools.page.blocks import cell_columns
+
+    lines = page.text.split("\n")
+    cells: dict[tuple[int, int], list[Segment]] = {}
+    headings: dict[tuple[int, int], Segment] = {}
+    table_start: dict[int, int] = {}
+    for segment in page.segments:
+        if not segment.paired:
+            continue
+        number = segment.line
+        line = lines[number - 1] if number <= len(lines) else ""
+        if not line.lstrip().startswith("|"):
+            continue
+        start = table_start.get(number)
+        if start is None:
+            start = number
+            while start > 1 and lines[start - 2].lstrip().startswith("|"):
+                start -= 1
+            table_start[number] = start
+        if number == start + 1:
+            continue  # the rule under the heading row
+        for column, (begin, end) in enumerate(cell_columns(line)):
+            if begin <= segment.column - 1 < end:
+                if line[begin:end].count("data-ttu-id") == 1:  # the segment is the whole cell
+                    if number == start:
+                        headings[(start, column)] = segment
+                    else:
+                        cells.setdefault((start, column), []).append(segment)
+                break
+    return cells, headings
+
+
+def _bare(text: str) -> str:
+    return _CELL_MARKUP.sub("", visible_text(text)).strip()
+
+
+@page_rule(
+    "translated-name-cell",
+    family="terms",
+    severity="error",
+    summary="One cell of a table column of names translated where the column's other names are kept.",
+    explanation="""
+Reference tables list names in a column: the columns of a database table (`Registry`, `Root`,
+`Key`, `Value`), the members of a class, the rows of an example table. Each is a name a reader
+types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
+a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
+`Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
+cells (at least three) as they are. A one-word cell of such a column (two letters or more) that
+the target translated (`Value` -> `Valore`) is reported.
+""",
+    example="""
+| Column    | Type       |          | Column    | Type       |
+|-----------|------------|    ->    |-----------|------------|
+| Registry  | Identifier |          | Registry  | Identifier |
+| Root      | Integer    |          | Root      | Integer    |
+| Key       | RegPath    |          | Key       | RegPath    |
+| Value     | Formatted  |          | Valore    | Formatted  |
+""",
+)
+def translated_name_cell(context: PageContext) -> Iterator[Hit]:
+    page = context.page
+    if page.text is None or "\n|" not in page.text:
+        return
+    cells, headings = _table_cells(page)
+    for key, segments in cells.items():
+        words = []
+        for segment in segments:
+            source = _bare(segment.source.text)  # type: ignore[union-attr]
+            if len(source) > 1 and _CELL_NAME.fullmatch(source):
+                words.append((segment, source, _bare(segment.target.text)))  # type: ignore[union-attr]
+        if not words:
+            continue
+        heading = headings.get(key)
+        named = heading is not None and _bare(heading.source.text).lower() in _NAME_HEADINGS  # type: ignore[union-attr]
+        if not named:
+            kept = sum(1 for _, source, target in words if target == source)
+            if len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
+                continue
+        for segment, source, target in words:
+            if source not in target:
+                yield Hit(f"'{source}' in a column of names is translated as '{target}'", segment)

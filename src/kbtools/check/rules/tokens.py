@@ -16,12 +16,13 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("URL", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")),
     ("e-mail address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("path", re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*]*[^\s,;()<>\"'*.:]")),
-    ("placeholder", re.compile(r"\[\d+\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}")),
+    ("path", re.compile(r"(?<![\w\\:%])[A-Za-z][\w.]*(?:\\[\w.]+){2,}(?<!\.)")),
+    ("placeholder", re.compile(r"\[\d+\]|\[[#$!%~\\][^\]\s]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|\{[\\&]\w+\}|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}")),
     ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=[^\s,;)\]]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
-    ("file extension", re.compile(r"(?<=[\s(])\.[a-z][a-z0-9]{1,3}(?=[\s),;:]|$)")),
+    ("file extension", re.compile(r"(?<=[\s(\"“«])\.[a-z][a-z0-9]{1,3}(?=[\s),;:\"”»]|$)")),
 )
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
