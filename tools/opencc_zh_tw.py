@@ -6,9 +6,12 @@ right in Taiwan text:
 
 - characters: a simplified character with exactly one traditional form, which is not itself a
   traditional character (为 -> 為, 进 -> 進), in its Taiwan variant (TWVariants);
-- phrases: for a character that is also traditional in some use (于, 注, 里), the OpenCC phrases
-  in which it must change (位于 -> 位於, 附注 -> 附註), with the traditional-to-simplified map
-  needed to find them in traditional text written with one wrong character (對于).
+- phrases: for a character that is also traditional in some use but that OpenCC changes by
+  default (于 -> 於 in 位于, 后 -> 後 in 以后, 准 -> 準 in 标准), the OpenCC phrases in which it
+  must change, with the traditional-to-simplified map needed to find them in traditional text
+  written with one wrong character (對于). A character whose default is itself (表, 系, 注) is
+  left out: a phrase match inside a longer word (簽名表 holds 名表 -> 名錶) would be wrong. 台 is
+  left out too: Taiwan writes 台 and 臺 alike.
 
     pip install 'opencc>=1.1,<2'
     python tools/opencc_zh_tw.py > src/kbtools/check/rules/data/zh_tw_forms.json
@@ -22,6 +25,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+
+# Characters OpenCC changes by default that Taiwan also writes as they are.
+ACCEPTED_IN_TAIWAN = frozenset("台")
 
 
 def _table(clib: Path, name: str) -> dict[str, list[str]]:
@@ -58,7 +65,10 @@ def main() -> int:
         if len(char) != 1 or len(forms) != 1 or forms[0] == char or char in ts or char in taiwan_forms:
             continue
         characters[char] = taiwan(forms[0])
-    ambiguous = {char for char, forms in st.items() if len(char) == 1 and len(forms) > 1 and char in forms}
+    ambiguous = {
+        char for char, forms in st.items()
+        if len(char) == 1 and len(forms) > 1 and char in forms and forms[0] != char and char not in ACCEPTED_IN_TAIWAN
+    }  # fmt: skip
     kept_phrases = {}
     for key, values in phrases.items():
         value = taiwan(values[0])

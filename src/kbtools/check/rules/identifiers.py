@@ -82,7 +82,7 @@ def positioned_names(segment: Segment) -> set[str]:
     if "](" in source.text or "href" in source.text:
         for link in source.inline.links:
             text = _CELL_MARKUP.sub("", link.text).strip()
-            if not _CELL_NAME.fullmatch(text) or link.target.startswith("#"):
+            if not _CELL_NAME.fullmatch(text) or text.islower() or link.target.startswith("#"):
                 continue
             url = link.target.split("#")[0].split("?")[0].lower().rstrip("/")
             stem = url.rsplit("/", 1)[-1].removesuffix(".md")
@@ -97,14 +97,17 @@ def positioned_names(segment: Segment) -> set[str]:
     "translated-identifier",
     family="terms",
     severity="error",
-    summary="A name of the source (dotted, joined by '_' or '::', or in camel case) translated, transliterated or split in the target.",
+    summary="A name of the source (dotted, joined, camel case, an italic parameter, a link to its reference page) translated, transliterated or split in the target.",
     explanation="""
 A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`, `hs_fork_phase`,
 `Component_` and `AdvtExecuteSequence` are what a reader types into code, a table or a search box.
 Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
-or spells them in another script (`Адвтексекутесекуенце`). The rule reports each such name of the
-source (outside code spans, which `code-changed` compares) that the target does not contain as it
-is: altered in punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
+or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
+too: an italic word with a capital is a parameter (`*Feature*`), and the one word of a link to the
+reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
+name of what that page describes. The rule reports each such name of the source (outside code
+spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
+punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
 Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
 changes of letter case only are left to it.
 """,
@@ -116,7 +119,11 @@ target: Действие Публишфеатурес записывает со�
 def translated_identifier(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
-    names = shaped_names(source_text) | positioned_names(segment)
+    shaped = shaped_names(source_text)
+    positioned = positioned_names(segment) - shaped
+    if positioned:
+        positioned -= table_names(source_text)  # `translated-table-name` reports those
+    names = shaped | positioned
     if not names:
         return None
     target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
@@ -134,6 +141,9 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
             continue
         if any(name.lower() in other.lower() for other in names if other != name):
             continue  # part of a longer name, reported with it
+        if name in positioned:
+            problems.append(f"'{name}', the name of the page linked, is missing from the target (translated)")
+            continue
         spelled = _transliteration(name, target)
         if spelled:
             problems.append(f"'{name}' is transliterated as '{spelled}' in the target")
@@ -149,6 +159,14 @@ _NOT_A_NAME = frozenset(
     "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "
     "Lookup Hash Routing Truth Page Summary".split()
 )
+
+
+def table_names(source_text: str) -> set[str]:
+    """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
+    if "able" not in source_text and "olumn" not in source_text:
+        return set()
+    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    return {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
 
 
 @segment_rule(
@@ -175,8 +193,7 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
     source_text = segment.source.text
     if "able" not in source_text and "olumn" not in source_text:
         return None
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
+    names = table_names(source_text)
     if not names:
         return None
     target = visible_text(segment.target.text)
@@ -251,8 +268,8 @@ Reference tables list names in a column: the columns of a database table (`Regis
 types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
 `Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
-cells (at least three) as they are. A one-word cell of such a column (two letters or more) that
-the target translated (`Value` -> `Valore`) is reported.
+cells (at least three) as they are. A one-word cell of such a column (two letters or more, not
+all in lower case: `null` and `version` may be meant as words) that the target translated (`Value` -> `Valore`) is reported.
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -272,7 +289,7 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
         words = []
         for segment in segments:
             source = _bare(segment.source.text)  # type: ignore[union-attr]
-            if len(source) > 1 and _CELL_NAME.fullmatch(source):
+            if len(source) > 1 and not source.islower() and _CELL_NAME.fullmatch(source):
                 words.append((segment, source, _bare(segment.target.text)))  # type: ignore[union-attr]
         if not words:
             continue

@@ -15,11 +15,11 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("GUID", re.compile(r"\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?")),
     ("URL", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")),
     ("e-mail address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("path", re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*]*[^\s,;()<>\"'*.:]")),
+    ("path", re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*{}]*[^\s,;()<>\"'*{}.:]")),
     ("path", re.compile(r"(?<![\w\\:%])[A-Za-z][\w.]*(?:\\[\w.]+){2,}(?<!\.)")),
-    ("placeholder", re.compile(r"\[\d+\]|\[[#$!%~\\][^\]\s]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|\{[\\&]\w+\}|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}")),
+    ("placeholder", re.compile(r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}")),
     ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
-    ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=[^\s,;)\]]+")),
+    ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
     ("file extension", re.compile(r"(?<=[\s(\"“«])\.[a-z][a-z0-9]{1,3}(?=[\s),;:\"”»]|$)")),
@@ -53,7 +53,7 @@ calls such as `GetLastError()`, colours such as `#FDF5E6`, file extensions (`.id
 command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
 `C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
-such token of the source (outside code spans, which `code-changed` compares) that the target
+such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
 does not contain exactly.
 """,
     example="""

@@ -123,9 +123,9 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
     return [f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks] or None
 
 
-# A phrase of two or more CJK characters written twice in a row (`之間的之間的`); a word of two
+# A phrase of three or more CJK characters written twice in a row (`之間的之間的`); a word of two
 # or more letters written twice with a space between (`the the`, `di di`).
-_DOUBLED_CJK = re.compile(rf"({_CJK}{{2,}}?)\1")
+_DOUBLED_CJK = re.compile(rf"({_CJK}{{3,}}?)\1")
 _DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE)
 
 
@@ -133,13 +133,15 @@ _DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNOREC
     "doubled-word",
     family="typography",
     severity="warning",
-    summary="A word or phrase written twice in a row in the target (`之間的之間的`, `di di`).",
+    summary="A word or phrase written twice in a row in the target (`之間的之間的`, `local local`).",
     explanation="""
 Machine translation sometimes emits a phrase twice when it aligns one source word with two
 places (`之間的之間的`, `в в`); a reader stumbles and may wonder what was lost. The rule reports
-a run of two or more CJK characters repeated at once, and a word of two or more letters
-repeated after a space, where the source does not repeat it too. A single character repeated
-(`謝謝`, `常常`) is ordinary reduplication and is not reported.
+a run of three or more CJK characters repeated at once, and a word of the source (two letters
+or more) repeated after a space in the target, where the source does not repeat it too. A
+single character or a two-character word repeated (`謝謝`, `使用使用者`: `使用` and `使用者`) is
+ordinary Chinese and is not reported; a translated word repeated is not either, since a word
+of the target cannot be told from a word that two source words share.
 """,
     example="""
 source: The relationship between the two objects.
@@ -157,6 +159,10 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     found = []
     for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
         for match in pattern.finditer(text):
-            if match.group().lower() not in source:
-                found.append(match.group())
+            phrase = match.group()
+            if phrase.lower() in source:
+                continue
+            if pattern is _DOUBLED_WORD and not re.search(rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source):
+                continue
+            found.append(phrase)
     return [f"'{phrase}' repeats a word or phrase" for phrase in dict.fromkeys(found)] or None
