@@ -9,7 +9,8 @@ right in Taiwan text:
 - phrases: for a character that is also traditional in some use but that OpenCC changes by
   default (于 -> 於 in 位于, 后 -> 後 in 以后, 准 -> 準 in 标准), the OpenCC phrases in which it
   must change, with the traditional-to-simplified map needed to find them in traditional text
-  written with one wrong character (對于). A character whose default is itself (表, 系, 注) is
+  written with one wrong character (對于), and the phrases in which it stays (干扰 -> 干擾), so
+  that a change is reported only where no phrase keeps the character. A character whose default is itself (表, 系, 注) is
   left out: a phrase match inside a longer word (簽名表 holds 名表 -> 名錶) would be wrong. 台 is
   left out too: Taiwan writes 台 and 臺 alike.
 
@@ -70,13 +71,16 @@ def main() -> int:
         if len(char) == 1 and len(forms) > 1 and char in forms and forms[0] != char and char not in ACCEPTED_IN_TAIWAN
     }  # fmt: skip
     kept_phrases = {}
+    keeping = []  # phrases in which such a character stays as it is (干扰 -> 干擾)
     for key, values in phrases.items():
         value = taiwan(values[0])
         if len(key) != len(value) or len(key) < 2:
             continue
         if any(key[i] in ambiguous and value[i] != key[i] for i in range(len(key))):
             kept_phrases[key] = value
-    needed = {char for key in kept_phrases for char in key}
+        elif any(key[i] in ambiguous and value[i] == key[i] for i in range(len(key))):
+            keeping.append(key)
+    needed = {char for key in [*kept_phrases, *keeping] for char in key}
     to_simplified = {
         trad: forms[0] for trad, forms in ts.items() if len(trad) == 1 and forms[0] in needed and forms[0] != trad
     }
@@ -85,6 +89,7 @@ def main() -> int:
             "source": f"OpenCC {getattr(opencc, '__version__', '')} (Apache-2.0): STCharacters, STPhrases, TSCharacters, TWVariants",
             "characters": dict(sorted(characters.items())),
             "phrases": dict(sorted(kept_phrases.items())),
+            "keeping": sorted(keeping),
             "to_simplified": dict(sorted(to_simplified.items())),
         },
         sys.stdout,

@@ -56,10 +56,13 @@ def _transliteration(name: str, target: str) -> str | None:
 
 
 def shaped_names(source_text: str) -> set[str]:
-    """The names of a source text known by their shape: joined parts or camel case."""
+    """The names of a source text known by their shape: joined parts, camel case, or an italic
+    word with a capital (a parameter: `*Feature*`)."""
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
     names.update(_CAMEL_NAME.findall(text))
+    if "*" in source_text:
+        names.update(_ITALIC_NAME.findall(source_text))
     return {name.rstrip(".") if "." in name else name for name in names}
 
 
@@ -74,11 +77,11 @@ _REFERENCE_PAGE_KINDS = (
 
 
 def positioned_names(segment: Segment) -> set[str]:
-    """Names of the source known by where they stand: an italic parameter, or the one word of a
-    link to the reference page of that name."""
+    """Names of the source known by where they stand: the one word of a link to the reference
+    page of that name."""
     source = segment.source
     assert source is not None
-    names = set(_ITALIC_NAME.findall(source.text)) if "*" in source.text else set()
+    names: set[str] = set()
     if "](" in source.text or "href" in source.text:
         for link in source.inline.links:
             text = _CELL_MARKUP.sub("", link.text).strip()

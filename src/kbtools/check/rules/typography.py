@@ -27,6 +27,12 @@ def _zh_tw_forms() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], di
         for offset, (old, new) in enumerate(zip(key, value, strict=True)):
             if old != new and old not in characters:
                 by_char.setdefault(old, []).append((key, offset, new))
+    for key in data["keeping"]:
+        for offset, char in enumerate(key):
+            if char in by_char:
+                by_char[char].append((key, offset, char))
+    for entries in by_char.values():  # a phrase that keeps the character is tried first
+        entries.sort(key=lambda entry: entry[2] != entry[0][entry[1]])
     simplified = str.maketrans(data["to_simplified"])
     return (
         re.compile("[" + "".join(sorted(characters)) + "]"),
@@ -57,8 +63,9 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
         for key, offset, new in by_char[char]:
             start = position - offset
             if start >= 0 and as_simplified.startswith(key, start):
-                word = text[start : start + len(key)]
-                found.append((word, word[:offset] + new + word[offset + 1 :]))
+                if new != char:  # the first phrase that holds it changes it; none keeps it
+                    word = text[start : start + len(key)]
+                    found.append((word, word[:offset] + new + word[offset + 1 :]))
                 break
     return found
 
@@ -74,8 +81,10 @@ trained on mixed text leaves mainland forms in it (`位于` for `位於`, `附�
 which a Taiwan reader sees as a misspelling. The forms come from OpenCC's tables (simplified to
 traditional characters and phrases, and Taiwan variants; see `tools/opencc_zh_tw.py`), and only
 the unambiguous ones are used: a character that has one traditional form and is not itself
-traditional, and a character that is right in some words (`于`, `注`, `里`) only within an OpenCC
-phrase that changes it. Pages of other locales are not read.
+traditional, and a character that OpenCC changes by default but that is right in some words
+(`于`, `后`, `干`) only within an OpenCC phrase that changes it, where no OpenCC phrase that
+keeps it holds it too (`會干擾` holds `会干` -> `會幹` but also `干扰` -> `干擾`: not reported).
+Pages of other locales are not read.
 """,
     example="""
 source: The file is located in the folder.
