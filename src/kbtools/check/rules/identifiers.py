@@ -138,6 +138,9 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
             continue
         if "." not in name and ":" not in name and "_" not in name and name.lower() in lowered:
             continue  # only the case changed: `protected-term` reports it
+        parts = [part for part in re.split(r"[.:_]+", name) if len(part) > 2]
+        if any(part not in target and part.lower() in lowered for part in parts):
+            continue  # a part of it in other case: `protected-term` reports that part
         altered = [form for form in altered_forms(name, target) if form.lower() != name.lower()]
         if altered:
             problems.append(f"'{name}' appears as '{altered[0]}' in the target")
