@@ -275,7 +275,8 @@ types, even where it looks like an English word (`Value`, `State`, `Height`). A 
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
 `Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
 cells (at least three) as they are. A one-word cell of such a column (two letters or more, not
-all in lower case: `null` and `version` may be meant as words) that the target translated (`Value` -> `Valore`) is reported.
+all in lower case, since `null` and `version` may be meant as words, nor all in capitals, since
+`DLL` is kept in any column) that the target translated (`Value` -> `Valore`) is reported.
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -295,7 +296,8 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
         words = []
         for segment in segments:
             source = _bare(segment.source.text)  # type: ignore[union-attr]
-            if len(source) > 1 and not source.islower() and _CELL_NAME.fullmatch(source):
+            # A word in capitals (`DLL`, `IID`) is kept in any column: it tells nothing.
+            if len(source) > 1 and not source.islower() and not source.isupper() and _CELL_NAME.fullmatch(source):
                 words.append((segment, source, _bare(segment.target.text)))  # type: ignore[union-attr]
         if not words:
             continue
