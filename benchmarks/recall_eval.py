@@ -73,7 +73,10 @@ def main() -> int:
     labels = {item["key"]: item for item in _read_jsonl(args.labels)}
     unlabelled = [item["key"] for item in pairs if item["key"] not in labels]
     if unlabelled:
-        print(f"recall_eval: {len(unlabelled)} pair(s) of {args.sample} have no label, e.g. {unlabelled[0]}", file=sys.stderr)
+        print(
+            f"recall_eval: {len(unlabelled)} pair(s) of {args.sample} have no label, e.g. {unlabelled[0]}",
+            file=sys.stderr,
+        )
         return 2
     found = _findings_by_pair(args.corpus, pairs)
 
@@ -103,7 +106,9 @@ def main() -> int:
         for rule in rules:
             (rule_defective if label["label"] == "defective" else rule_clean)[rule] += 1
 
-    print(f"{args.sample.name}: {len(pairs)} pairs, {sum(1 for k in labels.values() if k['label'] == 'defective')} labelled defective")
+    print(
+        f"{args.sample.name}: {len(pairs)} pairs, {sum(1 for k in labels.values() if k['label'] == 'defective')} labelled defective"
+    )
     print(f"{'':12} {'recall':>17}   {'checkable recall':>17}   {'clean flagged':>17}")
     for scope in [*locales, "all"]:
         print(
@@ -116,7 +121,9 @@ def main() -> int:
     for kind in KINDS:
         if not defective[("all", kind)]:
             continue
-        print(f"{kind:14}" + "".join(f"{_rate(flagged[(s, kind)], defective[(s, kind)]):>19}" for s in [*locales, "all"]))
+        print(
+            f"{kind:14}" + "".join(f"{_rate(flagged[(s, kind)], defective[(s, kind)]):>19}" for s in [*locales, "all"])
+        )
     if args.rules:
         print("\npairs flagged per rule")
         print(f"{'rule':28} {'defective':>9} {'clean':>6}")
@@ -129,7 +136,9 @@ def main() -> int:
                 label = labels[item["key"]]
                 if label["label"] != wanted or bool(found[item["key"]]) != want_hit:
                     continue
-                print(f"- {item['key']} [{item['locale']}] {','.join(label.get('kinds') or [])}: {label.get('note', '')}")
+                print(
+                    f"- {item['key']} [{item['locale']}] {','.join(label.get('kinds') or [])}: {label.get('note', '')}"
+                )
                 print(f"    source: {item['source'][:300]!r}")
                 print(f"    target: {item['target'][:300]!r}")
                 for finding in found[item["key"]]:

@@ -27,7 +27,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 # Characters OpenCC changes by default that Taiwan also writes as they are.
 ACCEPTED_IN_TAIWAN = frozenset("台")
 

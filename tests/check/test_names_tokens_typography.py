@@ -42,7 +42,10 @@ def test_a_camel_case_name_spelled_in_cyrillic_is_reported_as_transliterated(cor
 
 def test_a_dotted_name_half_translated_in_a_link_text_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
-        corpus_root, "win32-zh-tw-sxs/desktop-src/WMP/new-for-windows-media-player-skins.md", "df4fd-131", "translated-identifier"
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/WMP/new-for-windows-media-player-skins.md",
+        "df4fd-131",
+        "translated-identifier",
     )
     assert found == ["'BUTTONELEMENT.click' is missing from the target (translated or dropped)"]
 
@@ -55,13 +58,16 @@ def test_a_name_joined_by_colons_split_by_spaces_is_reported() -> None:
 
 
 def test_a_name_kept_as_it_is_is_not_reported() -> None:
-    text = page(segment("1-1", "使用 AdvtExecuteSequence 與 Component_ 資料行。", "Use AdvtExecuteSequence and Component_."))
+    text = page(
+        segment("1-1", "使用 AdvtExecuteSequence 與 Component_ 資料行。", "Use AdvtExecuteSequence and Component_.")
+    )
     assert messages(text, "translated-identifier") == []
 
 
 def test_an_italic_parameter_translated_is_reported() -> None:
     text = page(
-        segment("1-1", "Присоединяет компоненты к *функцией*.", "Attaches the components to *Feature*."), front_matter=RU
+        segment("1-1", "Присоединяет компоненты к *функцией*.", "Attaches the components to *Feature*."),
+        front_matter=RU,
     )
     assert messages(text, "translated-identifier") == ["'Feature' is missing from the target (translated or dropped)"]
 
@@ -83,7 +89,11 @@ def test_a_link_text_to_a_page_not_named_after_it_is_translated_rightly() -> Non
 
 def test_a_table_name_translated_is_reported_but_the_noun_table_is_not() -> None:
     text = page(
-        segment("1-1", "Vedere la [tabella di aggiornamento](upgrade-table.md).", "See the [Upgrade table](upgrade-table.md)."),
+        segment(
+            "1-1",
+            "Vedere la [tabella di aggiornamento](upgrade-table.md).",
+            "See the [Upgrade table](upgrade-table.md).",
+        ),
         segment("1-2", "Vedere la tabella Upgrade.", "See the Upgrade table."),
         front_matter=IT,
     )
@@ -102,15 +112,16 @@ def test_a_determiner_before_table_is_not_a_name() -> None:
 
 
 def test_a_cell_of_a_column_of_names_translated_is_reported(corpus_root: Path) -> None:
-    found = corpus_messages(corpus_root, "win32-it-it-sxs/desktop-src/Msi/registry-table.md", "fc10b-126", "translated-name-cell")
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/registry-table.md", "fc10b-126", "translated-name-cell"
+    )
     assert found == ["'Value' in a column of names is translated as 'Valore'"]
 
 
 def test_a_column_of_descriptions_is_not_read() -> None:
     rows = "\n".join(
-        f"| {segment(f'1-{n}', target, source)} |" for n, (target, source) in enumerate(
-            [("說明", "Description"), ("名稱", "Title"), ("值", "Amount")], start=2
-        )
+        f"| {segment(f'1-{n}', target, source)} |"
+        for n, (target, source) in enumerate([("說明", "Description"), ("名稱", "Title"), ("值", "Amount")], start=2)
     )
     text = page("| " + segment("1-1", "描述", "Summary") + " |\n|---|\n" + rows)
     assert messages(text, "translated-name-cell") == []
@@ -142,7 +153,13 @@ def test_an_annotation_path_guid_and_call_translated_are_reported() -> None:
 
 
 def test_tokens_copied_exactly_are_not_reported() -> None:
-    text = page(segment("1-1", "設定 REINSTALL=ALL 並使用 %windir%\\\\Installer 與 \\[2\\]。", "Set REINSTALL=ALL and use %windir%\\\\Installer and \\[2\\]."))
+    text = page(
+        segment(
+            "1-1",
+            "設定 REINSTALL=ALL 並使用 %windir%\\\\Installer 與 \\[2\\]。",
+            "Set REINSTALL=ALL and use %windir%\\\\Installer and \\[2\\].",
+        )
+    )
     assert messages(text, "copied-token") == []
 
 
@@ -151,7 +168,10 @@ def test_tokens_copied_exactly_are_not_reported() -> None:
 
 def test_mainland_forms_in_zh_tw_are_reported_from_the_opencc_tables() -> None:
     text = page(segment("1-1", "檔案位于資料夾中，为使用者提供。", "The file is in the folder, for the user."))
-    assert messages(text, "zh-tw-orthography") == ["'为' is written '為' in Taiwan", "'位于' is written '位於' in Taiwan"]
+    assert messages(text, "zh-tw-orthography") == [
+        "'为' is written '為' in Taiwan",
+        "'位于' is written '位於' in Taiwan",
+    ]
 
 
 def test_a_character_right_in_taiwan_in_other_words_is_not_reported() -> None:
@@ -175,7 +195,9 @@ def test_a_doubled_cjk_phrase_is_reported_but_a_two_character_word_before_a_long
         segment("1-1", "兩個物件之間的之間的關聯性。", "The relationship between the two objects."),
         segment("1-2", "使用使用者介面。", "Use the user interface."),
     )
-    assert [(f.segment, f.message) for f in findings(text, "doubled-word")] == [("1-1", "'之間的之間的' repeats a word or phrase")]
+    assert [(f.segment, f.message) for f in findings(text, "doubled-word")] == [
+        ("1-1", "'之間的之間的' repeats a word or phrase")
+    ]
 
 
 def test_a_source_word_doubled_in_the_target_is_reported() -> None:
@@ -187,9 +209,11 @@ def test_a_source_word_doubled_in_the_target_is_reported() -> None:
 
 
 def test_a_character_reference_broken_in_the_front_matter_is_reported() -> None:
-    front = '---\ntitle: 測試\ndescription: 將 &# 0034; 選取 &# 0034; 屬性設定為 &#34;\nms.contentlocale: zh-TW\n---\n'
+    front = "---\ntitle: 測試\ndescription: 將 &# 0034; 選取 &# 0034; 屬性設定為 &#34;\nms.contentlocale: zh-TW\n---\n"
     found = findings(page(segment("1-1", "測試", "Test"), front_matter=front), "garbled-entity")
-    assert [(f.line, f.message) for f in found] == [(3, "front matter 'description' has a broken character reference '&# 0034;'")]
+    assert [(f.line, f.message) for f in found] == [
+        (3, "front matter 'description' has a broken character reference '&# 0034;'")
+    ]
 
 
 # patterns

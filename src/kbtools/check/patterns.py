@@ -14,7 +14,9 @@ from kbtools.check.finding import Finding
 
 # Messages that name a source form and what the target made of it.
 _RENDERED = (
-    re.compile(r"'(?P<source>.+?)' (?:appears as|is transliterated as|in a column of names is translated as) '(?P<target>.*)'"),
+    re.compile(
+        r"'(?P<source>.+?)' (?:appears as|is transliterated as|in a column of names is translated as) '(?P<target>.*)'"
+    ),
     re.compile(r"'(?P<source>.+?)' is written '(?P<target>.+?)' in Taiwan"),
 )
 _MISSING = re.compile(r"'(?P<source>.+?)'(?:, the name of the page linked,)? is (?:missing from|not in) the target")

@@ -91,7 +91,9 @@ def positioned_names(segment: Segment) -> set[str]:
             stem = url.rsplit("/", 1)[-1].removesuffix(".md")
             word = text.lower()
             slug = word.replace(".", "-")
-            if ("/api/" in url and stem.endswith(word)) or any(stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS):
+            if ("/api/" in url and stem.endswith(word)) or any(
+                stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS
+            ):
                 names.add(text)
     return names
 
@@ -160,9 +162,11 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
 
 # The name of a database table or column in running text: `the Directory table`,
 # `[Binary Table](binary-table.md)`, `the KeyPath column`.
-_TABLE_OR_COLUMN = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9]*_?|[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)\s+(table|column|Table|Column)s?\b")
+_TABLE_OR_COLUMN = re.compile(
+    r"(?<![\w.-])([A-Z][A-Za-z0-9]*_?|[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)\s+(table|column|Table|Column)s?\b"
+)
 _NOT_A_NAME = frozenset(
-    "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "
+    "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
     "Lookup Hash Routing Truth Page Summary".split()
 )
 
@@ -216,7 +220,7 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
 # A column is a column of names when its heading says so, or when the translation kept this
 # share of its one-word cells as they are.
 _NAME_HEADINGS = frozenset(
-    "column|column name|name|property|property name|member|members|field|table|table name|action|"
+    "column|column name|name|property|property name|member|members|field|table|table name|action|"  # noqa: SIM905
     "action name|control|controlevent|event|attribute|element|constant|identifier|enumerator|"
     "parameter|method|macro|function|interface|structure|flag|style|message|notification".split("|")
 )

@@ -15,9 +15,19 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("GUID", re.compile(r"\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?")),
     ("URL", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")),
     ("e-mail address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("path", re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*{}]*[^\s,;()<>\"'*{}.:]")),
+    (
+        "path",
+        re.compile(
+            r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*{}]*[^\s,;()<>\"'*{}.:]"
+        ),
+    ),
     ("path", re.compile(r"(?<![\w\\:%])[A-Za-z][\w.]*(?:\\[\w.]+){2,}(?<!\.)")),
-    ("placeholder", re.compile(r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}")),
+    (
+        "placeholder",
+        re.compile(
+            r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}"
+        ),
+    ),
     ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:(?:\.|::)\w+)*\(\)")),
@@ -71,13 +81,11 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
     problems = []
-    wanted: dict[str, int] = {}  # token -> times in the source
-    kinds: dict[str, str] = {}
+    kinds: dict[str, str] = {}  # each token once, with its kind
     for kind, token in tokens:
-        wanted[token] = wanted.get(token, 0) + 1
         kinds.setdefault(token, kind)
-    for token, count in wanted.items():
-        if any(token != other and token in other for other in wanted):
+    for token in kinds:
+        if any(token != other and token in other for other in kinds):
             continue  # part of a longer token (`%windir%` in a path), reported with it
         if token not in target:
             problems.append(f"{kinds[token]} '{token}' is not copied exactly into the target")

@@ -17,7 +17,9 @@ _FORMS = Path(__file__).with_name("data") / "zh_tw_forms.json"
 
 
 @cache
-def _zh_tw_forms() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, list[tuple[str, int, str]]], dict[int, str]]:
+def _zh_tw_forms() -> tuple[
+    re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, list[tuple[str, int, str]]], dict[int, str]
+]:
     """The OpenCC table (`tools/opencc_zh_tw.py`), ready to search: characters never right in
     Taiwan text, and the phrases in which a character that is right elsewhere must change."""
     data = json.loads(_FORMS.read_text(encoding="utf-8"))
@@ -171,7 +173,9 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
             phrase = match.group()
             if phrase.lower() in source:
                 continue
-            if pattern is _DOUBLED_WORD and not re.search(rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source):
+            if pattern is _DOUBLED_WORD and not re.search(
+                rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source
+            ):
                 continue
             found.append(phrase)
     return [f"'{phrase}' repeats a word or phrase" for phrase in dict.fromkeys(found)] or None
