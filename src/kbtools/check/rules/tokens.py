@@ -32,7 +32,6 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
-    ("file extension", re.compile(r"(?<=[\s(\"“«])\.[a-z][a-z0-9]{1,3}(?=[\s),;:\"”»]|$)")),
 )
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
@@ -59,12 +58,12 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
 Some text is not language: the placeholders `[2]`, `%s`, `{0}` and `%windir%` that a program fills
 in, the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
-calls such as `GetLastError()`, colours such as `#FDF5E6`, file extensions (`.idt`) and, in a
-command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
+calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
 `C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
 such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
-does not contain exactly.
+does not contain exactly. A file extension in prose (`the .msi file`) is not one of them: a
+translation rightly writes `MSI-файл` or `file con estensione msi`.
 """,
     example="""
 source: Error [2] occurred. Call GetLastError() for details.
