@@ -162,9 +162,9 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
 
 # The name of a database table or column in running text: `the Directory table`,
 # `[Binary Table](binary-table.md)`, `the KeyPath column`.
-_TABLE_OR_COLUMN = re.compile(
-    r"(?<![\w.-])([A-Z][A-Za-z0-9]*_?|[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)\s+(table|column|Table|Column)s?\b"
-)
+# Only after `the` or as a link text: a capitalised word at the start of a sentence
+# (`Specifies column state values`) or inside a longer name (`the Global Interface Table`) is not one.
+_TABLE_OR_COLUMN = re.compile(r"(?:\b[Tt]he\s+|\[\s*(?:\*\*)?)([A-Z][A-Za-z0-9]*_?)\s+(table|column|Table|Column)s?\b")
 _NOT_A_NAME = frozenset(
     "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
     "Lookup Hash Routing Truth Page Summary".split()
@@ -189,9 +189,10 @@ In `the Directory table` or `the Value column` the capitalised word is a name, w
 word it looks like: the Windows Installer database has a table called `Directory` and a column
 called `Value`, and a translation that says `таблице каталогов` or `colonna valore` names
 nothing a reader can find with Orca or a query. The word before `table` or `column` that starts
-with a capital (and is not a determiner such as `The` or `Each`) must be in the target as it is;
-the noun `table` itself is rightly translated. A sentence that starts with the phrase is read the
-same way, so `File table` at the start of a sentence is the `File` table.
+with a capital, right after `the` or at the start of a link text (`[Binary Table](...)`), must
+be in the target as it is; the noun `table` itself is rightly translated. A capitalised word at
+the start of a sentence (`Specifies column state values`) or inside a longer name (`the Global
+Interface Table`, `the Running Object Table`) is not read as a table name.
 """,
     example="""
 source: For more information, see the [Directory Table](directory-table.md).
