@@ -238,6 +238,7 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
     cells: dict[tuple[int, int], list[Segment]] = {}
     headings: dict[tuple[int, int], Segment] = {}
     table_start: dict[int, int] = {}
+    row_columns: dict[int, list[tuple[int, int]]] = {}  # cells of each table line, found once
     for segment in page.segments:
         if not segment.paired:
             continue
@@ -253,7 +254,10 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
             table_start[number] = start
         if number == start + 1:
             continue  # the rule under the heading row
-        for column, (begin, end) in enumerate(cell_columns(line)):
+        columns = row_columns.get(number)
+        if columns is None:
+            columns = row_columns[number] = cell_columns(line)
+        for column, (begin, end) in enumerate(columns):
             if begin <= segment.column - 1 < end:
                 if line[begin:end].count("data-ttu-id") == 1:  # the segment is the whole cell
                     if number == start:

@@ -56,7 +56,9 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
     that is right in some words (于, 注) only inside an OpenCC phrase that changes it (位于 -> 位於).
     """
     characters_pattern, characters, phrase_pattern, by_char, simplified = _zh_tw_forms()
-    found = [(match.group(), characters[match.group()]) for match in characters_pattern.finditer(text)]
+    # A set intersection is far cheaper than a regex class of some 3,700 characters.
+    wrong = characters.keys() & set(text)
+    found = [(char, characters[char]) for char in text if char in wrong] if wrong else []
     as_simplified = None
     for match in phrase_pattern.finditer(text):
         if as_simplified is None:
