@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, protected_terms
+from kbtools.page.cells import cell_columns
 from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
@@ -232,8 +233,6 @@ _NAME_COLUMN_MIN_CELLS = 3
 def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple[int, int], Segment]]:
     """Paired segments that fill a body cell of a Markdown table alone, by (table's first line,
     column), and the segment of each column's heading."""
-    from kbtools.page.blocks import cell_columns
-
     lines = page.text.split("\n")
     cells: dict[tuple[int, int], list[Segment]] = {}
     headings: dict[tuple[int, int], Segment] = {}
