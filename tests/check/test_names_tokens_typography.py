@@ -64,14 +64,6 @@ def test_a_name_kept_as_it_is_is_not_reported() -> None:
     assert messages(text, "translated-identifier") == []
 
 
-def test_an_italic_parameter_translated_is_reported() -> None:
-    text = page(
-        segment("1-1", "Присоединяет компоненты к *функцией*.", "Attaches the components to *Feature*."),
-        front_matter=RU,
-    )
-    assert messages(text, "translated-identifier") == ["'Feature' is missing from the target (translated or dropped)"]
-
-
 def test_the_link_text_naming_its_reference_page_is_a_name() -> None:
     text = page(segment("1-1", "請參閱 [安裝程式](installer-object.md)。", "See [Installer](installer-object.md)."))
     assert messages(text, "translated-identifier") == [

@@ -57,18 +57,13 @@ def _transliteration(name: str, target: str) -> str | None:
 
 
 def shaped_names(source_text: str) -> set[str]:
-    """The names of a source text known by their shape: joined parts, camel case, or an italic
-    word with a capital (a parameter: `*Feature*`)."""
+    """The names of a source text known by their shape: joined parts or camel case."""
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
     names.update(_CAMEL_NAME.findall(text))
-    if "*" in source_text:
-        names.update(_ITALIC_NAME.findall(source_text))
     return {name.rstrip(".") if "." in name else name for name in names}
 
 
-# An italic word with a capital: a parameter or placeholder name (`*Feature*`, `*dwContext*`).
-_ITALIC_NAME = re.compile(r"(?<![*\w])\*([A-Za-z_]*[A-Z][A-Za-z0-9_]*)\*(?![*\w])")
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
 _REFERENCE_PAGE_KINDS = (
     "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
@@ -109,8 +104,7 @@ A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`
 `Component_` and `AdvtExecuteSequence` are what a reader types into code, a table or a search box.
 Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
 or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
-too: an italic word with a capital is a parameter (`*Feature*`), and the one word of a link to the
-reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
+too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
 name of what that page describes. The rule reports each such name of the source (outside code
 spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
 punctuation or spacing, spelled in Cyrillic letters, or missing altogether.

@@ -30,7 +30,7 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
-    ("call", re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:(?:\.|::)\w+)*\(\)")),
+    ("call", re.compile(r"(?<![\w.])[A-Za-z_]*[A-Z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
 )
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
