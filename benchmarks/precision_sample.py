@@ -4,11 +4,12 @@ The share of real defects in such a sample is the checker's precision; the seed 
 repeatable for the same findings. Samples are drawn per rule (`--per-rule`), so that a rule that
 fires rarely is read as closely as one that fires thousands of times.
 
-    python benchmarks/precision_sample.py [--set zh-other|fr|msi|all] [--per-rule 20] [--seed 30]
+    python benchmarks/precision_sample.py [--set zh-other|fr|msi|ru|it|all] [--per-rule 20] [--seed 30]
                                           [--rule RULE] [--counts]
 
 Sets: `zh-other` is the zh-TW folders outside Msi (WMP, Controls, com, shell, direct3dhlsl,
-SecCrypto), `fr` the fr-FR Msi folder, `msi` the zh-TW Msi folder.
+SecCrypto), `fr` the fr-FR Msi folder, `msi` the zh-TW Msi folder, `ru` and `it` the ru-RU and
+it-IT Msi folders.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ SETS = {
     "zh-other": [f"{ZH}/{name}" for name in ("WMP", "Controls", "com", "shell", "direct3dhlsl", "SecCrypto")],
     "fr": ["win32-fr-fr-sxs/desktop-src/Msi"],
     "msi": [f"{ZH}/Msi"],
+    "ru": ["win32-ru-ru-sxs/desktop-src/Msi"],
+    "it": ["win32-it-it-sxs/desktop-src/Msi"],
 }
 
 

@@ -1,6 +1,7 @@
 """A mechanical, meaning-preserving translation: the source with its ordinary words swapped for filler.
 
-Every identifier, number, code span, link URL, tag, entity and escape is kept as it is; only
+Every identifier, number, code span, link URL, tag, entity, escape and SAL annotation (`[in]`,
+`[in, out]`: tokens, not words) is kept as it is; only
 all-lowercase words change (`the` -> `lorem`), the same way wherever they stand, so that one
 term is translated one way. A checker must find
 nothing wrong with such a translation but `untranslated` (which it cannot tell from a source
@@ -21,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?P<url>\]\([^)]*\))"
     r"|(?P<tag>\\?<[^<>]*>)"
     r"|(?P<entity>&#?\w+;)"
+    r"|(?P<annotation>\\?\[(?:in|out|optional|retval|opt)(?:\s*,\s*(?:in|out|optional|retval|opt))*\\?\])"
     r"|(?P<escape>\\.)"
     r"|(?P<autolink>https?://\S+)"
     r"|(?<![\w.:\\/@%$-])(?P<word>[a-z]{2,})(?![\w.:\\/@%$-])"

@@ -21,9 +21,28 @@ def test_write_baseline_records_the_findings_and_exits_0(pages, kbtools):
     assert result.code == 0
     assert result.err == "Wrote 2 findings in 1 file to baseline.json.\n"
     document = json.loads((pages / "baseline.json").read_text(encoding="utf-8"))
-    assert document["version"] == 1
-    assert {entry["rule"] for entry in document["findings"]} == {"protected-term", "number-mismatch"}
-    assert set(document["findings"][0]) == {"path", "rule", "segment", "message"}
+    assert document["version"] == 2
+    assert {entry["rule"] for entry in document["patterns"]} == {"protected-term", "number-mismatch"}
+    assert set(document["patterns"][0]) == {"rule", "message", "files"}
+    assert all(entry["files"] == {"defect.md": 1} for entry in document["patterns"])
+
+
+def test_one_defect_on_many_pages_is_one_baseline_entry(pages, kbtools):
+    for copy in range(5):
+        shutil.copy(pages / "defect.md", pages / f"copy{copy}.md")
+    kbtools("check", "--select", "protected-term", "--write-baseline", "baseline.json", ".")
+    document = json.loads((pages / "baseline.json").read_text(encoding="utf-8"))
+    assert len(document["patterns"]) == 1
+    assert sorted(document["patterns"][0]["files"]) == ["copy0.md", "copy1.md", "copy2.md", "copy3.md", "copy4.md", "defect.md"]
+    assert kbtools("check", "--select", "protected-term", "--baseline", "baseline.json", ".").code == 0
+
+
+def test_a_version_1_baseline_is_still_read(pages, kbtools):
+    result = kbtools("check", "--select", "protected-term", "--format", "json", ".")
+    finding = json.loads(result.out)["findings"][0]
+    entry = {key: finding[key] for key in ("path", "rule", "segment", "message")}
+    (pages / "old.json").write_text(json.dumps({"version": 1, "findings": [entry]}), encoding="utf-8")
+    assert kbtools("check", "--select", "protected-term", "--baseline", "old.json", ".").code == 0
 
 
 def test_with_the_baseline_old_findings_are_not_reported(pages, kbtools):
@@ -78,7 +97,9 @@ def test_json_report_with_a_baseline_lists_only_new_findings(pages, kbtools):
     [
         "not json at all",
         "[]",
+        '{"version": 3, "patterns": []}',
         '{"version": 2, "findings": []}',
+        '{"version": 2, "patterns": [{"rule": "x", "message": "y", "files": {"a.md": 0}}]}',
         '{"version": 1}',
         '{"version": 1, "findings": [{"path": "a.md"}]}',
         b"\xff\xfe\x00",
@@ -107,7 +128,7 @@ def test_corpus_round_trip_then_a_new_defect(msi_dir, kbtools, workdir):
     shutil.copytree(msi_dir, corpus)
     written = kbtools("check", "--write-baseline", "baseline.json", "Msi")
     assert written.code == 0
-    assert json.loads((workdir / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert json.loads((workdir / "baseline.json").read_text(encoding="utf-8"))["patterns"]
 
     clean = kbtools("check", "--baseline", "baseline.json", "--format", "json", "Msi")
     assert clean.code == 0

@@ -154,7 +154,10 @@ def test_statistics_counts_findings_per_rule(pages, kbtools):
     lines = kbtools("check", "--statistics", ".").out.splitlines()
     assert lines[0].split()[:3] == ["2", "number-mismatch", "warning"]
     assert lines[1].split()[:3] == ["1", "protected-term", "error"]
-    assert lines[2].startswith("Checked 3 files")
+    assert lines[-1].startswith("Checked 3 files")
+    # the number lost on two pages the same way is one pattern, counted with its pages
+    assert lines[3].startswith("Repeated patterns (1 in all")
+    assert lines[4].split()[:5] == ["2", "in", "2", "pages", "number-mismatch"]
 
 
 def test_statistics_with_a_machine_format_is_a_usage_error(pages, kbtools):

@@ -1,9 +1,14 @@
 """A baseline: the findings a corpus already had, so that only new ones fail the check.
 
-A finding is matched on path, rule, segment and message, never on its line, so moving text
-around does not make old findings new. Findings are counted: a baseline with one finding of a
-kind absorbs one; a second identical defect is new. Paths are stored relative to the
-baseline file's directory, so the check can run from any directory.
+A finding is matched on path, rule and message, never on its line or segment id, so moving text
+around (or segmenting a page anew) does not make old findings new. Findings are counted: a
+baseline with one finding of a kind in a file absorbs one there; a second identical defect is
+new. Paths are stored relative to the baseline file's directory, so the check can run from any
+directory.
+
+The file is keyed by pattern: one entry per rule and message, with the files it is found in and
+how often, so one defect repeated on 812 pages is one entry, not 9,264 (version 2). A version 1
+baseline (one entry per finding) is still read.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from kbtools.check.finding import Finding
 from kbtools.page.input_file import BASELINE_LIMIT, InputFileError, read_input_file, too_deep
 from kbtools.page.output_file import OutputFileError, write_file
 
-BASELINE_VERSION = 1
-Key = tuple[str, str, str | None, str]
+BASELINE_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+Key = tuple[str, str, str]  # path, rule, message
 
 
 class BaselineError(Exception):
@@ -29,29 +35,34 @@ class BaselineError(Exception):
 
 def _key(finding: Finding, base: Path) -> Key:
     path = Path(os.path.relpath(os.path.abspath(finding.path), base)).as_posix()
-    return (path, finding.rule, finding.segment, finding.message)
+    return (path, finding.rule, finding.message)
 
 
 def write_baseline(
     path: Path, findings: Iterable[Finding], *, inputs: Iterable[Path] = (), read_only: Iterable[Path] = ()
 ) -> int:
-    """Record the findings in `path`; returns how many. Raises BaselineError.
+    """Record the findings in `path`, one entry per pattern; returns how many findings. Raises BaselineError.
 
     `path` is replaced whole (`page.output_file`), never one of the run's `inputs` nor a file
     in its `read_only` folders.
     """
     base = path.absolute().parent
-    keys = sorted((_key(f, base) for f in findings), key=lambda k: (k[0], k[1], k[2] or "", k[3]))
+    counts = Counter(_key(f, base) for f in findings)
+    patterns: dict[tuple[str, str], dict[str, int]] = {}
+    for (file, rule, message), count in sorted(counts.items()):
+        patterns.setdefault((rule, message), {})[file] = count
     document = {
         "version": BASELINE_VERSION,
-        "findings": [{"path": p, "rule": r, "segment": s, "message": m} for p, r, s, m in keys],
+        "patterns": [
+            {"rule": rule, "message": message, "files": files} for (rule, message), files in sorted(patterns.items())
+        ],
     }
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     try:
         write_file(path, text, inputs=inputs, read_only=read_only, what="baseline")
     except OutputFileError as error:
         raise BaselineError(str(error)) from None
-    return len(keys)
+    return sum(counts.values())
 
 
 @dataclass
@@ -91,12 +102,28 @@ def load_baseline(path: Path) -> Baseline:
         raise BaselineError(too_deep(path, "JSON")) from None
     except json.JSONDecodeError as error:
         raise corrupt(f"invalid JSON at line {error.lineno}, column {error.colno}") from None
-    if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION:
+    if not isinstance(document, dict) or document.get("version") not in READABLE_VERSIONS:
         raise corrupt(f'expected an object with "version": {BASELINE_VERSION}')
+    counts: Counter[Key] = Counter()
+    if document["version"] == 2:
+        entries = document.get("patterns")
+        if not isinstance(entries, list):
+            raise corrupt('no "patterns" list')
+        for number, entry in enumerate(entries, 1):
+            files = entry.get("files") if isinstance(entry, dict) else None
+            if not (
+                isinstance(entry, dict)
+                and all(isinstance(entry.get(k), str) for k in ("rule", "message"))
+                and isinstance(files, dict)
+                and all(isinstance(f, str) and isinstance(n, int) and n > 0 for f, n in files.items())
+            ):
+                raise corrupt(f"pattern {number} needs string rule and message and files with counts")
+            for file, count in files.items():
+                counts[(file, entry["rule"], entry["message"])] += count
+        return Baseline(path, counts)
     entries = document.get("findings")
     if not isinstance(entries, list):
         raise corrupt('no "findings" list')
-    counts: Counter[Key] = Counter()
     for number, entry in enumerate(entries, 1):
         if not (
             isinstance(entry, dict)
@@ -104,5 +131,5 @@ def load_baseline(path: Path) -> Baseline:
             and isinstance(entry.get("segment"), str | None)
         ):
             raise corrupt(f"finding {number} needs string path, rule, message and a segment string or null")
-        counts[(entry["path"], entry["rule"], entry["segment"], entry["message"])] += 1
+        counts[(entry["path"], entry["rule"], entry["message"])] += 1
     return Baseline(path, counts)

@@ -83,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--write-baseline", metavar="FILE", type=Path, help="record the current findings and exit 0")
     check.add_argument("--jobs", "-j", metavar="N", type=_jobs, help="worker processes (default: all cores)")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary line")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule (text format)")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule, then the patterns repeated most (text format)")
     check.add_argument(
         "--allow-empty",
         action="store_true",

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Literal
 
 from markdown_it import MarkdownIt
 
+from kbtools.page.cells import cell_columns
+
 if TYPE_CHECKING:
     from kbtools.page.model import Page, Segment
 
@@ -165,28 +167,6 @@ def parse_blocks(page: Page) -> list[Block]:
         blocks.append(block)
     _attach_segments(page, blocks, source_lines, body_from)
     return blocks
-
-
-def cell_columns(line: str) -> list[tuple[int, int]]:
-    """Character ranges (0-based, end exclusive) of the cells of one table row line."""
-    bounds = []
-    escaped = False
-    in_code = False
-    for index, char in enumerate(line):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "`":
-            in_code = not in_code
-        elif char == "|" and not in_code:
-            bounds.append(index)
-    stripped = line.strip()
-    if not stripped.startswith("|"):
-        bounds.insert(0, -1)
-    if not stripped.endswith("|") or len(bounds) < 2:
-        bounds.append(len(line))
-    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
 def _attach_segments(page: Page, blocks: list[Block], source_lines: list[str], body_from: int) -> None:

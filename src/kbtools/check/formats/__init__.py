@@ -49,6 +49,9 @@ class Report:
     grouped: bool = False  # the `full` text format: findings under a heading per file
     streamed: dict = field(default_factory=dict)  # what a streaming format has written so far
     by_rule: Counter[str] = field(init=False)
+    # With `statistics`: findings per (rule, pattern) and the files each pattern is in.
+    by_pattern: Counter[tuple[str, str]] = field(init=False)
+    pattern_files: dict[tuple[str, str], set[str]] = field(init=False)
     severities: dict[str, str] = field(init=False)
     errors: int = field(init=False)
     warnings: int = field(init=False)
@@ -60,12 +63,21 @@ class Report:
 
     def __post_init__(self) -> None:
         self.by_rule = Counter()
+        self.by_pattern = Counter()
+        self.pattern_files = {}
         self.severities = {}
         self.errors = self.warnings = self.fixable = 0
         self.count(self.findings)
 
     def count(self, findings: Iterable[Finding]) -> None:
         """Add findings to the counts (not to `findings`)."""
+        if self.statistics:
+            from kbtools.check.patterns import pattern_of
+
+            for f in findings:
+                key = (f.rule, pattern_of(f))
+                self.by_pattern[key] += 1
+                self.pattern_files.setdefault(key, set()).add(f.path)
         for f in findings:
             self.by_rule[f.rule] += 1
             self.severities.setdefault(f.rule, f.severity)

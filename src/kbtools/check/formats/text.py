@@ -1,10 +1,11 @@
 """For people: one line per finding (`concise`, alias `text`) or findings under a heading per
-file (`full`), then counts by severity (or counts per rule with `--statistics`). File names and
+file (`full`), then counts by severity (or, with `--statistics`, counts per rule and the patterns
+that repeat most: one defect made the same way on many pages, to fix once). File names and
 messages are `printable`: a name or a page cannot add a line or drive the terminal.
 
     concise: path:line:col: rule [severity] message
     full:    path
-               line:col  severity  rule  message
+               line:col[, line:col ...]  severity  rule  message [(N times)]
 """
 
 from __future__ import annotations
@@ -31,6 +32,24 @@ def summary_line(report: Report) -> str:
     return line + "."
 
 
+# How many repeated patterns `--statistics` lists after the counts per rule.
+TOP_PATTERNS = 25
+
+
+def _patterns(report: Report, stream: TextIO) -> None:
+    repeated = [(key, count) for key, count in report.by_pattern.items() if count > 1]
+    if not repeated:
+        return
+    repeated.sort(key=lambda item: (-item[1], item[0]))
+    shown = repeated[:TOP_PATTERNS]
+    stream.write(f"\nRepeated patterns ({len(repeated):,} in all, top {len(shown)}):\n")
+    rule_width = max(len(rule) for (rule, _), _ in shown)
+    for (rule, pattern), count in shown:
+        files = len(report.pattern_files[(rule, pattern)])
+        where = f"{count:,} in {plural(files, 'page')}"
+        stream.write(f"{where:>24}  {rule:<{rule_width}}  {pattern}\n")
+
+
 def _statistics(report: Report, stream: TextIO) -> None:
     counts = report.by_rule
     width = max((len(rule) for rule in counts), default=0)
@@ -42,6 +61,7 @@ def _statistics(report: Report, stream: TextIO) -> None:
             f"{count:>{number_width}}  {rule:<{width}}  {severity:<7}  {known.summary if known else ''}".rstrip()
             + "\n"
         )
+    _patterns(report, stream)
 
 
 def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> None:
@@ -53,11 +73,19 @@ def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> N
         if not findings:
             return
         stream.write(f"{printable(findings[0].path)}\n")
-        where = [f"{f.line}:{f.column}" for f in findings]
-        width = max(map(len, where))
+        # One line per defect: the same message of the same rule at several places is one line.
+        groups: dict[tuple[str, str, str], list[Finding]] = {}
+        for f in findings:
+            groups.setdefault((f.rule, f.severity, f.message), []).append(f)
+        where = {key: ", ".join(f"{f.line}:{f.column}" for f in group) for key, group in groups.items()}
+        width = min(max(map(len, where.values())), 24)
         rule_width = max(len(f.rule) for f in findings)
-        for place, f in zip(where, findings, strict=True):
-            stream.write(f"  {place:<{width}}  {f.severity:<7}  {f.rule:<{rule_width}}  {_fixable(f)}{printable(f.message)}\n")
+        for key, group in groups.items():
+            rule, severity, message = key
+            times = f" ({len(group)} times)" if len(group) > 1 else ""
+            stream.write(
+                f"  {where[key]:<{width}}  {severity:<7}  {rule:<{rule_width}}  {_fixable(group[0])}{printable(message)}{times}\n"
+            )
         stream.write("\n")
         return
     for f in findings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kbtools.check.registry import Hit, PageContext, page_rule
@@ -61,3 +62,38 @@ def frontmatter(context: PageContext) -> Iterator[Hit]:
     if expected and locale and locale.lower() != expected.lower():
         line = front.lines.get("ms.contentlocale", front.start_line)
         yield Hit(f"locale is '{locale}', expected '{expected}'", None, line, 1)
+
+
+# A character reference split by a space or a full-width mark (`&# 0034;`, `& #34;`, `&#34 ;`,
+# `＆#34;`): no reader turns it back into the character.
+_GARBLED_ENTITY = re.compile(r"[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s*[;；]|[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s+|[&＆]\s+[#＃]")
+_ENTITY = re.compile(r"&#[xX]?[0-9A-Fa-f]+;")
+
+
+@page_rule(
+    "garbled-entity",
+    family="file",
+    severity="error",
+    summary="A character reference in the front matter broken by translation (`&# 0034;`).",
+    explanation="""
+The front matter's `title` and `description` reach the records, the search index and the API as
+they are. A character reference there (`&#0034;` for `"`) that translation split with a space or
+wrote with a full-width mark (`&# 0034;`, `& #34;`) is no longer a reference: readers see the
+code instead of the quotation mark. The rule reads every front-matter value.
+""",
+    example="""
+description: 將 &# 0034; 選取 &# 0034; 屬性設定為 ...
+""",
+)
+def garbled_entity(context: PageContext) -> Iterator[Hit]:
+    front = context.page.front_matter
+    if front is None or front.error is not None:
+        return
+    for key, value in front.data.items():
+        if not isinstance(value, str) or "#" not in value and "＃" not in value:
+            continue
+        for match in _GARBLED_ENTITY.finditer(value):
+            if _ENTITY.fullmatch(match.group()):
+                continue
+            yield Hit(f"front matter '{key}' has a broken character reference '{match.group().strip()}'", None, front.lines.get(key, front.start_line), 1)
+            break

@@ -93,7 +93,7 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9_])" + "".join(parts) + r"(?![a-z0-9_])")
 
 
-def _altered_forms(term: str, text: str) -> list[str]:
+def altered_forms(term: str, text: str) -> list[str]:
     """The forms other than itself the term takes in the text, where only case, punctuation
     or spacing changed."""
     lowered = text.lower()
@@ -146,7 +146,7 @@ def protected_term(segment: Segment, context: PageContext) -> list[str] | None:
         kept = target.count(term)
         if kept and kept >= source.count(term):
             continue
-        altered = _altered_forms(term, target)
+        altered = altered_forms(term, target)
         if altered:
             problems.append(f"'{term}' appears as '{altered[0]}' in the target")
         elif not kept and term in terms and not any(term in other for other in terms if other != term):
@@ -184,8 +184,16 @@ def _wording(text: str) -> frozenset[str]:
             continue
         if len(word) > 3 and word[-1] in "sx":
             word = word[:-1]
-        words.add(word)
+        # Inflection changes the end of a word (`kleine`/`kleinen`, `таблице`/`таблицы`,
+        # `preselezionato`/`preselezione`): a long word is known by its first letters.
+        words.add(word[:_STEM] if len(word) > _STEM else word)
     return frozenset(words)
+
+
+_STEM = 5
+# Particles that a Chinese translation adds or leaves out without naming another thing
+# (`許可權的屬性` and `許可權屬性`).
+_PARTICLES = re.compile(r"[的之]")
 
 
 def _same_wording(one: str, other: str) -> bool:
@@ -195,7 +203,7 @@ def _same_wording(one: str, other: str) -> bool:
     if a <= b or b <= a:
         return True
     # Scripts written without spaces: one text inside the other is a moved boundary too.
-    a_text, b_text = (_SPACES.sub("", _MARKUP.sub("", t)).lower() for t in (one, other))
+    a_text, b_text = (_PARTICLES.sub("", _SPACES.sub("", _MARKUP.sub("", t))).lower() for t in (one, other))
     return bool(a_text) and bool(b_text) and (a_text in b_text or b_text in a_text)
 
 
@@ -236,7 +244,9 @@ the same way each time; machine translation often does not (`Restart Manager` as
 and `重新開機管理員` on one page), which makes the reader think there are two things. The rule
 compares the link texts of links with the same target and the same source text. Inflection and
 word order are not a different name (`Tabelle CustomAction` and `CustomAction-Tabelle`, `objet`
-and `objets`), nor is a link that takes in one more word of the sentence. An identifier whose
+and `objets`, `kleine Updates` and `kleinen Updates`: a word longer than five letters is compared
+by its first five), nor is a particle (`許可權的屬性` and `許可權屬性`), nor a link that takes in one
+more word of the sentence. An identifier whose
 case or punctuation changed is reported once, by `protected-term`, and a link text left in the
 source language by `untranslated` where the whole segment is left so; each term is reported once per
 page, however often it varies.

@@ -1,0 +1,314 @@
+"""Names that no translation may touch, found by their shape (dotted, joined, camel case) and by
+where they stand (the word that names a database table or column)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
+from kbtools.check.rules.terms import altered_forms, protected_terms
+from kbtools.page.cells import cell_columns
+from kbtools.page.inline import visible_text
+from kbtools.page.model import Segment
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+# One name and nothing else (a table cell, a link text), less its emphasis and escapes.
+_CELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_CELL_MARKUP = re.compile(r"[*`]|\\(?=_)")
+# A name by its shape: parts joined by '.', '::' or '_' (`Playlist.item`, `TextureCube::GatherCmpGreen`,
+# `hs_fork_phase`, `Component_`), or one word in camel case (`AdvtExecuteSequence`, `dwContext`).
+_JOINED_NAME = re.compile(
+    r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
+)
+_CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# `e.g`, `i.e`: abbreviations, not names.
+_ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        "ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+# Spelling of English letters that a transliteration changes, so both sides are compared alike.
+_LATIN_SOUNDS = [("ph", "f"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "dzh"), ("h", "kh"), ("y", "i")]
+
+
+def _romanized(word: str) -> str:
+    text = word.lower().translate(_CYRILLIC_TO_LATIN)
+    for old, new in _LATIN_SOUNDS:
+        text = text.replace(old, new)
+    return text
+
+
+def _transliteration(name: str, target: str) -> str | None:
+    """A word of the target in Cyrillic letters that spells the name (`мсиуилевелхидеканцел`)."""
+    wanted = _romanized(re.sub(r"[^A-Za-z]", "", name))
+    if len(wanted) < 5:
+        return None
+    best, best_ratio = None, 0.0
+    for word in _CYRILLIC_WORD.findall(target):
+        ratio = SequenceMatcher(None, wanted, _romanized(word), autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = word, ratio
+    return best if best_ratio >= 0.6 else None
+
+
+def shaped_names(source_text: str) -> set[str]:
+    """The names of a source text known by their shape: joined parts or camel case."""
+    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
+    names.update(_CAMEL_NAME.findall(text))
+    return {name.rstrip(".") if "." in name else name for name in names}
+
+
+# Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
+_REFERENCE_PAGE_KINDS = (
+    "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
+    "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
+    "members", "data-type", "field", "column", "dialog", "summary",
+)  # fmt: skip
+
+
+def positioned_names(segment: Segment) -> set[str]:
+    """Names of the source known by where they stand: the one word of a link to the reference
+    page of that name."""
+    source = segment.source
+    assert source is not None
+    names: set[str] = set()
+    if "](" in source.text or "href" in source.text:
+        for link in source.inline.links:
+            text = _CELL_MARKUP.sub("", link.text).strip()
+            if not _CELL_NAME.fullmatch(text) or text.islower() or link.target.startswith("#"):
+                continue
+            url = link.target.split("#")[0].split("?")[0].lower().rstrip("/")
+            stem = url.rsplit("/", 1)[-1].removesuffix(".md")
+            word = text.lower()
+            slug = word.replace(".", "-")
+            if ("/api/" in url and stem.endswith(word)) or any(
+                stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS
+            ):
+                names.add(text)
+    return names
+
+
+@segment_rule(
+    "translated-identifier",
+    family="terms",
+    severity="error",
+    summary="A name of the source (dotted, joined, camel case, an italic parameter, a link to its reference page) translated, transliterated or split in the target.",
+    explanation="""
+A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`, `hs_fork_phase`,
+`Component_` and `AdvtExecuteSequence` are what a reader types into code, a table or a search box.
+Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
+or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
+too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
+name of what that page describes. The rule reports each such name of the source (outside code
+spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
+punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
+Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
+changes of letter case only are left to it.
+""",
+    example="""
+source: The PublishFeatures action writes each feature's state into the system registry.
+target: Действие Публишфеатурес записывает состояние каждого компонента в системный реестр.
+""",
+)
+def translated_identifier(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text = segment.source.text
+    shaped = shaped_names(source_text)
+    positioned = positioned_names(segment) - shaped
+    if positioned:
+        positioned -= table_names(source_text)  # `translated-table-name` reports those
+    names = shaped | positioned
+    if not names:
+        return None
+    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    lowered = target.lower()
+    watched = protected_terms(source_text)
+    problems = []
+    for name in sorted(names):
+        if name in target or any(name in term for term in watched):
+            continue
+        if "." not in name and ":" not in name and "_" not in name and name.lower() in lowered:
+            continue  # only the case changed: `protected-term` reports it
+        parts = [part for part in re.split(r"[.:_]+", name) if len(part) > 2]
+        if any(part not in target and part.lower() in lowered for part in parts):
+            continue  # a part of it in other case: `protected-term` reports that part
+        altered = [form for form in altered_forms(name, target) if form.lower() != name.lower()]
+        if altered:
+            problems.append(f"'{name}' appears as '{altered[0]}' in the target")
+            continue
+        if any(name.lower() in other.lower() for other in names if other != name):
+            continue  # part of a longer name, reported with it
+        if name in positioned:
+            problems.append(f"'{name}', the name of the page linked, is missing from the target (translated)")
+            continue
+        spelled = _transliteration(name, target)
+        if spelled:
+            problems.append(f"'{name}' is transliterated as '{spelled}' in the target")
+        else:
+            problems.append(f"'{name}' is missing from the target (translated or dropped)")
+    return problems or None
+
+
+# The name of a database table or column in running text: `the Directory table`,
+# `[Binary Table](binary-table.md)`, `the KeyPath column`.
+# Only after `the` or as a link text: a capitalised word at the start of a sentence
+# (`Specifies column state values`) or inside a longer name (`the Global Interface Table`) is not one.
+_TABLE_OR_COLUMN = re.compile(r"(?:\b[Tt]he\s+|\[\s*(?:\*\*)?)([A-Z][A-Za-z0-9]*_?)\s+(table|column|Table|Column)s?\b")
+_NOT_A_NAME = frozenset(
+    "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
+    "Lookup Hash Routing Truth Page Summary".split()
+)
+
+
+def table_names(source_text: str) -> set[str]:
+    """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
+    if "able" not in source_text and "olumn" not in source_text:
+        return set()
+    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    return {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
+
+
+@segment_rule(
+    "translated-table-name",
+    family="terms",
+    severity="error",
+    summary="The name of a database table or column (`the Directory table`, `the KeyPath column`) translated in the target.",
+    explanation="""
+In `the Directory table` or `the Value column` the capitalised word is a name, whatever English
+word it looks like: the Windows Installer database has a table called `Directory` and a column
+called `Value`, and a translation that says `таблице каталогов` or `colonna valore` names
+nothing a reader can find with Orca or a query. The word before `table` or `column` that starts
+with a capital, right after `the` or at the start of a link text (`[Binary Table](...)`), must
+be in the target as it is; the noun `table` itself is rightly translated. A capitalised word at
+the start of a sentence (`Specifies column state values`) or inside a longer name (`the Global
+Interface Table`, `the Running Object Table`) is not read as a table name.
+""",
+    example="""
+source: For more information, see the [Directory Table](directory-table.md).
+target: Weitere Informationen finden Sie in der [Verzeichnis Tabelle](directory-table.md).
+""",
+)
+def translated_table_name(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text = segment.source.text
+    if "able" not in source_text and "olumn" not in source_text:
+        return None
+    names = table_names(source_text)
+    if not names:
+        return None
+    target = visible_text(segment.target.text)
+    shaped = shaped_names(source_text)
+    words = set(re.findall(r"[A-Za-z0-9_]+", target))
+    problems = []
+    for name in sorted(names):
+        if name in words or name in shaped:
+            continue  # kept, or a camel-case name `translated-identifier` reports
+        problems.append(f"the table or column name '{name}' is not in the target (translated)")
+    return problems or None
+
+
+# A column is a column of names when its heading says so, or when the translation kept this
+# share of its one-word cells as they are.
+_NAME_HEADINGS = frozenset(
+    "column|column name|name|property|property name|member|members|field|table|table name|action|"  # noqa: SIM905
+    "action name|control|controlevent|event|attribute|element|constant|identifier|enumerator|"
+    "parameter|method|macro|function|interface|structure|flag|style|message|notification".split("|")
+)
+_NAME_COLUMN_KEPT = 0.6
+_NAME_COLUMN_MIN_CELLS = 3
+
+
+def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple[int, int], Segment]]:
+    """Paired segments that fill a body cell of a Markdown table alone, by (table's first line,
+    column), and the segment of each column's heading."""
+    lines = page.text.split("\n")
+    cells: dict[tuple[int, int], list[Segment]] = {}
+    headings: dict[tuple[int, int], Segment] = {}
+    table_start: dict[int, int] = {}
+    row_columns: dict[int, list[tuple[int, int]]] = {}  # cells of each table line, found once
+    for segment in page.segments:
+        if not segment.paired:
+            continue
+        number = segment.line
+        line = lines[number - 1] if number <= len(lines) else ""
+        if not line.lstrip().startswith("|"):
+            continue
+        start = table_start.get(number)
+        if start is None:
+            start = number
+            while start > 1 and lines[start - 2].lstrip().startswith("|"):
+                start -= 1
+            table_start[number] = start
+        if number == start + 1:
+            continue  # the rule under the heading row
+        columns = row_columns.get(number)
+        if columns is None:
+            columns = row_columns[number] = cell_columns(line)
+        for column, (begin, end) in enumerate(columns):
+            if begin <= segment.column - 1 < end:
+                if line[begin:end].count("data-ttu-id") == 1:  # the segment is the whole cell
+                    if number == start:
+                        headings[(start, column)] = segment
+                    else:
+                        cells.setdefault((start, column), []).append(segment)
+                break
+    return cells, headings
+
+
+def _bare(text: str) -> str:
+    return _CELL_MARKUP.sub("", visible_text(text)).strip()
+
+
+@page_rule(
+    "translated-name-cell",
+    family="terms",
+    severity="error",
+    summary="One cell of a table column of names translated where the column's other names are kept.",
+    explanation="""
+Reference tables list names in a column: the columns of a database table (`Registry`, `Root`,
+`Key`, `Value`), the members of a class, the rows of an example table. Each is a name a reader
+types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
+a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
+`Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
+cells (at least three) as they are. A one-word cell of such a column (two letters or more, not
+all in lower case, since `null` and `version` may be meant as words, nor all in capitals, since
+`DLL` is kept in any column) that the target translated (`Value` -> `Valore`) is reported.
+""",
+    example="""
+| Column    | Type       |          | Column    | Type       |
+|-----------|------------|    ->    |-----------|------------|
+| Registry  | Identifier |          | Registry  | Identifier |
+| Root      | Integer    |          | Root      | Integer    |
+| Key       | RegPath    |          | Key       | RegPath    |
+| Value     | Formatted  |          | Valore    | Formatted  |
+""",
+)
+def translated_name_cell(context: PageContext) -> Iterator[Hit]:
+    page = context.page
+    if page.text is None or "\n|" not in page.text:
+        return
+    cells, headings = _table_cells(page)
+    for key, segments in cells.items():
+        words = []
+        for segment in segments:
+            source = _bare(segment.source.text)  # type: ignore[union-attr]
+            # A word in capitals (`DLL`, `IID`) is kept in any column: it tells nothing.
+            if len(source) > 1 and not source.islower() and not source.isupper() and _CELL_NAME.fullmatch(source):
+                words.append((segment, source, _bare(segment.target.text)))  # type: ignore[union-attr]
+        if not words:
+            continue
+        heading = headings.get(key)
+        named = heading is not None and _bare(heading.source.text).lower() in _NAME_HEADINGS  # type: ignore[union-attr]
+        if not named:
+            kept = sum(1 for _, source, target in words if target == source)
+            if len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
+                continue
+        for segment, source, target in words:
+            if source not in target:
+                yield Hit(f"'{source}' in a column of names is translated as '{target}'", segment)

@@ -1,0 +1,91 @@
+"""Tokens a translation copies character for character: placeholders, paths, GUIDs, URLs."""
+
+from __future__ import annotations
+
+import re
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.inline import visible_text
+from kbtools.page.model import Segment
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_SAL = r"(?:in|out|optional|retval|opt|ref|unique|reserved)"
+# Each kind of token, as it stands in the visible text of the source (escapes removed).
+_TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("GUID", re.compile(r"\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?")),
+    ("URL", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")),
+    ("e-mail address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    (
+        "path",
+        re.compile(
+            r"(?<![\w\\])(?:[A-Za-z]:\\|%\w+%\\|\\\\\w|HKEY_[A-Z_]+\\|HK(?:LM|CU|CR|U)\\)[^\s,;()<>\"'*{}]*[^\s,;()<>\"'*{}.:]"
+        ),
+    ),
+    ("path", re.compile(r"(?<![\w\\:%])[A-Za-z][\w.]*(?:\\[\w.]+){2,}(?<!\.)")),
+    (
+        "placeholder",
+        re.compile(
+            r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}"
+        ),
+    ),
+    ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
+    ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
+    ("call", re.compile(r"(?<![\w.])[A-Za-z_]*[A-Z_]\w*(?:(?:\.|::)\w+)*\(\)")),
+    ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
+)
+# A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
+_COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
+_SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
+
+
+def copied_tokens(source_text: str) -> list[tuple[str, str]]:
+    """The tokens of a source text that a translation must copy exactly, with their kind."""
+    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    tokens = []
+    for kind, pattern in _TOKEN_KINDS:
+        tokens.extend((kind, token) for token in pattern.findall(text))
+    if _COMMAND.search(text):
+        tokens.extend(("switch", token) for token in _SWITCH.findall(text))
+    return tokens
+
+
+@segment_rule(
+    "copied-token",
+    family="tokens",
+    severity="error",
+    summary="A token the target must copy exactly (placeholder, path, GUID, URL, e-mail, property setting, call, switch) changed.",
+    explanation="""
+Some text is not language: the placeholders `[2]`, `%s`, `{0}` and `%windir%` that a program fills
+in, the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
+`HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
+calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
+(`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
+`C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
+such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
+does not contain exactly. A file extension in prose (`the .msi file`) is not one of them: a
+translation rightly writes `MSI-файл` or `file con estensione msi`.
+""",
+    example="""
+source: Error [2] occurred. Call GetLastError() for details.
+target: Произошла ошибка [ 2 ]. Вызовите GetLastError () для получения сведений.
+""",
+)
+def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text = segment.source.text
+    if not any(char in source_text for char in "[%{:\\@#=(./-"):
+        return None
+    tokens = copied_tokens(source_text)
+    if not tokens:
+        return None
+    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    problems = []
+    kinds: dict[str, str] = {}  # each token once, with its kind
+    for kind, token in tokens:
+        kinds.setdefault(token, kind)
+    for token in kinds:
+        if any(token != other and token in other for other in kinds):
+            continue  # part of a longer token (`%windir%` in a path), reported with it
+        if token not in target:
+            problems.append(f"{kinds[token]} '{token}' is not copied exactly into the target")
+    return problems or None

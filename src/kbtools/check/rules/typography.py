@@ -1,0 +1,183 @@
+"""How the target is written: its locale's orthography, CJK punctuation, words written twice."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.inline import visible_text
+from kbtools.page.model import Segment
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_FORMS = Path(__file__).with_name("data") / "zh_tw_forms.json"
+
+
+@cache
+def _zh_tw_forms() -> tuple[
+    re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, list[tuple[str, int, str]]], dict[int, str]
+]:
+    """The OpenCC table (`tools/opencc_zh_tw.py`), ready to search: characters never right in
+    Taiwan text, and the phrases in which a character that is right elsewhere must change."""
+    data = json.loads(_FORMS.read_text(encoding="utf-8"))
+    characters: dict[str, str] = data["characters"]
+    by_char: dict[str, list[tuple[str, int, str]]] = {}
+    for key, value in data["phrases"].items():
+        for offset, (old, new) in enumerate(zip(key, value, strict=True)):
+            if old != new and old not in characters:
+                by_char.setdefault(old, []).append((key, offset, new))
+    for key in data["keeping"]:
+        for offset, char in enumerate(key):
+            if char in by_char:
+                by_char[char].append((key, offset, char))
+    for entries in by_char.values():  # a phrase that keeps the character is tried first
+        entries.sort(key=lambda entry: entry[2] != entry[0][entry[1]])
+    simplified = str.maketrans(data["to_simplified"])
+    return (
+        re.compile("[" + "".join(sorted(characters)) + "]"),
+        characters,
+        re.compile("[" + "".join(sorted(by_char)) + "]"),
+        by_char,
+        simplified,
+    )
+
+
+def _is_zh_tw(context: PageContext) -> bool:
+    return (context.page.locale or "").lower() in ("zh-tw", "zh-hant-tw")
+
+
+def mainland_forms(text: str) -> list[tuple[str, str]]:
+    """The forms of a zh-TW text that Taiwan writes otherwise, each with the Taiwan form.
+
+    A character that has one traditional form only (为 -> 為) is wrong wherever it stands; one
+    that is right in some words (于, 注) only inside an OpenCC phrase that changes it (位于 -> 位於).
+    """
+    characters_pattern, characters, phrase_pattern, by_char, simplified = _zh_tw_forms()
+    # A set intersection is far cheaper than a regex class of some 3,700 characters.
+    wrong = characters.keys() & set(text)
+    found = [(char, characters[char]) for char in text if char in wrong] if wrong else []
+    as_simplified = None
+    for match in phrase_pattern.finditer(text):
+        if as_simplified is None:
+            as_simplified = text.translate(simplified)
+        position, char = match.start(), match.group()
+        for key, offset, new in by_char[char]:
+            start = position - offset
+            if start >= 0 and as_simplified.startswith(key, start):
+                if new != char:  # the first phrase that holds it changes it; none keeps it
+                    word = text[start : start + len(key)]
+                    found.append((word, word[:offset] + new + word[offset + 1 :]))
+                break
+    return found
+
+
+@segment_rule(
+    "zh-tw-orthography",
+    family="typography",
+    severity="warning",
+    summary="A zh-TW target written with a mainland form where Taiwan writes another (于 for 於, 为 for 為).",
+    explanation="""
+Taiwan text is written in traditional characters in their Taiwan forms; machine translation
+trained on mixed text leaves mainland forms in it (`位于` for `位於`, `附注` for `附註`, `为` for `為`),
+which a Taiwan reader sees as a misspelling. The forms come from OpenCC's tables (simplified to
+traditional characters and phrases, and Taiwan variants; see `tools/opencc_zh_tw.py`), and only
+the unambiguous ones are used: a character that has one traditional form and is not itself
+traditional, and a character that OpenCC changes by default but that is right in some words
+(`于`, `后`, `干`) only within an OpenCC phrase that changes it, where no OpenCC phrase that
+keeps it holds it too (`會干擾` holds `会干` -> `會幹` but also `干扰` -> `干擾`: not reported).
+Pages of other locales are not read.
+""",
+    example="""
+source: The file is located in the folder.
+target: 檔案位于資料夾中。
+""",
+)
+def zh_tw_orthography(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    if not _is_zh_tw(context) or not _HAN.search(segment.target.text):
+        return None
+    text = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    source = segment.source.text
+    found = [(old, new) for old, new in dict.fromkeys(mainland_forms(text)) if old not in source]
+    return [f"'{old}' is written '{new}' in Taiwan" for old, new in found] or None
+
+
+_CJK = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]"
+_HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
+_FULL_WIDTH = {";": "；", ",": "，", ":": "：", "!": "！", "?": "？"}
+
+
+@segment_rule(
+    "cjk-punctuation",
+    family="typography",
+    severity="warning",
+    summary="Half-width punctuation (`;`, `,`, `:`, `!`, `?`) between two CJK characters in the target.",
+    explanation="""
+Chinese, Japanese and Korean text punctuates with full-width marks (`；`, `，`, `：`); a half-width
+mark between two CJK characters (`字型;控制項`) is a slip of machine translation or of a
+conversion, and it sets the two clauses against each other without the space the mark needs.
+Code spans are not read; a half-width mark next to a Latin letter or a digit is not reported.
+""",
+    example="""
+source: Your application specified a new font for the item; the control will use the new font.
+target: 您的應用程式已為專案指定新字型;控制項將會使用新的字型。
+""",
+)
+def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    target = segment.target.text
+    if not _HALF_WIDTH_BETWEEN_CJK.search(target):
+        return None
+    text = _CODE_SPAN.sub(" ", visible_text(target))
+    marks = dict.fromkeys(match.group() for match in _HALF_WIDTH_BETWEEN_CJK.finditer(text))
+    return [f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks] or None
+
+
+# A phrase of three or more CJK characters written twice in a row (`之間的之間的`); a word of two
+# or more letters written twice with a space between (`the the`, `di di`).
+_DOUBLED_CJK = re.compile(rf"({_CJK}{{3,}}?)\1")
+_DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE)
+
+
+@segment_rule(
+    "doubled-word",
+    family="typography",
+    severity="warning",
+    summary="A word or phrase written twice in a row in the target (`之間的之間的`, `local local`).",
+    explanation="""
+Machine translation sometimes emits a phrase twice when it aligns one source word with two
+places (`之間的之間的`, `в в`); a reader stumbles and may wonder what was lost. The rule reports
+a run of three or more CJK characters repeated at once, and a word of the source (two letters
+or more) repeated after a space in the target, where the source does not repeat it too. A
+single character or a two-character word repeated (`謝謝`, `使用使用者`: `使用` and `使用者`) is
+ordinary Chinese and is not reported; a translated word repeated is not either, since a word
+of the target cannot be told from a word that two source words share.
+""",
+    example="""
+source: The relationship between the two objects.
+target: 兩個物件之間的之間的關聯性。
+""",
+)
+def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    target = segment.target.text
+    cjk = _HAN.search(target) is not None
+    if not cjk and " " not in target:
+        return None
+    text = _CODE_SPAN.sub(" ", visible_text(target))
+    source = visible_text(segment.source.text).lower()
+    found = []
+    for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
+        for match in pattern.finditer(text):
+            phrase = match.group()
+            if phrase.lower() in source:
+                continue
+            if pattern is _DOUBLED_WORD and not re.search(
+                rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source
+            ):
+                continue
+            found.append(phrase)
+    return [f"'{phrase}' repeats a word or phrase" for phrase in dict.fromkeys(found)] or None

@@ -1,0 +1,217 @@
+"""The rules for names, copied tokens and typography, as a specification: real pairs of the corpus
+and small hand-written pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sxs_pages import page, segment
+
+from kbtools.check.engine import CheckSettings, RuleSelection, check_file, check_page
+from kbtools.check.finding import Finding
+from kbtools.check.patterns import pattern_of
+from kbtools.page import parse_text
+
+RU = "---\ntitle: Тест\nms.contentlocale: ru-RU\n---\n"
+IT = "---\ntitle: Prova\nms.contentlocale: it-IT\n---\n"
+
+
+def findings(text: str, rule: str) -> list[Finding]:
+    result = check_page(parse_text(text, Path("page.md")), CheckSettings(RuleSelection.default()), "page.md")
+    return [f for f in result if f.rule == rule]
+
+
+def messages(text: str, rule: str) -> list[str]:
+    return [f.message for f in findings(text, rule)]
+
+
+def corpus_messages(corpus_root: Path, rel: str, segment_id: str, rule: str) -> list[str]:
+    result = check_file(corpus_root / rel, CheckSettings(RuleSelection.default()), rel)
+    return [f.message for f in result.findings if f.rule == rule and f.segment == segment_id]
+
+
+# translated-identifier
+
+
+def test_a_camel_case_name_spelled_in_cyrillic_is_reported_as_transliterated(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/publishfeatures-action.md", "4d875-104", "translated-identifier"
+    )
+    assert found == ["'PublishFeatures' is transliterated as 'Публишфеатурес' in the target"]
+
+
+def test_a_dotted_name_half_translated_in_a_link_text_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/WMP/new-for-windows-media-player-skins.md",
+        "df4fd-131",
+        "translated-identifier",
+    )
+    assert found == ["'BUTTONELEMENT.click' is missing from the target (translated or dropped)"]
+
+
+def test_a_name_joined_by_colons_split_by_spaces_is_reported() -> None:
+    text = page(segment("1-1", "TextureCube：： GatherCmpGreen 方法", "TextureCube::GatherCmpGreen methods"))
+    assert messages(text, "translated-identifier") == [
+        "'TextureCube::GatherCmpGreen' appears as 'TextureCube：： GatherCmpGreen' in the target"
+    ]
+
+
+def test_a_name_kept_as_it_is_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "使用 AdvtExecuteSequence 與 Component_ 資料行。", "Use AdvtExecuteSequence and Component_.")
+    )
+    assert messages(text, "translated-identifier") == []
+
+
+def test_the_link_text_naming_its_reference_page_is_a_name() -> None:
+    text = page(segment("1-1", "請參閱 [安裝程式](installer-object.md)。", "See [Installer](installer-object.md)."))
+    assert messages(text, "translated-identifier") == [
+        "'Installer', the name of the page linked, is missing from the target (translated)"
+    ]
+
+
+def test_a_link_text_to_a_page_not_named_after_it_is_translated_rightly() -> None:
+    text = page(segment("1-1", "請參閱 [詞彙](glossary.md)。", "See the [Glossary](glossary.md)."))
+    assert messages(text, "translated-identifier") == []
+
+
+# translated-table-name
+
+
+def test_a_table_name_translated_is_reported_but_the_noun_table_is_not() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "Vedere la [tabella di aggiornamento](upgrade-table.md).",
+            "See the [Upgrade table](upgrade-table.md).",
+        ),
+        segment("1-2", "Vedere la tabella Upgrade.", "See the Upgrade table."),
+        front_matter=IT,
+    )
+    found = findings(text, "translated-table-name")
+    assert [(f.segment, f.message) for f in found] == [
+        ("1-1", "the table or column name 'Upgrade' is not in the target (translated)")
+    ]
+
+
+def test_a_determiner_before_table_is_not_a_name() -> None:
+    text = page(segment("1-1", "Questa tabella contiene le righe.", "This table holds the rows."), front_matter=IT)
+    assert messages(text, "translated-table-name") == []
+
+
+# translated-name-cell
+
+
+def test_a_cell_of_a_column_of_names_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/registry-table.md", "fc10b-126", "translated-name-cell"
+    )
+    assert found == ["'Value' in a column of names is translated as 'Valore'"]
+
+
+def test_a_column_of_descriptions_is_not_read() -> None:
+    rows = "\n".join(
+        f"| {segment(f'1-{n}', target, source)} |"
+        for n, (target, source) in enumerate([("說明", "Description"), ("名稱", "Title"), ("值", "Amount")], start=2)
+    )
+    text = page("| " + segment("1-1", "描述", "Summary") + " |\n|---|\n" + rows)
+    assert messages(text, "translated-name-cell") == []
+
+
+# copied-token
+
+
+def test_a_placeholder_with_spaces_inserted_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-error-messages.md", "ea885-407", "copied-token"
+    )
+    assert found == ["placeholder '[2]' is not copied exactly into the target"]
+
+
+def test_an_annotation_path_guid_and_call_translated_are_reported() -> None:
+    text = page(
+        segment("1-1", "*hwnd* \\[在\\]", "*hwnd* \\[in\\]"),
+        segment("1-2", "C: \\\\ 範例 \\\\ Notepad", "C:\\\\Sample\\\\Notepad"),
+        segment("1-3", "{76fa7a80-33F 6-4b3e-9b2a-0c8b2f6c1e2d}", "{76fa7a80-33f6-4b3e-9b2a-0c8b2f6c1e2d}"),
+        segment("1-4", "呼叫 GetLastError ()。", "Call GetLastError()."),
+    )
+    assert messages(text, "copied-token") == [
+        "annotation '[in]' is not copied exactly into the target",
+        "path 'C:\\Sample\\Notepad' is not copied exactly into the target",
+        "GUID '{76fa7a80-33f6-4b3e-9b2a-0c8b2f6c1e2d}' is not copied exactly into the target",
+        "call 'GetLastError()' is not copied exactly into the target",
+    ]
+
+
+def test_tokens_copied_exactly_are_not_reported() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "設定 REINSTALL=ALL 並使用 %windir%\\\\Installer 與 \\[2\\]。",
+            "Set REINSTALL=ALL and use %windir%\\\\Installer and \\[2\\].",
+        )
+    )
+    assert messages(text, "copied-token") == []
+
+
+# typography
+
+
+def test_mainland_forms_in_zh_tw_are_reported_from_the_opencc_tables() -> None:
+    text = page(segment("1-1", "檔案位于資料夾中，为使用者提供。", "The file is in the folder, for the user."))
+    assert messages(text, "zh-tw-orthography") == [
+        "'为' is written '為' in Taiwan",
+        "'位于' is written '位於' in Taiwan",
+    ]
+
+
+def test_a_character_right_in_taiwan_in_other_words_is_not_reported() -> None:
+    # 干 in 干擾 and 注 in 注意 are Taiwan forms; 台 is written in Taiwan as 臺 is.
+    text = page(segment("1-1", "注意：這會干擾控制台。", "Note: this interferes with Control Panel."))
+    assert messages(text, "zh-tw-orthography") == []
+
+
+def test_zh_tw_orthography_reads_only_zh_tw_pages() -> None:
+    text = page(segment("1-1", "为", "For"), front_matter="---\ntitle: t\nms.contentlocale: zh-CN\n---\n")
+    assert messages(text, "zh-tw-orthography") == []
+
+
+def test_half_width_punctuation_between_cjk_characters_is_reported() -> None:
+    text = page(segment("1-1", "指定新字型;控制項將會使用新的字型。", "Specified a new font; the control uses it."))
+    assert messages(text, "cjk-punctuation") == ["half-width ';' between CJK characters: write '；'"]
+
+
+def test_a_doubled_cjk_phrase_is_reported_but_a_two_character_word_before_a_longer_one_is_not() -> None:
+    text = page(
+        segment("1-1", "兩個物件之間的之間的關聯性。", "The relationship between the two objects."),
+        segment("1-2", "使用使用者介面。", "Use the user interface."),
+    )
+    assert [(f.segment, f.message) for f in findings(text, "doubled-word")] == [
+        ("1-1", "'之間的之間的' repeats a word or phrase")
+    ]
+
+
+def test_a_source_word_doubled_in_the_target_is_reported() -> None:
+    text = page(segment("1-1", "設定為 local local。", "Set to local."))
+    assert messages(text, "doubled-word") == ["'local local' repeats a word or phrase"]
+
+
+# garbled-entity
+
+
+def test_a_character_reference_broken_in_the_front_matter_is_reported() -> None:
+    front = "---\ntitle: 測試\ndescription: 將 &# 0034; 選取 &# 0034; 屬性設定為 &#34;\nms.contentlocale: zh-TW\n---\n"
+    found = findings(page(segment("1-1", "測試", "Test"), front_matter=front), "garbled-entity")
+    assert [(f.line, f.message) for f in found] == [
+        (3, "front matter 'description' has a broken character reference '&# 0034;'")
+    ]
+
+
+# patterns
+
+
+def test_the_pattern_of_a_finding_names_the_source_form_and_what_the_target_made_of_it() -> None:
+    text = page(segment("1-1", "TextureCube：： GatherCmpGreen", "TextureCube::GatherCmpGreen"))
+    (finding,) = findings(text, "translated-identifier")
+    assert pattern_of(finding) == "TextureCube::GatherCmpGreen -> TextureCube：： GatherCmpGreen"
