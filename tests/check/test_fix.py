@@ -114,11 +114,12 @@ def test_sarif_carries_the_fix_as_a_replacement(workdir, kbtools):
 
 
 def test_a_fix_that_would_add_a_finding_is_not_applied(corpus_root, workdir, kbtools):
-    source = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi" / "windows-installer-redistributables.md"
+    source = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi" / "doaction-controlevent.md"
     shutil.copyfile(source, workdir / "p.md")
+    before = (workdir / "p.md").read_text(encoding="utf-8").splitlines()[35]
     result = kbtools("check", "--fix", "p.md")
-    assert "it would add inconsistent-translation" in result.err
-    assert "Windows Installer 3,1 Redistributable (v2)" in (workdir / "p.md").read_text(encoding="utf-8")
+    assert "p.md:36:1: protected-term: it would add inconsistent-translation" in result.err
+    assert (workdir / "p.md").read_text(encoding="utf-8").splitlines()[35] == before
 
 
 @pytest.mark.corpus

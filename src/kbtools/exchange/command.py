@@ -12,14 +12,16 @@ import sys
 import time
 from pathlib import Path
 
+from kbtools.usage import HELP_FORMATTER, examples, print_error
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXPORT_FORMATS = ("xliff", "po", "tmx")
 
 
-def _error(message: str) -> None:
-    print(f"kbtools: error: {message}", file=sys.stderr)
+def _error(command: str, message: str) -> None:
+    print_error(command, message)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="export segments for translators (XLIFF 2.0, PO, TMX)",
         description="Export the segments of side-by-side pages for a translation tool.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools export translations/ --format xliff --segments findings --output review.xlf",
+            "kbtools export translations/ --format po --segments stale --english EN_DOCS --output stale.po",
+            "kbtools export translations/ --format tmx --segments all --output memory.tmx",
+        ),
     )
     export.add_argument("path", metavar="PATH", type=Path, help="a page or a folder of pages")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="xliff (2.0), po or tmx")
@@ -44,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import",
         help="write translations from XLIFF or PO back into the pages",
         description="Write translations from an XLIFF 2.0 or PO file back into the target spans of the pages.",
+        formatter_class=HELP_FORMATTER,
+        epilog=examples(
+            "kbtools import review.xlf --into translations/ --dry-run",
+            "kbtools import review.xlf --into translations/",
+        ),
     )
     imports.add_argument("file", metavar="FILE", type=Path, help="an XLIFF 2.0 (.xlf) or PO (.po) file")
     imports.add_argument("--into", metavar="PATH", type=Path, required=True, help="the folder (or page) exported")
@@ -60,29 +73,29 @@ def run_export(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     if not args.path.exists():
-        _error(f"{args.path}: no such file or directory")
+        _error("export", f"{args.path}: no such file or directory")
         return EXIT_USAGE
     if args.segments == "stale" and args.english is None:
-        _error("--segments stale needs --english EN_DIR (the current English pages)")
+        _error("export", "--segments stale needs --english EN_DIR (the current English pages)")
         return EXIT_USAGE
     if args.english is not None and not args.english.is_dir():
-        _error(f"--english: {args.english}: no such directory of English pages")
+        _error("export", f"--english: {args.english}: no such directory of English pages")
         return EXIT_USAGE
     try:
         check_destination(args.output)
     except WriteRefused as error:
-        _error(str(error))
+        _error("export", str(error))
         return EXIT_USAGE
     gathered = gather(args.path, args.segments, args.english)
     for problem in gathered.problems:
-        _error(problem)
+        _error("export", problem)
     pages = gathered.pages
     language = target_language(pages)
     units = sum(len(page.units) for page in pages)
     if args.format == "xliff":
         if language is None and pages:
             locales = sorted({p.locale or "none" for p in pages})
-            _error(f"XLIFF holds one target language; the pages have {', '.join(locales)}: export one locale at a time")
+            _error("export", f"XLIFF holds one target language; the pages have {', '.join(locales)}: export one locale at a time")
             return EXIT_USAGE
         data = xliff.serialize(pages, language or "und")
     elif args.format == "po":
@@ -92,7 +105,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         write_atomically(args.output, data, inputs=gathered.files)
     except WriteRefused as error:
-        _error(str(error))
+        _error("export", str(error))
         return EXIT_USAGE
     what = "translation units with no finding" if args.format == "tmx" else f"segments ({args.segments})"
     print(
@@ -113,15 +126,15 @@ def run_import(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     if not args.into.exists():
-        _error(f"--into: {args.into}: no such file or directory")
+        _error("import", f"--into: {args.into}: no such file or directory")
         return EXIT_USAGE
     try:
         units, problems = read_units(args.file)
     except ReadError as error:
-        _error(str(error))
+        _error("import", str(error))
         return EXIT_USAGE
     for problem in problems:
-        _error(problem)
+        _error("import", problem)
     result = plan_import(units, args.into)
     for conflict in result.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
@@ -131,7 +144,7 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         failures = apply_changes(result)
         for failure in failures:
-            _error(failure)
+            _error("import", failure)
         if failures:
             failed = {f.split(":", 1)[0] for f in failures}
             result.changes = [c for c in result.changes if str(c.path) not in failed]
