@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--source",
         type=Path,
-        help=f"folder of sxs pages (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE})",
+        action="append",
+        help=f"folder of sxs pages of one locale (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE}); "
+        "give it once per locale for one site of several locales, each under its own path, with a language switcher",
     )
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
@@ -74,8 +76,11 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
-    from kbtools.site.build import SiteDirRefused, SiteError, build_site, check_site_dir, configured_source
+    from kbtools.site.build import SiteDirRefused, SiteError, SourceRefused, build_site, check_site_dir, configured_source
 
+    if args.source and len(args.source) > 1:
+        return _run_several(args)
+    args.source = args.source[0] if args.source else None
     config_file = args.config_file or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
     # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
     source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
@@ -94,7 +99,7 @@ def run_build(args: argparse.Namespace) -> int:
         build_site(
             source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
         )
-    except SiteDirRefused as error:
+    except (SiteDirRefused, SourceRefused) as error:
         _error(str(error))
         return EXIT_USAGE
     except (SiteError, FileNotFoundError, NotADirectoryError) as error:
@@ -119,4 +124,47 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Serve it with: {program} serve{source} --site-dir {shlex.quote(str(args.site_dir))}")
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
+    return EXIT_OK
+
+
+def _run_several(args: argparse.Namespace) -> int:
+    """`kbtools build --source A --source B`: one site, a locale per source."""
+    from mkdocs.exceptions import MkDocsException
+
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
+    from kbtools.site.build import SiteDirRefused, SiteError, SourceRefused, build_sites, check_site_dir
+
+    if args.config_file is not None:
+        _error("--config-file takes one --source (a mkdocs.yml describes one site)")
+        return EXIT_USAGE
+    try:
+        for source in args.source:
+            if not source.exists():
+                raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
+            check_site_dir(source, args.site_dir, overwrite=args.overwrite)
+        knowledge_bases = [build_knowledge_base(source, args.english) for source in args.source]
+        errors = [error for kb in knowledge_bases for error in kb.errors]
+        for error in errors:
+            _error(skipped_page_line(error))
+        if errors and args.strict:
+            _error(f"{len(errors)} page(s) dropped for errors; site not built (--strict)")
+            return EXIT_ERROR
+        build_sites(args.source, args.site_dir, knowledge_bases=knowledge_bases, overwrite=args.overwrite)
+    except (SiteDirRefused, SourceRefused) as error:
+        _error(str(error))
+        return EXIT_USAGE
+    except (SiteError, FileNotFoundError, NotADirectoryError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except OSError as error:
+        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
+        return EXIT_ERROR
+    except MkDocsException as error:
+        _error(f"{args.site_dir}: MkDocs failed: {error}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
+        return EXIT_INTERRUPTED
+    print(f"Built {args.site_dir / 'index.html'}")
+    print(f"Serve it with: kbtools serve --site-dir {shlex.quote(str(args.site_dir))}")
     return EXIT_OK

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord
-from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET
 from kbtools.site.layout import property_doc, site_url
 from kbtools.site.links import LinkResolver
+from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import plain_text, render_markup
-from kbtools.site.property_page import name_words
+from kbtools.site.property_page import name_words, page_title
 from kbtools.site.search_terms import term_lexicon
 
 INDEX_FILE = "search/kbtools-index.json"
@@ -39,8 +39,8 @@ def _plain(markup: str) -> str:
     return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""
 
 
-def _pair(text: LocalizedText) -> list[str]:
-    return [_plain(text.get(TARGET) or ""), _plain(text.get(SOURCE) or "")]
+def _pair(text: LocalizedText, locale: str) -> list[str]:
+    return [_plain(text.get(locale) or ""), _plain(text.get(SOURCE) or "")]
 
 
 def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
@@ -49,42 +49,52 @@ def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
     return [*record.semantics, *value, *record.default_value, *record.remarks]
 
 
-def _segment_pair(segment: LocalizedSegment) -> list[str]:
+def _segment_pair(segment: LocalizedSegment, locale: str) -> list[str]:
     extra = segment.__pydantic_extra__ or {}
-    return [_plain(extra.get(TARGET) or ""), _plain(extra.get(SOURCE) or "")]
+    return [_plain(extra.get(locale) or ""), _plain(extra.get(SOURCE) or "")]
 
 
-def index_document(record: PropertyRecord) -> dict[str, Any]:
+def index_document(record: PropertyRecord, locale: SiteLocale | None = None) -> dict[str, Any]:
     """One property in the index: short keys, as the file is fetched by every reader's browser."""
+    locale = locale or SiteLocale.of(record.source.locale)
+    code = locale.code
     lifetime = record.lifetime
     actions = [name for names in (lifetime.set_at, lifetime.cleared_at, lifetime.valid_after) for name in names]
-    kind = KIND_LABELS[record.kind]
+    kind = locale.pair(f"kind.{record.kind}")
     return {
         "u": site_url(property_doc(record)),
         "n": record.name,
         "w": name_words(record.name.split(".")[-1].split("::")[-1]),
         "a": sorted(set(actions)),
-        "k": [kind[TARGET], kind[SOURCE]],
-        "t": _pair(record.title) if record.title else [record.name, record.name],
-        "s": _pair(record.summary) if record.summary else ["", ""],
-        "g": [[segment.id, *_segment_pair(segment)] for segment in record_segments(record)],
+        "k": [kind[code], kind[SOURCE]],
+        # The title as the page shows it: the identifier stays (names are names).
+        "t": _pair(page_title(record, locale), code),
+        "s": _pair(record.summary, code) if record.summary else ["", ""],
+        "g": [[segment.id, *_segment_pair(segment, code)] for segment in record_segments(record)],
     }
 
 
-def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
-    """The whole index: documents and the Chinese term variants read from the records' own pairs."""
-    pairs = [_segment_pair(segment) for record in records for segment in record_segments(record)]
+def build_index(records: list[PropertyRecord], locale: SiteLocale | None = None) -> dict[str, Any]:
+    """The whole index: documents and the Chinese term variants read from the records' own pairs.
+
+    `locale` names the language of the first text of each pair, for the ranking to segment or
+    stem it by (Chinese, Japanese and Korean are not written in words).
+    """
+    locale = locale or SiteLocale.of(records[0].source.locale if records else None)
+    pairs = [_segment_pair(segment, locale.code) for record in records for segment in record_segments(record)]
     variants, renderings = term_lexicon(pairs)
     return {
         "version": INDEX_VERSION,
+        "locale": locale.code,
         "variants": variants,
         "renderings": renderings,
-        "docs": [index_document(record) for record in records],
+        "docs": [index_document(record, locale) for record in records],
     }
 
 
-def write_index(records: list[PropertyRecord], site_dir: Path) -> Path:
+def write_index(records: list[PropertyRecord], site_dir: Path, locale: SiteLocale | None = None) -> Path:
     path = site_dir / INDEX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build_index(records), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index = build_index(records, locale)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path

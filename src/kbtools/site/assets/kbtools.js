@@ -3,6 +3,11 @@
 (function () {
   "use strict";
   var STORAGE_KEY = "kbtools.sxs";
+  // The site's words in the pages' locale (kbtools.site.locale), from the page's <meta>.
+  var MESSAGES = (function () {
+    var meta = document.querySelector('meta[name="kbtools-messages"]');
+    try { return meta ? JSON.parse(meta.getAttribute("content")) : {}; } catch (e) { return {}; }
+  })();
 
   function setSideBySide(on, buttons) {
     document.body.classList.toggle("kb-sxs", on);
@@ -77,7 +82,7 @@
           hint = document.createElement("p");
           hint.className = "kb-scroll-hint";
           hint.setAttribute("aria-hidden", "true");
-          hint.textContent = "\u2194 \u5de6\u53f3\u6372\u52d5\u8868\u683c (scroll sideways)";
+          hint.textContent = MESSAGES.scroll_hint || "\u2194";
           box.parentNode.insertBefore(hint, box);
         } else if (!overflows && has) {
           hint.parentNode.removeChild(hint);
