@@ -84,7 +84,9 @@ def render_matrix(kb: KnowledgeBase, locale: SiteLocale | None = None) -> str:
     columns = f'<th scope="col" class="kb-matrix-name">{label_html(locale, "name")}</th>{head}'
     return "\n".join(
         [
-            f"---\ntitle: {yaml_text(plain_label(locale, 'matrix'))}\nsearch:\n  exclude: true\n---\n",
+            # No sidebars: the table needs the width (at 1280 px a column was cut beside an empty one).
+            f"---\ntitle: {yaml_text(plain_label(locale, 'matrix'))}\nhide:\n  - navigation\n  - toc\n"
+            "search:\n  exclude: true\n---\n",
             f"# {label_html(locale, 'matrix')} {{#matrix}}\n",
             f'<div class="kb-matrix-filters">{filters}</div>\n',
             f'<p class="kb-matrix-legend">{label_html(locale, "matrix_legend")}</p>\n',

@@ -30,7 +30,7 @@ from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.site.bilingual import plain_label
 from kbtools.site.freshness import OUT_OF_DATE, freshness_notice, out_of_date_title, render_out_of_date, with_notice
 from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
-from kbtools.site.locale import SOURCE, SiteLocale
+from kbtools.site.locale import SOURCE, SiteLocale, catalog, catalog_locales
 from kbtools.site.layout import (
     BY_CATEGORY,
     BY_KIND,
@@ -86,6 +86,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         # follow it, and the site's scripts read their words from the page.
         self.locale = SiteLocale.of(self.knowledge_base.locale)
         config.theme["language"] = self.locale.material_language
+        # A site name that is a catalog's own (the generated configuration's, for another locale)
+        # follows the pages too; a name the user chose stays.
+        if config.site_name in {catalog(code).get("label.home") for code in catalog_locales()}:
+            config.site_name = self.locale.text("label.home")
         config.extra["kbtools_locale"] = self.locale.code
         config.extra["kbtools_messages"] = self.locale.js_messages()
         # Material's inline scripts moved to files, and the Content-Security-Policy `<meta>` that

@@ -60,6 +60,21 @@
       });
       count.value = String(shown);
       count.textContent = String(shown);
+      highlight(os.value);
+    }
+
+    // The chosen Windows: its column head and cells stand out.
+    function highlight(chosen) {
+      var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+      var column = -1;
+      heads.forEach(function (cell, index) {
+        var on = !!chosen && cell.getAttribute("data-os") === chosen;
+        cell.classList.toggle("kb-chosen", on);
+        if (on) column = index;
+      });
+      rows.forEach(function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) { cell.classList.toggle("kb-chosen", index === column); });
+      });
     }
 
     [name, os, version, kind].forEach(function (control) {
