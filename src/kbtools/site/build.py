@@ -106,6 +106,7 @@ def build_site(
     overwrite: bool = False,
     config_file: Path | None = None,
     english: Path | None = None,
+    docset: bool = False,
 ) -> Path:
     """Build the site of the property pages under `source` into `site_dir`; return `site_dir`.
 
@@ -118,6 +119,8 @@ def build_site(
     `site_dir` holds the previous complete site until the new one is complete. `site_dir` must be
     a folder a build may replace (`check_site_dir`; `overwrite` allows a foreign non-empty one).
     The source must hold Windows Installer property pages of one locale (`site_locale`).
+    Every site has `llms.txt` and a Markdown copy of each property page; with `docset`, a
+    Dash/Zeal docset too (`kbtools.site.offline`).
     """
     if source is None and config_file is None:
         raise SiteError("no source folder given (give --source a folder of sxs pages)")
@@ -133,7 +136,9 @@ def build_site(
         knowledge_base = build_knowledge_base(source, english)
     locale = site_locale(knowledge_base, source)
     with replacing(site_dir) as new_site:
-        _build_locale(source, knowledge_base, locale, new_site, config_file=config_file, write_api=write_api)
+        _build_locale(
+            source, knowledge_base, locale, new_site, config_file=config_file, write_api=write_api, docset=docset
+        )
     return site_dir
 
 
@@ -145,6 +150,7 @@ def build_sites(
     write_api: bool = True,
     overwrite: bool = False,
     english: Path | None = None,
+    docset: bool = False,
 ) -> Path:
     """One site of several locales: each source's site under `site_dir/<locale>/` (`fr-fr/`, with
     its own API), Material's language switcher (`extra.alternate`) in every page, and a home page at
@@ -166,7 +172,9 @@ def build_sites(
     ]
     with replacing(site_dir) as new_site:
         for source, kb, locale in zip(sources, knowledge_bases, locales, strict=True):
-            _build_locale(source, kb, locale, new_site / locale.url_path, write_api=write_api, alternate=alternate)
+            _build_locale(
+                source, kb, locale, new_site / locale.url_path, write_api=write_api, alternate=alternate, docset=docset
+            )
         write_language_home(new_site, locales)
         (new_site / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return site_dir
@@ -207,6 +215,7 @@ def _build_locale(
     config_file: Path | None = None,
     write_api: bool = True,
     alternate: list[dict[str, str]] | None = None,
+    docset: bool = False,
 ) -> None:
     """MkDocs and the static API of one locale's site, written into `site`."""
     with tempfile.TemporaryDirectory(prefix="kbtools-site-") as work:
@@ -226,6 +235,11 @@ def _build_locale(
             from kbtools.api.static import write_static_api
 
             write_static_api(published, site)
+        from kbtools.site.offline import write_docset, write_llms_txt
+
+        write_llms_txt(published, site, locale)
+        if docset:
+            write_docset(published, site, locale)
 
 
 def configured_source(config_file: Path) -> Path:

@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the current or the home folder)",
     )
     parser.add_argument(
+        "--docset", action="store_true",
+        help="also write a Dash/Zeal docset of the reference into the site (windows-installer-<locale>.docset)",
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
     )
     parser.add_argument(
@@ -97,7 +101,12 @@ def run_build(args: argparse.Namespace) -> int:
             _error(f"{len(knowledge_base.errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
         build_site(
-            source, args.site_dir, knowledge_base=knowledge_base, overwrite=args.overwrite, config_file=config_file
+            source,
+            args.site_dir,
+            knowledge_base=knowledge_base,
+            overwrite=args.overwrite,
+            config_file=config_file,
+            docset=args.docset,
         )
     except (SiteDirRefused, SourceRefused) as error:
         _error(str(error))
@@ -149,7 +158,9 @@ def _run_several(args: argparse.Namespace) -> int:
         if errors and args.strict:
             _error(f"{len(errors)} page(s) dropped for errors; site not built (--strict)")
             return EXIT_ERROR
-        build_sites(args.source, args.site_dir, knowledge_bases=knowledge_bases, overwrite=args.overwrite)
+        build_sites(
+            args.source, args.site_dir, knowledge_bases=knowledge_bases, overwrite=args.overwrite, docset=args.docset
+        )
     except (SiteDirRefused, SourceRefused) as error:
         _error(str(error))
         return EXIT_USAGE
