@@ -149,7 +149,8 @@ class SiteLocale:
 
     def js_messages(self) -> dict[str, str]:
         """The messages the site's scripts show (`js.*`), for the page's `<meta>`."""
-        return {key.removeprefix("js."): value for key, value in self.messages.items() if key.startswith("js.")}
+        messages = {key.removeprefix("js."): value for key, value in self.messages.items() if key.startswith("js.")}
+        return {"locale": self.code, **messages}
 
 
 def _canonical(code: str) -> str:
