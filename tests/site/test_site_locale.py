@@ -91,11 +91,6 @@ def test_summaries_carry_no_garbled_reference(fr_site: Path):
 
 
 @pytest.mark.corpus
-def test_material_index_is_not_downloaded_whole(fr_site: Path):
-    assert (fr_site / "search" / "search_index.json").stat().st_size < 2_000
-
-
-@pytest.mark.corpus
 def test_zh_tw_names_stay_names(corpus_site: Path):
     page = (corpus_site / "properties" / "advertise.html").read_text(encoding="utf-8")
     assert "<title>ADVERTISE 屬性" in page

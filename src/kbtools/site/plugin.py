@@ -169,7 +169,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         # The property search's index, beside the pages it finds (read by assets/search.js).
         locale = getattr(self, "locale", None) or SiteLocale.of(self.knowledge_base.locale)
         write_index(self.knowledge_base.properties, Path(config.site_dir), locale)
-        _empty_material_index(Path(config.site_dir))
         # A site the plugin built (`mkdocs build` too) is one `kbtools build` may replace.
         (Path(config.site_dir) / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
@@ -199,30 +198,3 @@ def _freshness_label(locale: SiteLocale) -> str:
     from kbtools.site.bilingual import hover_html
 
     return hover_html(locale.pair("freshness.title"), locale)
-
-
-def _empty_material_index(site_dir: Path) -> None:
-    """Material's own search index without its documents.
-
-    Material's script fetches `search/search_index.json` on every page as it loads (1.4 MB on the
-    corpus) though the site's search (`assets/search.js`) answers the box from its own index; the
-    worker keeps its configuration and gets nothing to rank.
-    """
-    import json
-
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
-
-
-def _read_records(source: Path) -> KnowledgeBase:
-    from kbtools.kb import build_knowledge_base
-
-    if not source.exists():
-        raise PluginError(f"{source}: no such file or directory (set the kbtools plugin's `source` to a folder of sxs pages)")
-    knowledge_base = build_knowledge_base(source)
-    if not knowledge_base.properties:
-        raise PluginError(f"{source}: no property pages found (set the kbtools plugin's `source` to a folder of sxs property pages)")
-    return knowledge_base

@@ -386,9 +386,11 @@
         if (ticket !== pending) return;
         render(container, text, text.trim() ? search(index, text) : { results: [] });
       }, function () {
-        // No index (a page opened from disk cannot fetch it): Material's own results answer.
+        // No index (a page opened from disk cannot fetch it): Material's own results answer,
+        // from the index it was holding back (theme/assets/javascripts/lazy-search-index.js).
         document.body.classList.remove("kb-search-on");
         container.hidden = true;
+        window.dispatchEvent(new Event("kbtools-search-fallback"));
       });
     }
     ["input", "keyup", "focus"].forEach(function (type) { input.addEventListener(type, update); });
