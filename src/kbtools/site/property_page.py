@@ -63,7 +63,10 @@ def page_title(record: PropertyRecord, locale: SiteLocale | None = None) -> Loca
     locale = locale or SiteLocale.of(record.source.locale)
     english = (record.title or {}).get(SOURCE) or locale.english_text("label.property_title", name=record.name)
     translated = (record.title or {}).get(locale.code) or ""
-    if not _holds_name(translated, record.name):
+    if record.kind in ("automation", "merge-module"):
+        # An object member (`Client.Context`) is code; machine translation splits or drops it.
+        translated = locale.text("label.property_title", name=f"`{record.name}`")
+    elif not _holds_name(translated, record.name):
         translated = locale.text("label.property_title", name=record.name)
     return {locale.code: translated, SOURCE: english}
 

@@ -120,7 +120,17 @@
     });
   }
 
+  // Material's search dialog has no name; it takes the search box's.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var input = document.querySelector("input.md-search__input");
+    if (dialog && !dialog.getAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", (input && (input.getAttribute("aria-label") || input.placeholder)) || "Search");
+    }
+  }
+
   function setup() {
+    nameSearchDialog();
     markStale();
     setupSwitch();
     setupMatrix();
