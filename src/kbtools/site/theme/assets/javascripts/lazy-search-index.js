@@ -1,12 +1,10 @@
-// Material fetches its search index (1.4 MB on the corpus) as every page loads, though the site's
-// search (assets/search.js) answers the search box from its own index. The fetch is held until
+// Material requests its search index (1.4 MB on the corpus) as every page loads, though the site's
+// search (assets/search.js) answers the search box from its own index. The request is held until
 // the site's search asks for it (the event "kbtools-search-fallback", sent when its own index
 // cannot be loaded), so a page downloads no index it does not use and Material still answers
-// where the site's search cannot.
+// where the site's search cannot. Material requests it with XMLHttpRequest.
 (function () {
   "use strict";
-  var fetchNow = window.fetch;
-  if (!fetchNow) return;
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
   var fallback = false;
   var waiting = [];
@@ -14,13 +12,18 @@
     fallback = true;
     waiting.splice(0).forEach(function (run) { run(); });
   });
-  window.fetch = function (input, init) {
-    var url = typeof input === "string" ? input : input && input.url ? input.url : String(input);
-    if (fallback || !INDEX.test(url)) return fetchNow.apply(this, arguments);
-    var self = this;
+  var proto = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
+  if (!proto) return;
+  var open = proto.open;
+  var send = proto.send;
+  proto.open = function (method, url) {
+    this.kbtoolsHeld = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  proto.send = function () {
+    if (!this.kbtoolsHeld || fallback) return send.apply(this, arguments);
+    var request = this;
     var args = arguments;
-    return new Promise(function (resolve, reject) {
-      waiting.push(function () { fetchNow.apply(self, args).then(resolve, reject); });
-    });
+    waiting.push(function () { send.apply(request, args); });
   };
 })();
