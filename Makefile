@@ -1,20 +1,28 @@
 # Set-up and the two jobs of the README's quick start. Needs Python 3.11+, make and bash.
+# PYTHON chooses the interpreter and VENV the environment: `make test PYTHON=python3.13 VENV=.venv-3.13`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# The versions CI tested; a fresh machine gets the same (the README says how to upgrade them).
+CONSTRAINTS ?= constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS)
 
-.PHONY: demo test setup setup-test browser clean
+.PHONY: demo test lint ci setup setup-test browser clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kbtools needs Python 3.11 or newer; this is " + sys.version.split()[0])'
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
+		else echo "$(PYTHON) cannot make a virtual environment: on Debian, sudo apt-get install python3-venv"; exit 1; fi; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 setup: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_INSTALL) -e .
 
 setup-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP_INSTALL) -e '.[test]'
 
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser), and
 # axe-core from the npm registry at a pinned version for the accessibility tests.
@@ -41,6 +49,15 @@ demo: setup
 # The whole test suite (the corpus is read from KBTOOLS_CORPUS, default ../shared/corpus).
 test: setup-test browser
 	$(BIN)/python -m pytest -n 2 -q
+
+# The habits the code keeps: ruff's lint rules and its formatting (pyproject.toml configures both).
+lint: setup-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# What CI runs (.ci/run): lint, then the suite on the oldest and the newest Python at hand.
+ci:
+	bash .ci/run
 
 clean:
 	rm -rf $(VENV) $(SITE_DIR) build *.egg-info src/*.egg-info
