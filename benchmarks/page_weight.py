@@ -19,8 +19,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from serving import serve_process  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGES = {
     "home": "index.html",
     "property page (ALLUSERS)": "properties/allusers.html",
@@ -55,7 +63,10 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with serve_process("--site-dir", str(args.site_dir), "--source", str(args.source)) as (_, base), sync_playwright() as p:
+    with (
+        serve_process("--site-dir", str(args.site_dir), "--source", str(args.source)) as (_, base),
+        sync_playwright() as p,
+    ):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         print(f"{'page':28} {'requests':>8} {'KB':>8}")
         for label, path in PAGES.items():

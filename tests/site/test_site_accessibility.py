@@ -72,9 +72,7 @@ def violations(browser, url: str, axe_source: str, *, width: int = 1280, before=
     finally:
         context.close()
     return [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
-        for v in result
-        if v["impact"] in BLOCKING
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in result if v["impact"] in BLOCKING
     ]
 
 

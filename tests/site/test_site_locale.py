@@ -125,9 +125,13 @@ def test_a_folder_of_mixed_locales_is_refused_in_one_line(sample_dir: Path, tmp_
 @pytest.mark.corpus
 def test_several_sources_make_one_site_with_a_language_switcher(corpus_root: Path, sample_dir: Path, tmp_path: Path):
     fr = tmp_path / "fr"
-    shutil.copytree(corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi", fr, ignore=lambda d, names: [
-        n for n in names if n.endswith(".md") and n not in ("allusers.md", "property-reference.md")
-    ])
+    shutil.copytree(
+        corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi",
+        fr,
+        ignore=lambda d, names: [
+            n for n in names if n.endswith(".md") and n not in ("allusers.md", "property-reference.md")
+        ],
+    )
     sources = [sample_dir, fr]
     site = build_sites(sources, tmp_path / "site", knowledge_bases=[build_knowledge_base(s) for s in sources])
     root = (site / "index.html").read_text(encoding="utf-8")

@@ -80,7 +80,14 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
-    from kbtools.site.build import SiteDirRefused, SiteError, SourceRefused, build_site, check_site_dir, configured_source
+    from kbtools.site.build import (
+        SiteDirRefused,
+        SiteError,
+        SourceRefused,
+        build_site,
+        check_site_dir,
+        configured_source,
+    )
 
     if args.source and len(args.source) > 1:
         return _run_several(args)

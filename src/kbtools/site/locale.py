@@ -57,8 +57,11 @@ def catalog(code: str) -> dict[str, str]:
 
 def catalog_locales() -> list[str]:
     """The locales that have a catalog file, English first."""
-    names = sorted(p.name.removesuffix(".toml") for p in (package_files("kbtools.site") / "messages").iterdir()
-                   if p.name.endswith(".toml"))
+    names = sorted(
+        p.name.removesuffix(".toml")
+        for p in (package_files("kbtools.site") / "messages").iterdir()
+        if p.name.endswith(".toml")
+    )
     return sorted(names, key=lambda name: name != FALLBACK)
 
 

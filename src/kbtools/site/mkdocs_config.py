@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from kbtools.site.bilingual import plain_label
-from kbtools.site.locale import SiteLocale
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
+from kbtools.site.locale import SiteLocale
 from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET
 
 # Template overrides: the CSP `<meta>` and Material's inline scripts moved to files.

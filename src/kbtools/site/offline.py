@@ -42,7 +42,9 @@ def markdown_copy(record: PropertyRecord, locale: SiteLocale) -> str:
         facts.append((locale.text("label.default"), f"`{record.default}`"))
     for statement in record.requirements.statements:
         versions = ", ".join(statement.versions)
-        facts.append((locale.text("label.requirements"), f"{statement.runtime} {versions} — {', '.join(statement.os) or '—'}"))
+        facts.append(
+            (locale.text("label.requirements"), f"{statement.runtime} {versions} — {', '.join(statement.os) or '—'}")
+        )
     lines += [f"- **{label}**: {value}" for label, value in facts]
     lines.append("")
     for block in record.body:
@@ -85,7 +87,9 @@ def _block(block: BodyBlock, locale: SiteLocale, depth: int) -> list[str]:
                 out.extend(inner[1:])
         return [*out, ""]
     if block.type == "table":
-        rows = [[_text(cell, locale.code)[0].replace("|", "\\|").replace("\n", " ") for cell in row] for row in block.rows]
+        rows = [
+            [_text(cell, locale.code)[0].replace("|", "\\|").replace("\n", " ") for cell in row] for row in block.rows
+        ]
         if not rows:
             return []
         width = max(len(row) for row in rows)
@@ -98,7 +102,11 @@ def _block(block: BodyBlock, locale: SiteLocale, depth: int) -> list[str]:
         return [f"{fence}{block.language or ''}", block.code or "", fence, ""]
     if block.type == "note":
         inner = [line for child in block.blocks for line in _block(child, locale, 0)]
-        head = [f"> **{locale.text(f'alert.{block.alert}')}**", ">"] if block.alert and locale.has(f"alert.{block.alert}") else []
+        head = (
+            [f"> **{locale.text(f'alert.{block.alert}')}**", ">"]
+            if block.alert and locale.has(f"alert.{block.alert}")
+            else []
+        )
         return [*head, *[f"> {line}" if line else ">" for line in inner], ""]
     return []
 
@@ -135,9 +143,9 @@ def write_docset(knowledge_base: KnowledgeBase, site: Path, locale: SiteLocale) 
     shutil.copytree(
         site,
         documents,
-        ignore=lambda folder, names: [n for n in names if n in DOCSET_SKIP or n.endswith(".docset")]
-        if Path(folder) == site
-        else [],
+        ignore=lambda folder, names: (
+            [n for n in names if n in DOCSET_SKIP or n.endswith(".docset")] if Path(folder) == site else []
+        ),
     )
     title = locale.text("label.home")
     (docset / "Contents" / "Info.plist").write_text(

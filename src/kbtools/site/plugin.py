@@ -30,7 +30,6 @@ from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.site.bilingual import plain_label
 from kbtools.site.freshness import OUT_OF_DATE, freshness_notice, out_of_date_title, render_out_of_date, with_notice
 from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
-from kbtools.site.locale import SOURCE, SiteLocale, catalog, catalog_locales
 from kbtools.site.layout import (
     BY_CATEGORY,
     BY_KIND,
@@ -43,6 +42,7 @@ from kbtools.site.layout import (
     source_page_name,
 )
 from kbtools.site.links import LinkResolver
+from kbtools.site.locale import SOURCE, SiteLocale, catalog, catalog_locales
 from kbtools.site.matrix import render_matrix
 from kbtools.site.mkdocs_config import THEME_OVERRIDES
 from kbtools.site.property_page import render_property_page
@@ -198,3 +198,14 @@ def _freshness_label(locale: SiteLocale) -> str:
     from kbtools.site.bilingual import hover_html
 
     return hover_html(locale.pair("freshness.title"), locale)
+
+
+def _read_records(source: Path) -> KnowledgeBase:
+    from kbtools.kb import build_knowledge_base
+
+    if not source.exists():
+        raise PluginError(f"{source}: no such file or directory (set the kbtools plugin's `source` to a folder of sxs pages)")
+    knowledge_base = build_knowledge_base(source)
+    if not knowledge_base.properties:
+        raise PluginError(f"{source}: no property pages found (set the kbtools plugin's `source` to a folder of sxs property pages)")
+    return knowledge_base
