@@ -48,6 +48,7 @@ def test_garbled_references_of_a_description_are_decoded():
     text = r"dans la &\# 0034 ; Tous les utilisateurs&\# profile 0034 ;."
     assert decoded_description(text) == 'dans la " Tous les utilisateurs" profile.'
     assert decoded_description("例如 &# 0034;{1}&# 0034;") == '例如 "{1}"'
+    assert decoded_description(r"=&\# 0034 ; \\ MyPath \\ & # 0034 ;") == r'=" \\ MyPath \\ "'
 
 
 @pytest.fixture(scope="module")

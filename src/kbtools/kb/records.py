@@ -72,9 +72,9 @@ def _section_segments(section: Section | None, locale: str) -> list[LocalizedSeg
     return segments
 
 
-# A character reference that machine translation took apart (`&# 0034 ;`, `&\\# 0034 ;`), sometimes
+# A character reference that machine translation took apart (`&# 0034 ;`, `& # 0034 ;`, `&\\# 0034 ;`), sometimes
 # with a word of the sentence moved inside it (`&\\# profile 0034 ;`).
-_GARBLED_REFERENCE = re.compile(r"&\\?#\s*(?:([^\W\d_][\w'’-]*)\s+)?(?:0*(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}))\s*;")
+_GARBLED_REFERENCE = re.compile(r"&\s*\\?#\s*(?:([^\W\d_][\w'’-]*)\s+)?(?:0*(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}))\s*;")
 
 
 def decoded_description(text: str) -> str:
