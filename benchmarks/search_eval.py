@@ -2,6 +2,8 @@
 
     python benchmarks/search_eval.py                      # build the corpus site, measure the site's search
     python benchmarks/search_eval.py --site out/site      # measure a site already built from the same source
+    python benchmarks/search_eval.py --queries benchmarks/search_queries_blind_tune.yml
+    python benchmarks/search_eval.py --queries A.yml B.yml --summary-only   # figures only, no row per query
     python benchmarks/search_eval.py --engine material    # Material's own result list (the search before ours)
     python benchmarks/search_eval.py --engine pagefind    # index the same site with Pagefind, query it in the page
 
@@ -9,6 +11,10 @@ Prints a row per query (rank of the first expected property, the top three resul
 hit@5 and MRR (mean reciprocal rank of the first expected property; 0 when it is not in the top
 10), overall and per language. The site is served by http.server on 127.0.0.1; the browser is
 Debian's Chromium driven by Playwright.
+
+A query's language decides the site it is typed into: zh-TW and English queries the zh-TW site
+(`--source`), a fr-FR or ru-RU (or it-IT) query the site built from the same pages in that locale,
+`win32-<locale>-sxs/desktop-src/Msi` beside the zh-TW folder (or `--source-for LANG=DIR`).
 """
 
 from __future__ import annotations
@@ -62,6 +68,24 @@ class Outcome:
 def load_queries(path: Path) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(str(q["query"]), q["lang"], [str(name) for name in q["expect"]]) for q in data["queries"]]
+
+
+# English queries are typed into the zh-TW site (it holds the English source beside the Chinese).
+SITE_LOCALE = {"en": "zh-TW"}
+
+
+def site_locale(lang: str) -> str:
+    return SITE_LOCALE.get(lang, lang)
+
+
+def default_source(zh_source: Path, locale: str) -> Path:
+    """The same pages in another locale: win32-fr-fr-sxs/desktop-src/Msi beside win32-zh-tw-sxs/..."""
+    parts = list(zh_source.parts)
+    for i, part in enumerate(parts):
+        if part.lower() == "win32-zh-tw-sxs":
+            parts[i] = f"win32-{locale.lower()}-sxs"
+            return Path(*parts)
+    raise SystemExit(f"{zh_source}: no win32-zh-tw-sxs folder to find the {locale} pages beside; give --source-for {locale}=DIR")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -171,14 +195,23 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
     }
 
 
-def report(outcomes: list[Outcome], engine: str) -> None:
-    print(f"| query | lang | rank | top 3 ({engine}) |")
-    print("| --- | --- | --- | --- |")
-    for o in outcomes:
-        rank = str(o.rank) if o.rank else "-"
-        print(f"| {o.query.text} | {o.query.lang} | {rank} | {', '.join(o.results[:3])} |")
-    print()
-    for label, group in (("all", outcomes), *((lang, [o for o in outcomes if o.query.lang == lang]) for lang in ("zh-TW", "en"))):
+LANGUAGE_ORDER = ("zh-TW", "en", "fr-FR", "ru-RU", "it-IT")
+
+
+def languages(outcomes: list[Outcome]) -> list[str]:
+    present = {o.query.lang for o in outcomes}
+    return [lang for lang in LANGUAGE_ORDER if lang in present] + sorted(present - set(LANGUAGE_ORDER))
+
+
+def report(outcomes: list[Outcome], engine: str, rows: bool = True) -> None:
+    if rows:
+        print(f"| query | lang | expected | rank | top 3 ({engine}) |")
+        print("| --- | --- | --- | --- | --- |")
+        for o in outcomes:
+            rank = str(o.rank) if o.rank else "-"
+            print(f"| {o.query.text} | {o.query.lang} | {', '.join(o.query.expect)} | {rank} | {', '.join(o.results[:3])} |")
+        print()
+    for label, group in (("all", outcomes), *((lang, [o for o in outcomes if o.query.lang == lang]) for lang in languages(outcomes))):
         f = figures(group)
         print(f"{engine} {label:5} n={f['queries']:3}  hit@1 {f['hit@1']:.1%}  hit@5 {f['hit@5']:.1%}  MRR {f['mrr']:.3f}")
 
@@ -189,24 +222,40 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def pagefind_index(site: Path) -> None:
+def pagefind_index(site: Path, locale: str = "zh-TW") -> None:
     """Index the built site with Pagefind (the `pagefind[extended]` package ships the binary)."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "properties/*.html", "--force-language", "zh-tw"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "properties/*.html", "--force-language", locale.lower()],
         check=True,
         capture_output=True,
     )
     print(f"pagefind index: {time.perf_counter() - started:.2f} s, {size_of(site / 'pagefind') / 1e6:.2f} MB")
 
 
+def source_overrides(values: list[str], option: str = "--source-for") -> dict[str, Path]:
+    overrides = {}
+    for value in values:
+        lang, sep, folder = value.partition("=")
+        if not sep or not lang or not folder:
+            raise SystemExit(f"{option} {value}: expected LANG=DIR (fr-FR=DIR)")
+        overrides[lang] = Path(folder)
+    return overrides
+
+
 def main(argv: list[str] | None = None) -> int:
     corpus = Path(os.environ.get("KBTOOLS_CORPUS", ROOT.parent / "shared" / "corpus"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, default=corpus / "win32-zh-tw-sxs" / "desktop-src" / "Msi")
+    parser.add_argument("--source", type=Path, default=corpus / "win32-zh-tw-sxs" / "desktop-src" / "Msi",
+                        help="the zh-TW pages (zh-TW and English queries)")
+    parser.add_argument("--source-for", action="append", default=[], metavar="LANG=DIR",
+                        help="the pages a language's queries are typed against (default: beside --source)")
     parser.add_argument("--site", type=Path, help="a site already built from --source (default: build one)")
-    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES)
+    parser.add_argument("--site-for", action="append", default=[], metavar="LANG=DIR",
+                        help="a site already built from a language's pages (fr-FR=out/site-fr)")
+    parser.add_argument("--queries", type=Path, nargs="+", default=[DEFAULT_QUERIES])
     parser.add_argument("--engine", choices=sorted(ENGINES), default="kbtools")
+    parser.add_argument("--summary-only", action="store_true", help="print the figures only, no row per query")
     parser.add_argument("--json", type=Path, help="also write the outcomes here")
     args = parser.parse_args(argv)
 
@@ -214,32 +263,47 @@ def main(argv: list[str] | None = None) -> int:
     from kbtools.kb import build_knowledge_base
     from kbtools.site.layout import property_doc, site_url
 
-    knowledge_base = build_knowledge_base(args.source)
-    page_names = {site_url(property_doc(r)): r.name for r in knowledge_base.properties}
-    queries = load_queries(args.queries)
-    unknown = sorted({name for q in queries for name in q.expect} - set(page_names.values()))
-    if unknown:
-        print(f"{args.queries}: expected names that are no property of {args.source}: {', '.join(unknown)}", file=sys.stderr)
-        return 2
-    site = args.site
-    if site is None:
-        import tempfile
+    queries = [query for path in args.queries for query in load_queries(path)]
+    overrides = source_overrides(args.source_for)
+    built = source_overrides(args.site_for, "--site-for")
+    if args.site:
+        built["zh-TW"] = args.site
+    by_locale: dict[str, list[Query]] = {}
+    for query in queries:
+        by_locale.setdefault(site_locale(query.lang), []).append(query)
+    outcome_of: dict[int, Outcome] = {}
+    for locale, group in by_locale.items():
+        source = overrides.get(locale) or (args.source if locale == "zh-TW" else default_source(args.source, locale))
+        knowledge_base = build_knowledge_base(source)
+        page_names = {site_url(property_doc(r)): r.name for r in knowledge_base.properties}
+        unknown = sorted({name for q in group for name in q.expect} - set(page_names.values()))
+        if unknown:
+            print(f"{', '.join(map(str, args.queries))}: expected names that are no property of {source}: {', '.join(unknown)}", file=sys.stderr)
+            return 2
+        site = built.get(locale)
+        if site is None:
+            import tempfile
 
-        from kbtools.site.build import build_site
+            from kbtools.site.build import build_site
 
-        site = Path(tempfile.mkdtemp(prefix="kbtools-search-eval-")) / "site"
-        started = time.perf_counter()
-        build_site(args.source, site, knowledge_base=knowledge_base, write_api=False)
-        print(f"site built in {time.perf_counter() - started:.2f} s: {site}")
-    if args.engine == "pagefind":
-        pagefind_index(site)
-    outcomes = run(site, queries, args.engine, page_names)
-    report(outcomes, args.engine)
+            site = Path(tempfile.mkdtemp(prefix=f"kbtools-search-eval-{locale}-")) / "site"
+            started = time.perf_counter()
+            build_site(source, site, knowledge_base=knowledge_base, write_api=False)
+            print(f"site built in {time.perf_counter() - started:.2f} s: {site} ({source})")
+        if args.engine == "pagefind":
+            pagefind_index(site, locale)
+        for query, outcome in zip(group, run(site, group, args.engine, page_names), strict=True):
+            outcome_of[id(query)] = outcome
+    outcomes = [outcome_of[id(query)] for query in queries]
+    report(outcomes, args.engine, rows=not args.summary_only)
     if args.json:
+        by_language = {lang: figures([o for o in outcomes if o.query.lang == lang]) for lang in languages(outcomes)}
+        queries_json = [] if args.summary_only else [
+            {"query": o.query.text, "lang": o.query.lang, "rank": o.rank, "results": o.results} for o in outcomes
+        ]
         args.json.write_text(
             json.dumps(
-                {"engine": args.engine, "figures": figures(outcomes),
-                 "queries": [{"query": o.query.text, "lang": o.query.lang, "rank": o.rank, "results": o.results} for o in outcomes]},
+                {"engine": args.engine, "figures": figures(outcomes), "languages": by_language, "queries": queries_json},
                 ensure_ascii=False, indent=1,
             ),
             encoding="utf-8",

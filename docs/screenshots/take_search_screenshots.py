@@ -1,4 +1,4 @@
-"""Take the search screenshots in this folder (a zh-TW and an English query, desktop width).
+"""Take the search screenshots in this folder (zh-TW and English queries and paraphrases, desktop width).
 
 Builds the corpus site into a temporary folder (or takes `--site`), serves it on 127.0.0.1 and
 types each query into the search box in Debian's chromium with Playwright. Chinese text needs a
@@ -27,7 +27,13 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SHOTS = {"search-results-zh.png": "每個使用者安裝", "search-results-en.png": "after reboot"}
+SHOTS = {
+    "search-results-zh.png": "每個使用者安裝",
+    "search-results-en.png": "after reboot",
+    # Paraphrases, in words the pages do not use (from the blind tuning half).
+    "search-paraphrase-zh.png": "安裝給這台電腦的所有使用者",
+    "search-paraphrase-en.png": "tech support phone number arp entry",
+}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -73,3 +73,75 @@ def test_result_shows_kind_summary_and_matching_sentence_in_both_languages(page,
     assert "每個使用者安裝" in "".join(match.locator(".kb-search-t mark").all_inner_texts())
     assert match.locator(".kb-search-s").inner_text().strip() != ""
     assert "#seg-" in first.locator("a.kb-search-hit").get_attribute("href")
+
+
+def test_lexicon_learns_renderings_from_pairs_and_links_no_function_word():
+    from kbtools.site.search_lexicon import learn
+
+    pairs = [("移除套件。", "Remove the package."), ("開啟套件。", "Open the package."), ("複製套件。", "Copy the package.")]
+    pairs += [("移除檔案。", "Remove the file."), ("開啟檔案。", "Open the file."), ("讀取檔案。", "Read the file.")]
+    # Other sentences, each with the: a word in a large share of all pairs is a function word.
+    filler = [("使用者。", f"The thing{'x' * i}.") for i in range(60)]
+    entries = learn(pairs * 2 + filler, "zh-TW")["entries"]
+    assert entries["套件"][0][0] == "packag"
+    assert entries["檔案"][0][0] == "file"
+    assert entries["移除"][0][0] == "remov"
+    # `the` is in every pair: a function word renders nothing and nothing renders it.
+    assert not any(english == "the" for links in entries.values() for english, _ in links)
+
+
+def test_french_lexicon_links_snowball_stems():
+    from kbtools.site.search_lexicon import learn
+
+    pairs = [("Le dossier temporaire.", "The temporary folder."), ("Les dossiers du système.", "The system folders."),
+             ("Un dossier vide.", "An empty folder."), ("Le fichier journal.", "The log file.")] * 2
+    filler = [(f"Le mot{'x' * i}.", f"The word{'y' * i}.") for i in range(60)]
+    entries = learn(pairs + filler, "fr-FR")["entries"]
+    assert entries["dossi"][0][0] == "folder"  # dossier and dossiers are one stem
+
+
+def test_vocabulary_cuts_all_caps_names_and_spells_out_defined_acronyms():
+    from kbtools.site.search_vocabulary import Vocabulary
+
+    pairs = [["", "Hides the Repair button in Add or Remove Programs."], ["", "No repair is offered."],
+             ["", "The repair button is not shown; no change is made."],
+             ["", "User Account Control (UAC) asks for consent; UAC prompts the user."]]
+    vocabulary = Vocabulary(pairs, [], "zh-TW", {})
+    assert vocabulary.name_words("ARPNOREPAIR", ["ARPNOREPAIR"]) == ["ARPNOREPAIR", "arp", "no", "repair"]
+    assert vocabulary.acronyms["uac"] == ["user", "account", "control"]
+    assert vocabulary.name_words("MSIUAC", ["Msi", "UAC"])[-3:] == ["user", "account", "control"]
+
+
+def test_synonyms_are_two_renderings_of_one_word_in_two_languages_not_two_parts_of_a_term():
+    from kbtools.site.search_vocabulary import Vocabulary
+
+    pairs = [["", "Restart the computer."], ["", "A reboot is pending."], ["", "The product code is a GUID."]]
+    lexicons = {
+        "zh-TW": {"重新開機": [["restart", 0.7], ["reboot", 0.6]], "產品代碼": [["product", 0.8], ["code", 0.8]]},
+        "fr-FR": {"redémarr": [["restart", 0.6], ["reboot", 0.4]], "cod": [["code", 0.8], ["product", 0.4]]},
+    }
+    vocabulary = Vocabulary(pairs, [], "zh-TW", lexicons["zh-TW"], lexicons)
+    assert vocabulary.synonyms["reboot"][0][0] == "restart"
+    # product and code meet in every sentence that has either: parts of one term.
+    assert "product" not in vocabulary.synonyms and "code" not in vocabulary.synonyms
+
+
+@pytest.fixture(scope="module")
+def fr_msi_dir(corpus_root):
+    path = corpus_root / "win32-fr-fr-sxs" / "desktop-src" / "Msi"
+    if not path.is_dir():
+        pytest.skip(f"{path}: not in the corpus")
+    return path
+
+
+@pytest.mark.corpus
+def test_index_of_a_french_site_holds_the_french_text(fr_msi_dir):
+    from kbtools.kb import build_knowledge_base
+    from kbtools.site.search import build_index
+
+    index = build_index(build_knowledge_base(fr_msi_dir).properties)
+    assert (index["locale"], index["lang"]) == ("fr-FR", "fr")
+    doc = next(d for d in index["docs"] if d["n"] == "TempFolder")
+    assert "dossier" in doc["s"][0].lower() and "folder" in doc["s"][1].lower()
+    assert index["stems"]["fr"]["dossiers"] == "dossi"
+    assert any(english == "folder" for english, _ in index["renderings"]["dossi"])

@@ -1,9 +1,17 @@
 """The site's property search: an index of the records, written beside the built site.
 
 `assets/search.js` answers the search box from this index: property names and titles first,
-Chinese matched by overlapping bigrams with a boost when the whole query (or one of its
-machine-translation variants) occurs, English by stemmed words with a boost for adjacent ones.
-Each result shows its kind, summary and best matching sentence in both languages.
+Chinese matched by words and overlapping bigrams with a boost when the whole query (or one of its
+machine-translation variants) occurs, English and the European languages by Snowball stems with a
+boost for adjacent ones. Each result shows its kind, summary and best matching sentence in both
+languages.
+
+Besides the documents the index carries the vocabulary the browser cannot compute: each word's
+stem (`stems`), the renderings of the pages' locale's words in English from the lexicon learned
+from the corpus' pairs (`renderings`, `site/search_lexicon.py`), English words that render the same
+target words (`synonyms`: reboot / restart), Chinese variants (`variants`), and each name's words
+(`w`: CamelCase parts, an all-caps name cut into the words of the pages, acronyms the pages define
+spelled out).
 
 The index is data, never markup: every text is plain (tags removed); the page escapes it.
 """
@@ -22,12 +30,14 @@ from kbtools.site.links import LinkResolver
 from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words, page_title
+from kbtools.site.search_lexicon import is_chinese, language, load_lexicon, shipped_lexicons
 from kbtools.site.search_terms import term_lexicon
+from kbtools.site.search_vocabulary import Vocabulary
 
 INDEX_FILE = "search/kbtools-index.json"
 SEARCH_SCRIPT = "assets/search.js"
 SEARCH_STYLESHEET = "assets/search.css"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 _NO_LINKS = LinkResolver({})
@@ -54,41 +64,51 @@ def _segment_pair(segment: LocalizedSegment, locale: str) -> list[str]:
     return [_plain(extra.get(locale) or ""), _plain(extra.get(SOURCE) or "")]
 
 
-def index_document(record: PropertyRecord, locale: SiteLocale | None = None) -> dict[str, Any]:
+def records_locale(records: list[PropertyRecord]) -> str:
+    """The locale the records' pages are in (English when none is stated or they disagree)."""
+    locales = {record.source.locale for record in records if record.source.locale}
+    return locales.pop() if len(locales) == 1 else SOURCE
+
+
+def index_document(record: PropertyRecord, locale: str | None = None, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """One property in the index: short keys, as the file is fetched by every reader's browser."""
-    locale = locale or SiteLocale.of(record.source.locale)
-    code = locale.code
+    locale = locale or record.source.locale or SOURCE
+    site_locale = SiteLocale.of(locale)
     lifetime = record.lifetime
     actions = [name for names in (lifetime.set_at, lifetime.cleared_at, lifetime.valid_after) for name in names]
-    kind = locale.pair(f"kind.{record.kind}")
+    kind = site_locale.pair(f"kind.{record.kind}")
+    last = record.name.split(".")[-1].split("::")[-1]
+    words = name_words(last)
     return {
         "u": site_url(property_doc(record)),
         "n": record.name,
-        "w": name_words(record.name.split(".")[-1].split("::")[-1]),
+        "w": vocabulary.name_words(last, words) if vocabulary else words,
         "a": sorted(set(actions)),
-        "k": [kind[code], kind[SOURCE]],
+        "k": [kind[locale], kind[SOURCE]],
         # The title as the page shows it: the identifier stays (names are names).
-        "t": _pair(page_title(record, locale), code),
-        "s": _pair(record.summary, code) if record.summary else ["", ""],
-        "g": [[segment.id, *_segment_pair(segment, code)] for segment in record_segments(record)],
+        "t": _pair(page_title(record, site_locale), locale),
+        "s": _pair(record.summary, locale) if record.summary else ["", ""],
+        "g": [[segment.id, *_segment_pair(segment, locale)] for segment in record_segments(record)],
     }
 
 
-def build_index(records: list[PropertyRecord], locale: SiteLocale | None = None) -> dict[str, Any]:
-    """The whole index: documents and the Chinese term variants read from the records' own pairs.
-
-    `locale` names the language of the first text of each pair, for the ranking to segment or
-    stem it by (Chinese, Japanese and Korean are not written in words).
-    """
-    locale = locale or SiteLocale.of(records[0].source.locale if records else None)
-    pairs = [_segment_pair(segment, locale.code) for record in records for segment in record_segments(record)]
-    variants, renderings = term_lexicon(pairs)
+def build_index(records: list[PropertyRecord], site_locale: SiteLocale | None = None) -> dict[str, Any]:
+    """The whole index: documents and the vocabulary of their locale (see the module's doc)."""
+    locale = site_locale.code if site_locale is not None else records_locale(records)
+    pairs = [_segment_pair(segment, locale) for record in records for segment in record_segments(record)]
+    texts = [text for record in records for text in (*_pair(record.title, locale), *_pair(record.summary, locale))]
+    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons())
+    variants = term_lexicon(pairs)[0] if is_chinese(locale) else []
     return {
         "version": INDEX_VERSION,
-        "locale": locale.code,
+        "locale": locale,
+        "lang": language(locale),
         "variants": variants,
-        "renderings": renderings,
-        "docs": [index_document(record, locale) for record in records],
+        "stems": vocabulary.stems,
+        "renderings": vocabulary.renderings,
+        "words": vocabulary.words,
+        "synonyms": vocabulary.synonyms,
+        "docs": [index_document(record, locale, vocabulary) for record in records],
     }
 
 

@@ -1,15 +1,30 @@
 // The site's property search: answers Material's search box from search/kbtools-index.json.
-// Ranking: the property name first, then title, summary and the sentences; Chinese by
-// overlapping bigrams with a boost for the whole query (or a machine-translation variant of it)
-// and for sentences that hold all of it; English by stemmed words with a boost for adjacent ones.
+// Ranking (general, for any query): BM25F over four fields (name words, title, summary, body),
+// each query word or Chinese word a concept matched by its own form first and, with less weight,
+// by its renderings in English (the lexicon learned from the corpus' pairs), its synonyms, its
+// Chinese variants, and, only when the pages lack it, its typo corrections and completions;
+// a boost for the sentence that holds most of the query (proximity) and for adjacent words; the
+// property name itself first. Chinese is matched by words (the lexicon's), overlapping bigrams
+// and the whole phrase; English and the European languages by the Snowball stems of the index.
 (function () {
   "use strict";
   var INDEX = "search/kbtools-index.json";
   var LIMIT = 20;
-  var WEIGHT = { name: 8, title: 6, words: 5, summary: 3, body: 1.5 };
+  // BM25F: field weight and length normalisation (none for the name: its words are not a text
+  // that a long name dilutes); K1 the saturation of a term's frequency.
+  var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
+  var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
+  var K1 = 1.2;
+  // Evidence other than the query's own word counts less, so that it never outranks it.
+  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
+  var PROXIMITY = 2.5;
+  var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
+  var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
+  var ADJACENT = 0.5;
   var CJK = /[\u3400-\u9fff]/;
-  var STOP = { a: 1, an: 1, the: 1, of: 1, to: 1, in: 1, on: 1, "for": 1, and: 1, or: 1, is: 1, by: 1, with: 1, from: 1, at: 1, as: 1 };
   var PARTICLES = /[的之在要將把被了]/; // Chinese function words that split a query into phrases
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var CAMEL = /[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+/g;
 
   var state = { index: null, loading: null, base: "" };
   // The site's words and locale (kbtools.site.locale), from the page's <meta>.
@@ -27,147 +42,261 @@
     try { return new Intl.NumberFormat(LOCALE).format(value); } catch (e) { return String(value); }
   }
 
-  function stem(word) {
-    var rules = [["ies", "y"], ["sses", "ss"], ["xes", "x"], ["ches", "ch"], ["shes", "sh"]];
-    for (var i = 0; i < rules.length; i++) {
-      var suffix = rules[i][0];
-      if (word.length > suffix.length + 1 && word.slice(-suffix.length) === suffix) return word.slice(0, -suffix.length) + rules[i][1];
-    }
-    if (word.length > 3 && word.slice(-1) === "s" && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-    return word;
-  }
-
   function normal(text) { return (text || "").normalize("NFKC").toLowerCase(); }
 
-  // " word word " of stemmed English words: membership and adjacency by substring.
-  // A camel-case identifier counts whole and by its parts: ProductCode -> productcode product code.
-  function wordLine(text) {
-    var words = [];
-    ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
-      words.push(stem(token.toLowerCase()));
-      var parts = token.match(/[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+/g) || [];
-      if (parts.length > 1) parts.forEach(function (part) { words.push(stem(part.toLowerCase())); });
-    });
-    return " " + words.join(" ") + " ";
+  function stemOf(index, word, lang) {
+    var map = index.stems[lang];
+    return (map && map[word]) || word;
   }
 
+  // English stems of a text; a CamelCase identifier whole and by its parts (ProductCode -> productcode product code).
+  function englishTokens(index, text) {
+    var out = [];
+    ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
+      var lower = token.toLowerCase();
+      if (!/^\d+$/.test(lower)) out.push(stemOf(index, lower, "en"));
+      var parts = token.match(CAMEL) || [];
+      if (parts.length > 1) parts.forEach(function (part) { if (part.length >= 2 && !/^\d+$/.test(part)) out.push(stemOf(index, part.toLowerCase(), "en")); });
+    });
+    return out;
+  }
+
+  function targetTokens(index, text) {
+    return (normal(text).match(WORD) || []).map(function (w) { return stemOf(index, w, index.lang); });
+  }
+
+  // One field of one language: term frequencies (words) or the text itself (Chinese, by substrings).
+  function field(tokens, text) {
+    if (text !== undefined) return { text: text, length: Math.max(1, text.length / 2) };
+    var tf = {};
+    tokens.forEach(function (t) { tf[t] = (tf[t] || 0) + 1; });
+    return { tf: tf, length: Math.max(1, tokens.length), line: " " + tokens.join(" ") + " " };
+  }
+
+  function count(text, term) {
+    var n = 0;
+    for (var at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) n++;
+    return n;
+  }
+
+  function frequency(f, term) { return f.text !== undefined ? (term ? count(f.text, term) : 0) : f.tf[term] || 0; }
+
   function prepare(index) {
+    index.stems = index.stems || {};
+    index.renderings = index.renderings || {};
+    index.synonyms = index.synonyms || {};
+    index.lang = index.lang || "zh";
+    var chinese = index.lang === "zh" || index.lang === "ja";
+    index.chinese = chinese;
+    var target = function (text) { return chinese ? field(null, normal(text)) : field(targetTokens(index, text)); };
+    index.vocabulary = { en: {}, tg: {} };
     index.docs.forEach(function (doc) {
       doc.name = doc.n.toLowerCase();
       doc.nameTail = doc.name.replace(/^.*(\.|::)/, "");
-      doc.nameWords = doc.w.map(function (w) { return w.toLowerCase(); });
-      doc.words = " " + doc.w.concat(doc.a).map(function (w) { return stem(w.toLowerCase()); }).join(" ") + " ";
-      doc.fields = [
-        { weight: WEIGHT.title, zh: normal(doc.t[0]), en: wordLine(doc.t[1]) },
-        { weight: WEIGHT.summary, zh: normal(doc.s[0]), en: wordLine(doc.s[1]) },
-      ];
-      doc.sentences = doc.g.map(function (g) { return { id: g[0], zh: normal(g[1]), en: wordLine(g[2]), g: g }; });
+      var body = doc.g.map(function (g) { return g[1]; }).join(" \u3002 ");
+      var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
+      var nameTokens = [];
+      doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w)); });
+      // The name's own words (not the name whole): what a phrase rendered word by word must cover.
+      doc.nameStems = [];
+      doc.w.forEach(function (w) {
+        var stemmed = stemOf(index, w.toLowerCase(), "en");
+        if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
+      });
+      doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
+      doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0]), target(doc.s[0]), target(body)];
+      doc.en.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.en[t] = 1; }); });
+      if (!chinese) doc.tg.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.tg[t] = 1; }); });
+      // The sentences a result can point at, title and summary first.
+      doc.sentences = [[null, doc.t[0], doc.t[1]], [null, doc.s[0], doc.s[1]]].concat(doc.g).map(function (g, i) {
+        return { id: g[0], g: i >= 2 ? g : null, en: field(englishTokens(index, g[2])), tg: target(g[1]) };
+      });
+    });
+    index.average = { en: [0, 0, 0, 0], tg: [0, 0, 0, 0] };
+    ["en", "tg"].forEach(function (side) {
+      for (var f = 0; f < 4; f++) {
+        var sum = 0;
+        index.docs.forEach(function (doc) { sum += doc[side][f].length; });
+        index.average[side][f] = sum / (index.docs.length || 1);
+      }
     });
     index.variantOf = {};
-    index.variants.forEach(function (group) {
+    (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
     });
+    // The lexicon read backwards: the target words that render an English word (hide -> 隱藏).
+    index.renderedBy = {};
+    Object.keys(index.renderings).forEach(function (word) {
+      index.renderings[word].forEach(function (link) { (index.renderedBy[link[0]] = index.renderedBy[link[0]] || []).push([word, link[1]]); });
+    });
+    index.segmentWords = index.words || []; // the lexicon's words without a rendering the pages hold
+    index.words = Object.keys(index.renderings).filter(function (w) { return CJK.test(w); });
+    index.wordSet = {};
+    index.words.concat(index.segmentWords || []).forEach(function (w) { index.wordSet[w] = 1; });
+    Object.keys(index.variantOf).forEach(function (w) { index.wordSet[w] = 1; });
+    // The words a typo or a partial word is compared with: the stems and the words as written.
+    index.forms = {
+      en: Object.keys(index.vocabulary.en).concat(Object.keys(index.stems.en || {})),
+      tg: chinese ? [] : Object.keys(index.vocabulary.tg).concat(Object.keys(index.stems[index.lang] || {})),
+    };
     return index;
   }
 
-  // The query as units to match: Chinese bigrams (and single characters), English stems.
-  // The English words the corpus renders the phrase's Chinese words by (longest words first).
-  function renderingsOf(phrase, renderings) {
-    var found = [];
-    var rest = phrase;
-    for (var length = Math.min(6, rest.length); length >= 2; length--) {
-      for (var i = 0; i + length <= rest.length; i++) {
-        var word = rest.slice(i, i + length);
-        if (renderings[word] && word.indexOf("\u0000") === -1) {
-          if (found.indexOf(renderings[word]) === -1) found.push(renderings[word]);
-          rest = rest.slice(0, i) + "\u0000".repeat(length) + rest.slice(i + length);
-        }
-      }
-    }
-    return found;
+  // At most one edit apart: a letter added, dropped, changed, or two swapped (upgarde -> upgrade).
+  function oneEdit(a, b) {
+    if (a === b) return false;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  function parse(query, variantOf, renderings) {
-    var text = normal(query).trim();
-    var phrases = [];
-    var english = [];
-    var wholes = []; // Chinese runs that function words split: boosted where they occur whole
-    (text.match(/[\u3400-\u9fff]+|[a-z0-9_.:]+/g) || []).forEach(function (part) {
-      if (CJK.test(part)) {
-        var pieces = part.split(PARTICLES).filter(Boolean);
-        pieces.forEach(function (p) { phrases.push(p); });
-        if (pieces.length && pieces.join("") !== part) wholes.push(part);
-      } else english.push(part);
+  // A word the pages lack: the pages' words (as written, or their stems) it begins, that begin it,
+  // or one edit away; each stands for the stem of that word.
+  function tolerant(index, word, stemmed, side) {
+    var found = {};
+    var lang = side === "en" ? "en" : index.lang;
+    if (word.length < 4) return [];
+    function offer(term, weight) { if (!found[term] || found[term] < weight) found[term] = weight; }
+    index.forms[side].forEach(function (v) {
+      var term = index.vocabulary[side][v] ? v : stemOf(index, v, lang);
+      if (!index.vocabulary[side][term]) return;
+      if (v.length >= 4 && word.indexOf(v) === 0 && word.length - v.length <= 4) offer(term, WEIGHT.longer);
+      else if (v.indexOf(word) === 0 || (stemmed.length >= 4 && v.indexOf(stemmed) === 0)) offer(term, WEIGHT.completion);
+      else if (word.length >= 5 && (oneEdit(word, v) || oneEdit(stemmed, v))) offer(term, WEIGHT.typo);
     });
-    var words = [];
-    english.forEach(function (part) {
-      part.split(/[^a-z0-9]+/).forEach(function (w) { if (w && !STOP[w]) words.push(stem(w)); });
+    return Object.keys(found).map(function (term) { return { side: side, term: term, weight: found[term] }; })
+      .sort(function (a, b) { return b.weight - a.weight || a.term.length - b.term.length; }).slice(0, 6);
+  }
+
+  function addRenderings(index, alts, word, weight) {
+    (index.renderings[word] || []).forEach(function (link) {
+      alts.push({ side: "en", term: link[0], weight: weight * WEIGHT.rendering * Math.min(1, 2 * link[1]) });
     });
-    if (!words.length) english.forEach(function (part) { part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) words.push(stem(w)); }); });
-    // Each phrase with its variants: 重新開機之後 also as 重新啟動之後 when the corpus pairs the two.
-    var alternatives = phrases.map(function (phrase) {
-      var forms = [phrase];
-      forms.english = renderingsOf(phrase, renderings);
-      Object.keys(variantOf).forEach(function (word) {
-        if (phrase.indexOf(word) === -1) return;
-        variantOf[word].forEach(function (other) { forms.push(phrase.split(word).join(other)); });
+  }
+
+  function addSynonyms(index, alts, term, weight) {
+    (index.synonyms[term] || []).forEach(function (link) {
+      alts.push({ side: "en", term: link[0], weight: weight * WEIGHT.synonym * Math.min(1, 2 * link[1]) });
+    });
+  }
+
+  // A Latin or Cyrillic word of the query: an English stem and, on a site in another language, a stem of it.
+  function wordConcept(index, word) {
+    var alts = [];
+    var english = /^[a-z0-9]+$/.test(word);
+    var other = !index.chinese && index.lang !== "en";
+    var en = stemOf(index, word, "en");
+    var tg = other ? stemOf(index, word, index.lang) : null;
+    var exact = (english && index.vocabulary.en[en]) || (other && index.vocabulary.tg[tg]);
+    if (english) {
+      if (index.vocabulary.en[en]) alts.push({ side: "en", term: en, weight: 1 });
+      // Tolerance only for a word the pages hold in neither language, as typed.
+      else if (!exact && /^[a-z]+$/.test(word)) alts = alts.concat(tolerant(index, word, en, "en"));
+      addSynonyms(index, alts, en, 1);
+      (index.renderedBy[en] || []).forEach(function (link) {
+        if (link[1] >= BACK_RENDERING) alts.push({ side: "tg", term: link[0], weight: WEIGHT.rendering * Math.min(1, 2 * link[1]) * (index.vocabulary.en[en] ? 0.5 : 1) });
       });
-      return forms;
-    });
+    }
+    if (other) {
+      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) ? [] : tolerant(index, word, tg, "tg");
+      forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
+      if (!forms.length) addRenderings(index, alts, tg, 1);
+    }
+    return { text: word, alts: alts };
+  }
+
+  // A Chinese word of the query: itself, its variants, its English renderings.
+  function chineseConcept(index, word) {
+    var alts = [{ side: "tg", term: word, weight: 1 }];
+    (index.variantOf[word] || []).forEach(function (other) { alts.push({ side: "tg", term: other, weight: WEIGHT.variant }); });
+    addRenderings(index, alts, word, 1);
+    (index.variantOf[word] || []).forEach(function (other) { addRenderings(index, alts, other, WEIGHT.variant); });
+    return { text: word, alts: alts, chinese: true };
+  }
+
+  // A Chinese phrase cut into the lexicon's words (longest first); what is left, by overlapping bigrams.
+  function chineseConcepts(index, phrase) {
+    var concepts = [];
+    var rest = "";
+    function flush() {
+      if (rest.length === 1) concepts.push(chineseConcept(index, rest));
+      // Bigrams no word of the lexicon covers are weaker evidence than its words.
+      for (var k = 0; k + 2 <= rest.length; k++) {
+        var gram = chineseConcept(index, rest.slice(k, k + 2));
+        gram.alts.forEach(function (alt) { alt.weight *= WEIGHT.bigram; });
+        concepts.push(gram);
+      }
+      rest = "";
+    }
+    for (var i = 0; i < phrase.length; ) {
+      var length = Math.min(8, phrase.length - i);
+      while (length >= 2 && !index.wordSet[phrase.slice(i, i + length)]) length--;
+      if (length >= 2) { flush(); concepts.push(chineseConcept(index, phrase.slice(i, i + length))); i += length; }
+      else { rest += phrase[i]; i++; }
+    }
+    flush();
+    if (concepts.length > 1) {
+      // The whole phrase: rare where it stands whole, it outweighs pages that only share its characters.
+      var whole = { text: phrase, alts: [{ side: "tg", term: phrase, weight: 1 }], chinese: true, phrase: true };
+      Object.keys(index.variantOf).forEach(function (w) {
+        if (phrase.indexOf(w) !== -1) index.variantOf[w].forEach(function (o) { whole.alts.push({ side: "tg", term: phrase.split(w).join(o), weight: WEIGHT.variant }); });
+      });
+      concepts.push(whole);
+    }
+    return concepts;
+  }
+
+  function parse(index, text) {
+    var query = normal(text).trim();
+    var concepts = [];
     var raw = [];
-    english.forEach(function (part) { part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) raw.push(w); }); });
-    return { text: text, compact: raw.join(""), raw: raw, words: words, phrases: alternatives, wholes: wholes };
-  }
-
-  function bigrams(phrase) {
-    if (phrase.length < 2) return [phrase];
-    var grams = [];
-    for (var i = 0; i + 2 <= phrase.length; i++) grams.push(phrase.slice(i, i + 2));
-    return grams;
-  }
-
-  // How well one text field holds a phrase: 1 for the whole phrase, else the share of its bigrams.
-  function phraseIn(text, forms) {
-    var best = 0;
-    forms.forEach(function (form, i) {
-      var penalty = i ? 0.9 : 1;
-      if (text.indexOf(form) !== -1) { best = Math.max(best, penalty * (form.length > 1 ? 1.5 : 1)); return; }
-      var grams = bigrams(form);
-      var found = grams.filter(function (g) { return text.indexOf(g) !== -1; }).length;
-      best = Math.max(best, penalty * found / grams.length * 0.8);
+    (query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || []).forEach(function (part) {
+      if (CJK.test(part)) {
+        part.split(PARTICLES).filter(Boolean).forEach(function (piece) { concepts = concepts.concat(chineseConcepts(index, piece)); });
+      } else {
+        (part.match(WORD) || []).forEach(function (w) { raw.push(w); concepts.push(wordConcept(index, w)); });
+      }
     });
-    return best;
+    concepts = concepts.filter(function (c) { return c.alts.length; });
+    var en = {}, tg = {};
+    concepts.forEach(function (c) { c.alts.forEach(function (a) { (a.side === "en" ? en : tg)[a.term] = 1; }); });
+    var chinese = concepts.some(function (c) { return c.chinese; });
+    var nameTerms = {};
+    concepts.forEach(function (c) {
+      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) nameTerms[a.term] = 1; });
+    });
+    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese, nameTerms: nameTerms };
   }
 
-  // How much of a Chinese phrase the English text holds through the corpus' renderings.
-  function rendered(line, forms) {
-    var english = forms.english || [];
-    if (!english.length) return 0;
-    var held = english.filter(function (w) { return line.indexOf(" " + w + " ") !== -1; }).length;
-    return 0.7 * held / english.length;
+  function bm25f(index, doc, alt, idf) {
+    var fields = doc[alt.side];
+    var average = index.average[alt.side];
+    var weighted = 0;
+    for (var f = 0; f < 4; f++) {
+      var tf = frequency(fields[f], alt.term);
+      if (tf) weighted += FIELDS[f].weight * tf / (1 - FIELDS[f].b + FIELDS[f].b * fields[f].length / average[f]);
+    }
+    return weighted ? idf * weighted * (K1 + 1) / (K1 + weighted) : 0;
   }
 
-  // A rendering that a word of the property's name begins (暫存 -> temporary -> TempFolder).
-  function renderedInName(doc, forms) {
-    var english = forms.english || [];
-    if (!english.length) return 0;
-    var held = english.filter(function (w) {
-      return doc.nameWords.some(function (n) { return n.length >= 4 && (w.indexOf(n) === 0 || n.indexOf(w) === 0); });
-    }).length;
-    return 0.7 * held / english.length;
+  function inSentence(sentence, alt) {
+    return frequency(alt.side === "en" ? sentence.en : sentence.tg, alt.term) > 0;
   }
 
-  function score(doc, query, rarity) {
-    var total = 0;
+  // The name: the query, or a run of its words, is the property's name (or begins or holds it).
+  function nameScore(doc, query) {
     var named = 0;
-    var best = { sentence: null, value: 0 };
-    // The name: the query, or a run of its words, is the property's name (or begins or holds it).
     var compact = query.compact;
+    // The Latin letters of a query that is mostly Chinese begin many names (msi): they say less.
+    var part = query.chinese ? 0.25 : 1;
     if (compact.length >= 3) {
       if (compact === doc.name) named = 100;
       else if (compact === doc.nameTail) named = 90;
-      else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40;
-      else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30;
+      else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40 * part;
+      else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30 * part;
     }
     var raw = query.raw;
     for (var i = 0; i < raw.length; i++) {
@@ -175,93 +304,84 @@
       for (var j = i; j < raw.length; j++) {
         run += raw[j];
         // One word of several naming a one-word property (path -> Error.Path) says little.
-        // The property itself before the members of objects that share its name (Patch.ProductCode).
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
+        // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
+        else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
     }
-    // A Chinese phrase whose renderings are the words of the name: 產品版本 -> product version -> ProductVersion.
-    query.phrases.forEach(function (forms) {
-      var english = forms.english || [];
-      if (english.length >= 2 && renderedInName(doc, forms) >= 0.7) named = Math.max(named, 35);
-    });
-    var units = query.words.map(function (w) { return { word: w, weight: rarity[w] }; })
-      .concat(query.phrases.map(function (forms) { return { forms: forms, weight: rarity[forms[0]] }; }));
-    var matched = 0;
-    var wanted = 0;
-    units.forEach(function (unit) {
-      wanted += unit.weight;
-      var top = 0;
-      if (unit.word) {
-        var padded = " " + unit.word + " ";
-        if (doc.words.indexOf(padded) !== -1) top = WEIGHT.words;
-        // A word that begins the name (programfile -> ProgramFilesFolder) matches the name itself.
-        if (unit.word.length >= 4 && (doc.nameTail.indexOf(unit.word) === 0 || doc.name.indexOf(unit.word) === 0)) top = Math.max(top, WEIGHT.name * 0.8);
-        doc.fields.forEach(function (f) { if (f.en.indexOf(padded) !== -1) top = Math.max(top, f.weight); });
-        if (!top && doc.sentences.some(function (s) { return s.en.indexOf(padded) !== -1; })) top = WEIGHT.body;
-        if (top) matched += unit.weight;
-      } else {
-        doc.fields.forEach(function (f) { top = Math.max(top, f.weight * Math.max(phraseIn(f.zh, unit.forms), rendered(f.en, unit.forms))); });
-        top = Math.max(top, WEIGHT.words * rendered(doc.words, unit.forms), WEIGHT.words * renderedInName(doc, unit.forms));
-        var inBody = 0;
-        doc.sentences.forEach(function (s) { inBody = Math.max(inBody, phraseIn(s.zh, unit.forms), rendered(s.en, unit.forms)); });
-        top = Math.max(top, WEIGHT.body * inBody);
-        if (top) matched += unit.weight * Math.min(1, Math.max(inBody, top / WEIGHT.title));
-      }
-      total += unit.weight * top;
-    });
-    if (!wanted) return { value: total + named, sentence: null };
-    // Proximity: the sentence that holds most of the query, all of it best.
-    var englishPhrase = query.words.length > 1 ? " " + query.words.join(" ") + " " : null;
-    var sentences = [{ zh: doc.fields[0].zh, en: doc.fields[0].en, id: null }, { zh: doc.fields[1].zh, en: doc.fields[1].en, id: null }].concat(doc.sentences);
-    sentences.forEach(function (s, i) {
-      var held = 0;
-      units.forEach(function (unit) {
-        if (unit.word) { if (s.en.indexOf(" " + unit.word + " ") !== -1) held += unit.weight; }
-        else held += unit.weight * Math.min(1, Math.max(phraseIn(s.zh, unit.forms), rendered(s.en, unit.forms)));
+    if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
+    // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
+    if (doc.nameStems.length >= 2 && doc.nameStems.every(function (w) { return query.nameTerms[w]; })) named = Math.max(named, 35);
+    return named;
+  }
+
+  function score(index, doc, query, idfs) {
+    var total = 0, held = 0, wanted = 0;
+    var present = [];
+    query.concepts.forEach(function (concept, c) {
+      var best = 0, bestAlts = [];
+      concept.alts.forEach(function (alt, a) {
+        var value = alt.weight * bm25f(index, doc, alt, idfs[c][a]);
+        if (value > 0) bestAlts.push(alt);
+        if (value > best) best = value;
       });
-      var value = held / wanted;
-      if (englishPhrase && s.en.indexOf(englishPhrase) !== -1) value += 0.5;
-      query.wholes.forEach(function (whole) { if (s.zh.indexOf(whole) !== -1) value += 0.5; });
-      if (value > best.value || (i >= 2 && best.sentence === null && value > 0 && value >= best.value)) {
-        best = { value: value, sentence: i >= 2 ? doc.sentences[i - 2] : best.sentence };
-      }
+      present.push(bestAlts);
+      total += best;
+      wanted += concept.weight;
+      if (best > 0) held += concept.weight;
     });
-    var coverage = named ? 1 : matched / wanted;
-    total = total * coverage * coverage + 6 * best.value * best.value * wanted + named;
-    return { value: total, sentence: best.sentence };
+    var named = nameScore(doc, query);
+    if (!wanted) return { value: named, sentence: null };
+    // Proximity: the sentence that holds most of the query; adjacent words count more.
+    var top = { value: 0, sentence: null };
+    doc.sentences.forEach(function (s) {
+      var value = 0;
+      var previous = null;
+      query.concepts.forEach(function (concept, c) {
+        var alts = present[c].filter(function (alt) { return inSentence(s, alt); });
+        if (!alts.length) { previous = null; return; }
+        value += concept.weight * Math.max.apply(null, alts.map(function (a) { return a.weight; }));
+        if (previous && s.en.line) {
+          var adjacent = alts.some(function (a) {
+            return a.side === "en" && previous.some(function (p) { return p.side === "en" && s.en.line.indexOf(" " + p.term + " " + a.term + " ") !== -1; });
+          });
+          if (adjacent) value += ADJACENT * concept.weight;
+        }
+        previous = alts;
+      });
+      value /= wanted;
+      if (value > top.value || (s.g && !top.sentence && value > 0 && value >= top.value)) top = { value: value, sentence: s.g ? s : top.sentence };
+    });
+    var coverage = named ? 1 : held / wanted;
+    return { value: total * coverage * coverage + PROXIMITY * top.value * top.value * wanted + named, sentence: top.sentence };
   }
 
   function search(index, text) {
-    var query = parse(text, index.variantOf, index.renderings || {});
-    if (!query.words.length && !query.phrases.length && query.compact.length < 3) return [];
-    // Rarity of each unit over the properties: common words weigh little.
-    var rarity = {};
+    var query = parse(index, text);
+    if (!query.concepts.length && query.compact.length < 3) return { query: query, results: [] };
     var n = index.docs.length;
-    function count(test) { return index.docs.filter(test).length; }
-    query.words.forEach(function (w) {
-      var padded = " " + w + " ";
-      var df = count(function (d) {
-        return d.words.indexOf(padded) !== -1 || d.fields.some(function (f) { return f.en.indexOf(padded) !== -1; }) ||
-          d.sentences.some(function (s) { return s.en.indexOf(padded) !== -1; });
-      });
-      rarity[w] = Math.log(1 + n / (1 + df));
-    });
-    query.phrases.forEach(function (forms) {
-      var grams = bigrams(forms[0]);
-      var sum = 0;
-      grams.forEach(function (g) {
-        var df = count(function (d) {
-          return d.fields.some(function (f) { return f.zh.indexOf(g) !== -1; }) || d.sentences.some(function (s) { return s.zh.indexOf(g) !== -1; });
+    // Each form's rarity over the properties (BM25's idf); a concept weighs as its best form.
+    // A concept's rarity (BM25's idf) counts the properties that hold it in any of its forms, each
+    // by its best form's weight: a French `le` is common even if the English text seldom has it.
+    var idfs = query.concepts.map(function (concept) {
+      var df = 0, strongest = 0;
+      index.docs.forEach(function (doc) {
+        var best = 0;
+        concept.alts.forEach(function (alt) {
+          if (alt.weight > best && doc[alt.side].some(function (f) { return frequency(f, alt.term) > 0; })) best = alt.weight;
         });
-        sum += Math.log(1 + n / (1 + df));
+        df += best; // a property held only through a weak form counts as much as that form
+        strongest = Math.max(strongest, best);
       });
-      rarity[forms[0]] = sum / grams.length * Math.min(Math.sqrt(grams.length), 1.6);
+      var idf = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+      concept.weight = idf * strongest;
+      return concept.alts.map(function () { return idf; });
     });
     var results = [];
     index.docs.forEach(function (doc) {
-      var s = score(doc, query, rarity);
+      var s = score(index, doc, query, idfs);
       if (s.value > 0) results.push({ doc: doc, value: s.value, sentence: s.sentence });
     });
     results.sort(function (a, b) { return b.value - a.value || a.doc.n.localeCompare(b.doc.n); });
@@ -273,25 +393,20 @@
   function highlighted(text, query, english) {
     var fragment = document.createDocumentFragment();
     if (!text) return fragment;
+    var index = state.index;
     var lower = normal(text);
     var marks = new Array(text.length).fill(false);
     if (lower.length === text.length) {
-      if (english) {
-        // The query's English words, and the renderings of its Chinese ones.
-        var wanted = query.words.slice();
-        query.phrases.forEach(function (forms) { wanted = wanted.concat(forms.english || []); });
-        var re = /[a-z0-9]+/g, m;
+      if (english || !index.chinese) {
+        var terms = english ? query.enTerms : query.tgTerms;
+        var re = english ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu, m;
         while ((m = re.exec(lower))) {
-          if (wanted.indexOf(stem(m[0])) !== -1) for (var i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
+          if (terms[stemOf(index, m[0], english ? "en" : index.lang)]) for (var i = m.index; i < m.index + m[0].length; i++) marks[i] = true;
         }
       } else {
-        query.phrases.forEach(function (forms) {
-          forms.forEach(function (form) {
-            bigrams(form).forEach(function (g) {
-              var at = lower.indexOf(g);
-              while (at !== -1) { for (var j = at; j < at + g.length; j++) marks[j] = true; at = lower.indexOf(g, at + 1); }
-            });
-          });
+        Object.keys(query.tgTerms).forEach(function (term) {
+          if (term.length < 2) return;
+          for (var at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) for (var j = at; j < at + term.length; j++) marks[j] = true;
         });
       }
     }
@@ -314,12 +429,12 @@
     return node;
   }
 
-  function pair(className, zh, en, query) {
+  function pair(className, target, en, query) {
     var box = element("div", className);
-    var t = element("div", "kb-search-t", LOCALE);
-    t.appendChild(highlighted(zh, query, false));
+    var t = element("div", "kb-search-t", state.index.locale || LOCALE);
+    t.appendChild(highlighted(target, query, false));
     box.appendChild(t);
-    if (en && en !== zh) {
+    if (en && en !== target) {
       var s = element("div", "kb-search-s", "en-US");
       s.appendChild(highlighted(en, query, true));
       box.appendChild(s);

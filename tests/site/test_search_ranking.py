@@ -1,0 +1,140 @@
+"""The search script's ranking on small hand-written indexes, in Chromium.
+
+Each test serves a page with Material's search box and `assets/search.js` beside an index written
+here, so that one property of the ranking is seen alone: a typo or a completion never outranks the
+word itself, a lexicon rendering reaches the English text, a French site matches French stems,
+an all-caps name typed as its words finds it, a rare whole Chinese phrase beats shared characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from importlib.resources import files as package_files
+from pathlib import Path
+
+import pytest
+
+from tests.site.test_site_browser import ANSWERED, RESULTS
+
+pytestmark = pytest.mark.browser
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<input class="md-search__input"><div class="md-search__output"></div>
+<script src="assets/search.js"></script></body></html>"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def doc(name: str, title: list[str], summary: list[str], words: list[str] | None = None, sentences: list[list[str]] | None = None) -> dict:
+    return {
+        "u": f"properties/{name.lower()}.html", "n": name, "w": words or [name], "a": [], "k": ["k", "k"],
+        "t": title, "s": summary, "g": [[str(i), *pair] for i, pair in enumerate(sentences or [])],
+    }
+
+
+def served_index(tmp_path: Path, index: dict) -> tuple[http.server.ThreadingHTTPServer, str]:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "search").mkdir()
+    script = (package_files("kbtools.site") / "assets" / "search.js").read_bytes()
+    (tmp_path / "assets" / "search.js").write_bytes(script)
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    base = {"version": 2, "locale": "zh-TW", "lang": "zh", "variants": [], "stems": {}, "renderings": {}, "synonyms": {}}
+    (tmp_path / "search" / "kbtools-index.json").write_text(json.dumps({**base, **index}, ensure_ascii=False), encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def names(page, url: str, query: str) -> list[str]:
+    page.goto(url + "index.html")
+    page.fill("input.md-search__input", query)
+    page.wait_for_function(ANSWERED, arg=query, timeout=30_000)
+    return page.eval_on_selector_all(RESULTS + " .kb-search-name", "nodes => nodes.map(n => n.textContent)")
+
+
+@pytest.fixture
+def site(tmp_path, page):
+    servers = []
+
+    def open_index(index: dict):
+        server, url = served_index(tmp_path, index)
+        servers.append(server)
+        return lambda query: names(page, url, query)
+
+    yield open_index
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_typo_finds_the_word_but_never_outranks_it(site):
+    search = site({
+        "stems": {"en": {"upgrade": "upgrad", "upgrades": "upgrad"}},
+        "docs": [
+            doc("UpgradeCode", ["升級代碼", "UpgradeCode property"], ["", "The upgrade code of the product."], ["Upgrade", "Code"]),
+            doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
+        ],
+    })
+    assert search("upgarde")[:1] == ["UpgradeCode"]
+    assert search("upgarde") == ["UpgradeCode"]
+
+
+def test_the_exact_word_outranks_its_completion(site):
+    search = site({
+        "docs": [
+            doc("Tech", ["甲", "Tech property"], ["", "A tech word."]),
+            doc("Technical", ["乙", "Technical property"], ["", "A technical word."]),
+        ],
+    })
+    assert search("tech")[0] == "Tech"
+    assert "Technical" in search("tech")
+
+
+def test_a_chinese_word_reaches_the_english_text_by_its_rendering(site):
+    search = site({
+        "renderings": {"捷徑": [["shortcut", 0.8]]},
+        "docs": [
+            doc("Shortcuts", ["甲", "Shortcuts property"], ["快速鍵", "Regular shortcut instead of an advertised one."]),
+            doc("Other", ["乙", "Other property"], ["其他", "Something else."]),
+        ],
+    })
+    assert search("捷徑") == ["Shortcuts"]
+
+
+def test_a_french_site_matches_french_stems(site):
+    search = site({
+        "locale": "fr-FR", "lang": "fr",
+        "stems": {"fr": {"dossiers": "dossi", "dossier": "dossi"}},
+        "docs": [
+            doc("TempFolder", ["Propriété TempFolder", "TempFolder property"], ["Le chemin du dossier temporaire.", "The path of the temp folder."]),
+            doc("Other", ["Propriété Other", "Other property"], ["Rien.", "Nothing."]),
+        ],
+    })
+    assert search("dossiers")[:1] == ["TempFolder"]
+
+
+def test_an_all_caps_name_typed_as_its_words(site):
+    search = site({
+        "docs": [
+            doc("ARPNOREPAIR", ["甲", "ARPNOREPAIR property"], ["", "Disables the Repair button."], ["ARPNOREPAIR", "arp", "no", "repair"]),
+            doc("ARPNOREMOVE", ["乙", "ARPNOREMOVE property"], ["", "Disables the Remove button."], ["ARPNOREMOVE", "arp", "no", "remove"]),
+        ],
+    })
+    assert search("arp no repair")[0] == "ARPNOREPAIR"
+
+
+def test_a_rare_whole_phrase_beats_pages_sharing_its_frequent_characters(site):
+    common = [["安裝使用者的安裝", "x"], ["使用者安裝", "y"]]
+    search = site({
+        "docs": [
+            doc("Common", ["安裝使用者", "Common property"], ["安裝使用者安裝", "z"], sentences=common),
+            doc("Rare", ["甲", "Rare property"], ["每個使用者安裝", "Per-user installation."]),
+        ],
+    })
+    assert search("每個使用者安裝")[0] == "Rare"
