@@ -28,8 +28,6 @@ def theme_config(locale: SiteLocale | None = None) -> dict[str, Any]:
         "name": "material",
         "language": locale.material_language,
         "font": False,
-        # No favicon: a page otherwise makes one more request for it (the budget is 8).
-        "favicon": "data:,",
         "features": ["search.highlight", "navigation.top"],
     }
 
