@@ -24,12 +24,22 @@ setup: $(BIN)/python
 setup-test: $(BIN)/python
 	$(PIP_INSTALL) -e '.[test]'
 
-# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
-browser:
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser), and
+# axe-core from the npm registry at a pinned version for the accessibility tests.
+AXE_VERSION := 4.14.1
+AXE_DIR := .cache/axe
+browser: $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "browser tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium"; fi
+
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } || \
+		{ echo "the accessibility tests need npm (sudo apt-get install npm)"; exit 1; }
+	mkdir -p $(AXE_DIR)
+	npm install --silent --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_VERSION)
 
 # The main job on the embedded sample: check it, then build the bilingual site from it.
 demo: setup

@@ -40,10 +40,20 @@ def test_english_source_of_a_segment_shows_on_hover(page, corpus_url):
     assert "clears the value during the" in source.inner_text()
 
 
-def test_english_source_of_a_segment_shows_on_keyboard_focus(page, corpus_url):
-    page.goto(corpus_url + SESSION_KEY_PAGE)
-    page.focus("#seg-75da0-104")
-    assert page.locator("#seg-75da0-104 > .kb-s").is_visible()
+def test_sentences_are_not_tab_stops_and_the_keyboard_reaches_the_english_by_the_switch(page, corpus_url):
+    page.goto(corpus_url + "properties/allusers.html")
+    assert page.locator(".kb-seg[tabindex]").count() == 0
+    page.focus(".kb-switch")
+    page.keyboard.press("Enter")
+    assert page.locator("#seg-d3ba3-111 > .kb-s").is_visible()
+
+
+def test_a_page_does_not_download_materials_search_index(page, corpus_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(corpus_url + SESSION_KEY_PAGE, wait_until="networkidle")
+    assert not [url for url in fetched if "search_index.json" in url]
+    assert not [url for url in fetched if "kbtools-index.json" in url]  # fetched when search is used
 
 
 def test_switch_shows_both_languages_side_by_side(page, corpus_url):

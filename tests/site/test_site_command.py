@@ -27,6 +27,7 @@ def test_build_names_a_missing_source_in_one_line(tmp_path, capsys):
 
 def test_build_names_a_source_without_property_pages_in_one_line(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    # The user named the wrong folder: a usage error.
     assert main(["build", "--source", str(tmp_path), "--site-dir", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
     assert "no property pages" in err and err.count("\n") == 1

@@ -97,7 +97,7 @@ def test_navigation_holds_every_property_page_once_under_a_category(corpus_kb):
     from kbtools.site.plugin import navigation
 
     nav = navigation(corpus_kb.properties)
-    [by_category] = [entry for entry in nav if "By category" in next(iter(entry))]
+    [by_category] = [entry for entry in nav if "依類別" in next(iter(entry))]
     sections = next(iter(by_category.values()))[1:]
     docs = [doc for section in sections for members in section.values() for doc in members]
     assert sorted(docs) == sorted(property_doc(record) for record in corpus_kb.properties)

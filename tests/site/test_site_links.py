@@ -16,7 +16,7 @@ SRC = re.compile(r"""<(?:script|img|source|iframe)\b[^>]*?\bsrc="([^"]*)\"""")
 
 @pytest.fixture
 def resolver() -> LinkResolver:
-    return LinkResolver({"reboot.md": "properties/reboot.html"})
+    return LinkResolver({"reboot.md": "properties/reboot.html"}, "zh-tw")
 
 
 def test_link_to_a_property_page_goes_to_its_site_page(resolver):
@@ -43,7 +43,7 @@ def test_link_into_another_folder_goes_to_that_folder_of_the_published_docs(reso
 
 def test_site_absolute_windows_link_goes_to_the_published_site():
     assert (
-        published_page("/windows/desktop/api/msi/nf-msi-msigetpropertya#remarks")
+        published_page("/windows/desktop/api/msi/nf-msi-msigetpropertya#remarks", "zh-tw")
         == "https://learn.microsoft.com/zh-tw/windows/desktop/api/msi/nf-msi-msigetpropertya#remarks"
     )
 

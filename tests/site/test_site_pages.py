@@ -53,8 +53,13 @@ def test_matrix_columns_follow_the_windows_versions_newest_first(corpus_site):
 def test_card_shows_kind_visibility_and_lifetime_as_a_timeline(corpus_site):
     article = _article(corpus_site, SESSION_KEY)
     assert "安裝程式屬性" in article and "私用" in article
-    steps = re.findall(r'<li class="kb-step kb-step-(\w+)">.*?<a class="kb-chip" href="#seg-[\w-]+">(\w+)</a>', article)
-    assert steps == [("set_by", "installer"), ("set_at", "initialization"), ("cleared_at", "InstallValidate")]
+    steps = re.findall(r'<li class="kb-step kb-step-(\w+)">.*?<a class="kb-chip" href="#seg-[\w-]+">(.*?)</a>', article)
+    # Who and when in the locale, the English on hover; action names stay names.
+    assert steps == [
+        ("set_by", '<span class="kb-label" lang="zh-TW" title="the installer">安裝程式</span>'),
+        ("set_at", '<span class="kb-label" lang="zh-TW" title="initialization">初始化</span>'),
+        ("cleared_at", "InstallValidate"),
+    ]
 
 
 def test_card_requirements_table_gives_operating_systems_by_installer_version(corpus_site):
@@ -68,7 +73,7 @@ def test_card_requirements_table_gives_operating_systems_by_installer_version(co
 
 def test_card_shows_the_source_page_metadata(corpus_site):
     article = _article(corpus_site, SESSION_KEY)
-    assert "<code>MT</code>" in article and "05/31/2018" in article
+    assert "<code>MT</code>" in article and '<time datetime="2018-05-31">2018年5月31日</time>' in article
     assert 'href="https://learn.microsoft.com/zh-tw/windows/win32/msi/msirestartmanagersessionkey"' in article
 
 

@@ -11,7 +11,7 @@ from kbtools.site.links import LinkResolver
 from kbtools.site.markup import render_markup
 from kbtools.site.property_page import render_property_page
 
-RESOLVER = LinkResolver({})
+RESOLVER = LinkResolver({}, "zh-tw")
 PAGE = "properties/evil.html"
 
 

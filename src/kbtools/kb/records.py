@@ -74,6 +74,29 @@ def _section_segments(section: Section | None, locale: str) -> list[LocalizedSeg
     return segments
 
 
+# A character reference that machine translation took apart (`&# 0034 ;`, `& # 0034 ;`, `&\\# 0034 ;`), sometimes
+# with a word of the sentence moved inside it (`&\\# profile 0034 ;`).
+_GARBLED_REFERENCE = re.compile(r"&\s*\\?#\s*(?:([^\W\d_][\w'’-]*)\s+)?(?:0*(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}))\s*;")
+
+
+def decoded_description(text: str) -> str:
+    """A front matter text with its garbled character references as the characters they stand for.
+
+    Nine zh-TW descriptions (and as many fr-FR) write `"` as `&# 0034 ;`; shown as they are, the
+    summaries in search and the API would carry raw entity text. A word moved inside a reference
+    comes out after the character.
+    """
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(2)) if match.group(2) else int(match.group(3), 16)
+        if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return match.group(0)
+        word = match.group(1)
+        return chr(code) + (f" {word}" if word else "")
+
+    return _GARBLED_REFERENCE.sub(character, text)
+
+
 def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
     """The page description, with the English of the lead sentences it was made from.
 
@@ -86,7 +109,7 @@ def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
     summary: LocalizedText = {}
     if not description:
         return summary
-    description = plain_text(str(description))
+    description = plain_text(decoded_description(" ".join(str(description).split())))
     segments = [segment for segment in lead.segments if segment.target is not None]
     best_score, best_length = 0.0, 0
     translated = ""

@@ -46,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--source",
         type=Path,
-        help=f"folder of sxs pages (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE})",
+        action="append",
+        help=f"folder of sxs pages of one locale (default: the kbtools plugin's source in mkdocs.yml, else {DEFAULT_SOURCE}); "
+        "give it once per locale for one site of several locales, each under its own path, with a language switcher",
     )
     parser.add_argument(
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
@@ -60,6 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="replace a non-empty --site-dir that kbtools did not build (never the source, a folder holding it, "
         "the current or the home folder)",
+    )
+    parser.add_argument(
+        "--docset", action="store_true",
+        help="also write a Dash/Zeal docset of the reference into the site (windows-installer-<locale>.docset)",
     )
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 without building when a page is dropped for an error"
@@ -85,8 +91,16 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import ConfigurationError, MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
-    from kbtools.site.build import SiteError, build_site, check_site_dir, configured_source
+    from kbtools.site.build import (
+        SiteError,
+        build_site,
+        check_site_dir,
+        configured_source,
+    )
 
+    if args.source and len(args.source) > 1:
+        return _run_several(args)
+    args.source = args.source[0] if args.source else None
     config_file = args.config or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
     # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
     source = args.source or (DEFAULT_SOURCE if os.environ.get(SOURCE_VARIABLE) or not config_file else None)
@@ -109,8 +123,9 @@ def run_build(args: argparse.Namespace) -> int:
             overwrite=args.overwrite,
             config_file=config_file,
             english=args.english,
+            docset=args.docset,
         )
-    except SiteError as error:  # SiteDirRefused too
+    except SiteError as error:  # SiteDirRefused and SourceRefused too
         _error(str(error))
         return EXIT_USAGE
     except OSError as error:
@@ -133,4 +148,52 @@ def run_build(args: argparse.Namespace) -> int:
     print(printable(f"Serve it with: {program} serve --site-dir {shlex.quote(str(args.site_dir))}"))
     if knowledge_base.errors:
         _error(f"{len(knowledge_base.errors)} page(s) dropped for errors (listed above)")
+    return EXIT_OK
+
+
+def _run_several(args: argparse.Namespace) -> int:
+    """`kbtools build --source A --source B`: one site, a locale per source."""
+    from mkdocs.exceptions import MkDocsException
+
+    from kbtools.kb.build import build_knowledge_base, skipped_page_line
+    from kbtools.site.build import SiteError, build_sites, check_site_dir
+
+    if args.config is not None:
+        _error("--config takes one --source (a mkdocs.yml describes one site)")
+        return EXIT_USAGE
+    try:
+        for source in args.source:
+            if not source.exists():
+                raise SiteError(f"{source}: no such file or directory (give --source a folder of sxs pages)")
+            check_site_dir(source, args.site_dir, overwrite=args.overwrite, english=args.english)
+        knowledge_bases = [build_knowledge_base(source, args.english) for source in args.source]
+        errors = [error for kb in knowledge_bases for error in kb.errors]
+        for error in errors:
+            _error(skipped_page_line(error))
+        if errors and args.strict:
+            _error(f"{len(errors)} page(s) dropped for errors; site not built (--strict)")
+            return EXIT_ERROR
+        build_sites(
+            args.source,
+            args.site_dir,
+            knowledge_bases=knowledge_bases,
+            overwrite=args.overwrite,
+            english=args.english,
+            docset=args.docset,
+        )
+    except SiteError as error:  # SiteDirRefused and SourceRefused too
+        _error(str(error))
+        return EXIT_USAGE
+    except OSError as error:
+        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
+        return EXIT_USAGE
+    except MkDocsException as error:
+        _error(f"{args.site_dir}: MkDocs failed: {error}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
+        return EXIT_INTERRUPTED
+    print(printable(f"Built {args.site_dir / 'index.html'}"))
+    first = shlex.quote(str(args.source[0]))
+    print(printable(f"Serve it with: kbtools serve --source {first} --site-dir {shlex.quote(str(args.site_dir))}"))
     return EXIT_OK

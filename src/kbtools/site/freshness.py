@@ -13,12 +13,12 @@ from html import escape
 from kbtools.freshness.words import display_text
 from kbtools.kb.freshness import DiffPart, Freshness
 from kbtools.kb.record import LocalizedSegment, PropertyRecord
-from kbtools.site.labels import TARGET
+from kbtools.site.bilingual import hover_html
 from kbtools.site.layout import property_doc, site_url
+from kbtools.site.locale import SiteLocale
 from kbtools.site.markup import escaped_text, inert
 
 OUT_OF_DATE = "out-of-date.md"
-OUT_OF_DATE_TITLE = "過時的翻譯 Out-of-date translations"
 # Segment ids of sxs pages (`4cfc5-104`); anything else is not put into a CSS selector.
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -27,34 +27,47 @@ def stale_records(records: Sequence[PropertyRecord]) -> list[PropertyRecord]:
     return [r for r in records if r.freshness is not None and not r.freshness.current]
 
 
-def freshness_notice(record: PropertyRecord) -> str:
+def _words(locale: SiteLocale, key: str, **values: object) -> str:
+    """A notice's words in the locale, the English on hover."""
+    return hover_html(locale.pair(f"freshness.{key}", **values), locale)
+
+
+def out_of_date_title(locale: SiteLocale) -> str:
+    return locale.text("freshness.title")
+
+
+def freshness_notice(record: PropertyRecord, locale: SiteLocale | None = None) -> str:
     """The notice at the top of a stale property page (empty for a current or unchecked one)."""
+    locale = locale or SiteLocale.of(record.source.locale)
     freshness = record.freshness
     if freshness is None or freshness.current:
         return ""
     if freshness.error is not None:
         return (
             '<div class="admonition warning kb-freshness"><p class="admonition-title">'
-            "無法與英文原文比較 The English page could not be compared</p>"
+            f"{_words(locale, 'not_compared')}</p>"
             f"<p>{escaped_text(freshness.english_path)}: {escaped_text(freshness.error)}</p></div>\n"
         )
     changed = sum(1 for s in freshness.stale if s.current is not None)
     removed = len(freshness.stale) - changed
-    counts = ", ".join(
-        f"{count} {what}"
-        for count, what in ((changed, "changed"), (removed, "removed"), (len(freshness.missing), "added"))
-        if count
+    said = [(key, count) for key, count in (("changed", changed), ("removed", removed), ("added", len(freshness.missing))) if count]
+    counts = {code: ", ".join(text(f"freshness.{key}", count=locale.number(count)) for key, count in said)
+              for code, text in ((locale.code, locale.text), ("en", locale.english_text))}
+    when = _when(freshness, locale)
+    summary = hover_html(
+        {locale.code: locale.text("freshness.changed_since", when=when[0], counts=counts[locale.code]),
+         "en-US": locale.english_text("freshness.changed_since", when=when[1], counts=counts["en"])},
+        locale,
     )
     marks = " ".join(s.id for s in freshness.stale if _SAFE_ID.fullmatch(s.id))
     parts = [
         f'<div class="admonition warning kb-freshness" role="note" data-kb-stale="{marks}">',
-        '<p class="admonition-title">此翻譯已過時 This translation is out of date</p>',
-        f"<p>The English page has changed since this page was translated{_when(freshness)}: "
-        f"{escape(counts)} sentences. Stale sentences are marked in the text; the current English is below.</p>",
+        f'<p class="admonition-title">{_words(locale, "notice_title")}</p>',
+        f"<p>{summary}</p>",
     ]
     if freshness.requirements:
-        parts.append('<table class="kb-freshness-rows"><thead><tr><th>Requirement</th>'
-                     "<th>English translated from</th><th>English now</th></tr></thead><tbody>")
+        parts.append(f'<table class="kb-freshness-rows"><thead><tr><th>{_words(locale, "requirement")}</th>'
+                     f'<th>{_words(locale, "translated_from")}</th><th>{_words(locale, "english_now")}</th></tr></thead><tbody>')
         for row in freshness.requirements:
             parts.append(
                 f"<tr><td>{escape(row.label)}</td><td>{escape(row.translated_from)}</td>"
@@ -62,18 +75,22 @@ def freshness_notice(record: PropertyRecord) -> str:
             )
         parts.append("</tbody></table>")
     if freshness.stale:
-        targets = _targets(record)
-        parts.append('<table class="kb-freshness-changes"><thead><tr><th>Translation</th>'
-                     "<th>English now</th></tr></thead><tbody>")
+        targets = _targets(record, locale)
+        parts.append(f'<table class="kb-freshness-changes"><thead><tr><th>{_words(locale, "translation")}</th>'
+                     f'<th>{_words(locale, "english_now")}</th></tr></thead><tbody>')
         for stale in freshness.stale:
             target = escape(targets.get(stale.id, "—"))  # not every segment of the page is on the site
             if _SAFE_ID.fullmatch(stale.id) and stale.id in targets:
                 target = f'<a href="#seg-{stale.id}">{target}</a>'
-            now = _diff_html(stale.diff) if stale.current is not None else f"<del>{escape(stale.source)}</del> (removed)"
+            now = (
+                _diff_html(stale.diff)
+                if stale.current is not None
+                else f"<del>{escape(stale.source)}</del> {_words(locale, 'removed_mark')}"
+            )
             parts.append(f"<tr><td>{target}</td><td>{now}</td></tr>")
         parts.append("</tbody></table>")
     if freshness.missing:
-        parts.append("<p>Added to the English page, not translated:</p><ul>")
+        parts.append(f"<p>{_words(locale, 'added_intro')}</p><ul>")
         parts.extend(f"<li><ins>{escape(m.text)}</ins></li>" for m in freshness.missing)
         parts.append("</ul>")
     parts.append("</div>")
@@ -91,43 +108,52 @@ def with_notice(markdown: str, notice: str) -> str:
     return markdown[: end + 1] + "\n" + notice + markdown[end + 1 :]
 
 
-def render_out_of_date(records: Sequence[PropertyRecord]) -> str:
+def render_out_of_date(records: Sequence[PropertyRecord], locale: SiteLocale | None = None) -> str:
     """The index of out-of-date property pages, with what changed in each, for the team fixing them."""
+    from kbtools.site.indexes import yaml_text
+
+    locale = locale or SiteLocale.of(records[0].source.locale if records else None)
     stale = sorted(stale_records(records), key=lambda r: r.name.casefold())
     compared = sum(1 for r in records if r.freshness is not None)
     lines = [
-        f"---\ntitle: {OUT_OF_DATE_TITLE}\n---\n",
-        "# 過時的翻譯 Out-of-date translations {#out-of-date}\n",
-        f"<p>{len(stale)} of {compared} property pages compared with the current English are out of date.</p>\n",
+        f"---\ntitle: {yaml_text(out_of_date_title(locale))}\nsearch:\n  exclude: true\n---\n",
+        f"# {_words(locale, 'title')} {{#out-of-date}}\n",
+        f"<p>{_words(locale, 'summary', stale=locale.number(len(stale)), compared=locale.number(compared))}</p>\n",
     ]
     if not stale:
         return "\n".join(lines)
-    rows = [
-        '<table class="kb-out-of-date"><thead><tr><th>Property</th><th>Changed</th><th>Removed</th>'
-        "<th>Added</th><th>Requirement rows</th><th>Handed off</th></tr></thead><tbody>"
-    ]
+    head = "".join(
+        f'<th scope="col">{_words(locale, key)}</th>'
+        for key in ("property", "changed_column", "removed_column", "added_column", "rows_column", "handoff_column")
+    )
+    rows = [f'<div class="kb-table-scroll" tabindex="0"><table class="kb-out-of-date"><thead><tr>{head}</tr></thead><tbody>']
     for record in stale:
         freshness = record.freshness
         assert freshness is not None
         changed = sum(1 for s in freshness.stale if s.current is not None)
         url = "../" * OUT_OF_DATE.count("/") + site_url(property_doc(record))
         rows.append(
-            f'<tr><td><a href="{escape(url)}">{escape(record.name)}</a></td><td>{changed}</td>'
-            f"<td>{len(freshness.stale) - changed}</td><td>{len(freshness.missing)}</td>"
-            f"<td>{len(freshness.requirements)}</td><td>{escape(freshness.ms_lasthandoff or '')}</td></tr>"
+            f'<tr><th scope="row"><a href="{escape(url)}"><code>{escape(record.name)}</code></a></th>'
+            f"<td>{locale.number(changed)}</td><td>{locale.number(len(freshness.stale) - changed)}</td>"
+            f"<td>{locale.number(len(freshness.missing))}</td><td>{locale.number(len(freshness.requirements))}</td>"
+            f"<td>{escape(locale.date(freshness.ms_lasthandoff))}</td></tr>"
         )
-    rows.append("</tbody></table>")
+    rows.append("</tbody></table></div>")
     lines.append(inert("\n".join(rows)))
     return "\n".join(lines) + "\n"
 
 
-def _when(freshness: Freshness) -> str:
-    said = []
-    if freshness.ms_lasthandoff:
-        said.append(f"handed off {freshness.ms_lasthandoff}")
-    if freshness.ms_sourcegitcommit:
-        said.append(f"English commit {freshness.ms_sourcegitcommit[:7]}")
-    return f" ({escape(', '.join(said))})" if said else ""
+def _when(freshness: Freshness, locale: SiteLocale) -> tuple[str, str]:
+    """When the page was translated, in the locale and in English: ` (handed off ..., ...)`."""
+    out = []
+    for text in (locale.text, locale.english_text):
+        said = []
+        if freshness.ms_lasthandoff:
+            said.append(text("freshness.handed_off", date=locale.date(freshness.ms_lasthandoff)))
+        if freshness.ms_sourcegitcommit:
+            said.append(text("freshness.english_commit", commit=freshness.ms_sourcegitcommit[:7]))
+        out.append(f" ({', '.join(said)})" if said else "")
+    return out[0], out[1]
 
 
 def _diff_html(parts: list[DiffPart]) -> str:
@@ -138,7 +164,7 @@ def _diff_html(parts: list[DiffPart]) -> str:
     return " ".join(out)
 
 
-def _targets(record: PropertyRecord) -> dict[str, str]:
+def _targets(record: PropertyRecord, locale: SiteLocale) -> dict[str, str]:
     """Segment id -> its translation, over the record's sections."""
     sections: list[list[LocalizedSegment]] = [record.semantics, record.remarks, record.default_value]
     if record.value is not None:
@@ -146,7 +172,7 @@ def _targets(record: PropertyRecord) -> dict[str, str]:
     found = {}
     for segments in sections:
         for segment in segments:
-            text = (segment.model_extra or {}).get(TARGET)
+            text = (segment.model_extra or {}).get(locale.code)
             if text:
                 found[segment.id] = display_text(text)
     return found

@@ -10,9 +10,8 @@ import posixpath
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
 
-PUBLISHED_SITE = "https://learn.microsoft.com/zh-tw"
-PUBLISHED_MSI = PUBLISHED_SITE + "/windows/win32/msi/"
-PUBLISHED_WIN32 = PUBLISHED_SITE + "/windows/win32/"
+PUBLISHED_SITE = "https://learn.microsoft.com"
+DEFAULT_LEARN_LOCALE = "en-us"
 
 # Schemes that may stay as they are; anything else (javascript:, data:, vbscript:, file:) is dropped.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -22,14 +21,16 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_SAFE = "/:#?&=%@+,;!$'*()-._~"
 
 
-def published_page(target: str) -> str:
-    """The published URL of a page link written relative to the Msi folder."""
+def published_page(target: str, learn_locale: str = DEFAULT_LEARN_LOCALE) -> str:
+    """The published URL, in the Microsoft Learn locale `learn_locale` (`fr-fr`), of a page link
+    written relative to the Msi folder."""
     path, _, fragment = target.partition("#")
+    site = f"{PUBLISHED_SITE}/{learn_locale.lower()}"
     if path.startswith("/"):
-        url = PUBLISHED_SITE + _strip_md(path)
+        url = site + _strip_md(path)
     else:
         resolved = posixpath.normpath(posixpath.join("msi", path))
-        url = PUBLISHED_WIN32 + _strip_md(resolved.lstrip("./"))
+        url = f"{site}/windows/win32/" + _strip_md(resolved.lstrip("./"))
     return quote(url + ("#" + fragment if fragment else ""), safe=URL_SAFE)
 
 
@@ -44,8 +45,9 @@ class LinkResolver:
     of the page generated for it (`properties/installvalidate.html`).
     """
 
-    def __init__(self, site_pages: Mapping[str, str]) -> None:
+    def __init__(self, site_pages: Mapping[str, str], learn_locale: str = DEFAULT_LEARN_LOCALE) -> None:
         self._site_pages = {name.lower(): path for name, path in site_pages.items()}
+        self.learn_locale = learn_locale
 
     def resolve(self, target: str, from_page: str) -> str | None:
         """The URL to use for `target` on the site page `from_page`, or None to drop the link."""
@@ -62,7 +64,7 @@ class LinkResolver:
         path, _, fragment = target.partition("#")
         site_path = None if "/" in path else self._site_pages.get(path.lower())
         if site_path is None:
-            return published_page(target)
+            return published_page(target, self.learn_locale)
         # The generated page does not keep the source page's anchors, so the fragment goes.
         return posixpath.relpath(site_path, posixpath.dirname(from_page) or ".")
 

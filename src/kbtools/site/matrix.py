@@ -13,8 +13,9 @@ from kbtools.kb.query import Catalog
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.publish.requirements_matrix import WINDOWS_INSTALLER, requirements_matrix
 from kbtools.site.bilingual import label_html, plain_label
-from kbtools.site.labels import KIND_LABELS, TARGET
+from kbtools.site.indexes import KINDS, yaml_text
 from kbtools.site.layout import MATRIX, property_doc, relative_url, site_url
+from kbtools.site.locale import SiteLocale
 
 PAIR = "{os}@{version}"
 
@@ -26,7 +27,8 @@ def row_pairs(catalog: Catalog, record: PropertyRecord) -> list[str]:
     return sorted(PAIR.format(os=os or "", version=version or "").replace(" ", "_") for os, version in points)
 
 
-def render_matrix(kb: KnowledgeBase) -> str:
+def render_matrix(kb: KnowledgeBase, locale: SiteLocale | None = None) -> str:
+    locale = locale or SiteLocale.of(kb.locale)
     catalog = Catalog(kb)
     records = catalog.records
     matrix = requirements_matrix(catalog)
@@ -38,7 +40,10 @@ def render_matrix(kb: KnowledgeBase) -> str:
             for slug in cell.properties:
                 offered.setdefault(slug, {}).setdefault(row.os, []).append(cell.version)
     page = site_url(MATRIX)
-    head = "".join(f'<th scope="col"><span class="kb-os">{escape(name)}</span></th>' for name in systems)
+    head = "".join(
+        f'<th scope="col" data-os="{escape(name.replace(" ", "_"))}"><span class="kb-os">{escape(name)}</span></th>'
+        for name in systems
+    )
     body = []
     for record in sorted(records, key=lambda r: r.name.lower()):
         by_os = offered.get(record.slug, {})
@@ -50,7 +55,7 @@ def render_matrix(kb: KnowledgeBase) -> str:
                 title = f"{name}: Windows Installer {', '.join(versions)}"
                 cells.append(f'<td class="kb-yes" title="{escape(title)}">{escape(" ".join(versions))}</td>')
             else:
-                cells.append(f'<td class="kb-no" title="{escape(name)}">—</td>')
+                cells.append(f'<td class="kb-no" title="{escape(name)}"><span aria-hidden="true">—</span></td>')
         href = escape(relative_url(site_url(property_doc(record)), page))
         body.append(
             f'<tr data-name="{escape(record.name.lower())}" data-slug="{escape(record.slug)}" data-kind="{record.kind}" '
@@ -60,37 +65,44 @@ def render_matrix(kb: KnowledgeBase) -> str:
         )
     filters = "".join(
         [
-            f'<input type="search" class="kb-filter-name" placeholder="{_attr("filter")}" aria-label="{_attr("filter")}">',
-            _select("kb-filter-os", "windows", "any_windows", [(n.replace(" ", "_"), n) for n in systems]),
+            f'<input type="search" class="kb-filter-name" placeholder="{_attr(locale, "filter")}" '
+            f'aria-label="{_attr(locale, "filter")}">',
+            _select(locale, "kb-filter-os", "windows", "any_windows", [(n.replace(" ", "_"), n) for n in systems]),
             _select(
+                locale,
                 "kb-filter-version",
                 "windows_installer",
                 "any_installer",
                 [(v, f"Windows Installer {v}") for v in matrix.installer_versions],
             ),
-            _select("kb-filter-kind", "kind", "any_kind", [(k, text[TARGET]) for k, text in KIND_LABELS.items()]),
-            f'<output class="kb-matrix-count">{len(records)}</output>',
+            _select(locale, "kb-filter-kind", "kind", "any_kind", [(k, locale.text(f"kind.{k}")) for k in KINDS]),
+            f'<span class="kb-matrix-shown">{label_html(locale, "properties_shown")}: '
+            f'<output class="kb-matrix-count" aria-live="polite">{len(records)}</output>'
+            f" / {locale.number(len(records))}</span>",
         ]
     )
-    columns = f'<th scope="col">{label_html("name")}</th>{head}'
+    columns = f'<th scope="col" class="kb-matrix-name">{label_html(locale, "name")}</th>{head}'
     return "\n".join(
         [
-            f"---\ntitle: {plain_label('matrix')}\nsearch:\n  exclude: true\n---\n",
-            f"# {label_html('matrix')} {{#matrix}}\n",
+            # No sidebars: the table needs the width (at 1280 px a column was cut beside an empty one).
+            f"---\ntitle: {yaml_text(plain_label(locale, 'matrix'))}\nhide:\n  - navigation\n  - toc\n"
+            "search:\n  exclude: true\n---\n",
+            f"# {label_html(locale, 'matrix')} {{#matrix}}\n",
             f'<div class="kb-matrix-filters">{filters}</div>\n',
+            f'<p class="kb-matrix-legend">{label_html(locale, "matrix_legend")}</p>\n',
             '<div class="kb-matrix-scroll"><table class="kb-matrix">'
             f"<thead><tr>{columns}</tr></thead><tbody>{''.join(body)}</tbody></table></div>\n",
         ]
     )
 
 
-def _attr(label_key: str) -> str:
-    return escape(plain_label(label_key))
+def _attr(locale: SiteLocale, label_key: str) -> str:
+    return escape(plain_label(locale, label_key))
 
 
-def _select(css_class: str, label_key: str, any_key: str, options: list[tuple[str, str]]) -> str:
+def _select(locale: SiteLocale, css_class: str, label_key: str, any_key: str, options: list[tuple[str, str]]) -> str:
     choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
     return (
-        f'<select class="{css_class}" aria-label="{_attr(label_key)}">'
-        f'<option value="">{_attr(any_key)}</option>{choices}</select>'
+        f'<select class="{css_class}" aria-label="{_attr(locale, label_key)}">'
+        f'<option value="">{_attr(locale, any_key)}</option>{choices}</select>'
     )

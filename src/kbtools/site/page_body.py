@@ -11,9 +11,9 @@ from __future__ import annotations
 from html import escape
 
 from kbtools.kb.record import BlockText, BodyBlock, LocalizedSegment, TextRun
-from kbtools.site.bilingual import segment_html
-from kbtools.site.labels import ALERT_LABELS, SOURCE, TARGET
+from kbtools.site.bilingual import hover_html, segment_html
 from kbtools.site.links import LinkResolver
+from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import escaped_text, inert, render_markup
 
 # Alert kinds (`> [!NOTE]`) as Material admonition classes.
@@ -23,9 +23,10 @@ ADMONITIONS = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "wa
 class BodyRenderer:
     """Renders the blocks of one page; numbers its headings so their ids are unique."""
 
-    def __init__(self, resolver: LinkResolver, page: str) -> None:
+    def __init__(self, resolver: LinkResolver, page: str, locale: SiteLocale) -> None:
         self.resolver = resolver
         self.page = page
+        self.locale = locale
         self.headings = 0
 
     def render(self, blocks: list[BodyBlock]) -> str:
@@ -66,10 +67,13 @@ class BodyRenderer:
 
     def segment(self, segment: LocalizedSegment) -> str:
         extra = segment.__pydantic_extra__ or {}
-        target = extra.get(TARGET) or extra.get(SOURCE) or ""
+        target = extra.get(self.locale.code) or extra.get(SOURCE) or ""
         source = extra.get(SOURCE) or ""
         return segment_html(
-            render_markup(target, self.resolver, self.page), render_markup(source, self.resolver, self.page), segment.id
+            render_markup(target, self.resolver, self.page),
+            render_markup(source, self.resolver, self.page),
+            segment.id,
+            self.locale.code,
         )
 
     def list(self, block: BodyBlock) -> str:
@@ -104,10 +108,6 @@ class BodyRenderer:
         if block.alert is None:
             return f'<blockquote class="kb-quote">{inner}</blockquote>'
         kind = ADMONITIONS.get(block.alert, "note")
-        label = ALERT_LABELS.get(block.alert)
-        title = (
-            f'<span class="kb-label" lang="zh-TW" title="{escape(label[SOURCE])}">{escape(label[TARGET])}</span>'
-            if label
-            else escaped_text(block.alert.title())
-        )
+        key = f"alert.{block.alert}"
+        title = hover_html(self.locale.pair(key), self.locale) if self.locale.has(key) else escaped_text(block.alert.title())
         return f'<div class="admonition {kind}"><p class="admonition-title">{title}</p>{inner}</div>'

@@ -28,9 +28,8 @@ from mkdocs.structure.files import File, Files
 
 from kbtools.kb.record import KnowledgeBase, PropertyRecord
 from kbtools.site.bilingual import plain_label
-from kbtools.site.freshness import OUT_OF_DATE, OUT_OF_DATE_TITLE, freshness_notice, render_out_of_date, with_notice
+from kbtools.site.freshness import OUT_OF_DATE, freshness_notice, out_of_date_title, render_out_of_date, with_notice
 from kbtools.site.indexes import category_groups, render_by_category, render_by_kind, render_home
-from kbtools.site.labels import SOURCE, TARGET
 from kbtools.site.layout import (
     BY_CATEGORY,
     BY_KIND,
@@ -43,6 +42,7 @@ from kbtools.site.layout import (
     source_page_name,
 )
 from kbtools.site.links import LinkResolver
+from kbtools.site.locale import SOURCE, SiteLocale, catalog, catalog_locales
 from kbtools.site.matrix import render_matrix
 from kbtools.site.mkdocs_config import THEME_OVERRIDES
 from kbtools.site.property_page import render_property_page
@@ -80,12 +80,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         self.refuse_site_dir(config)
         if self.knowledge_base is None:
             self.knowledge_base = _read_records(self.records_source())
+        # The site speaks its pages' language (`ms.contentlocale`): Material's words and `<html lang>`
+        # follow it, and the site's scripts read their words from the page.
+        self.locale = SiteLocale.of(self.knowledge_base.locale)
+        config.theme["language"] = self.locale.material_language
+        # A site name that is a catalog's own (the generated configuration's, for another locale)
+        # follows the pages too; a name the user chose stays.
+        if config.site_name in {catalog(code).get("label.home") for code in catalog_locales()}:
+            config.site_name = self.locale.text("label.home")
+        config.extra["kbtools_locale"] = self.locale.code
+        config.extra["kbtools_messages"] = self.locale.js_messages()
         # Material's inline scripts moved to files, and the Content-Security-Policy `<meta>` that
         # forbids inline script (kbtools.site.security_headers), in every page.
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         config.extra.setdefault("content_security_policy", META_CONTENT_SECURITY_POLICY)
         # The navigation: the index pages, and every property page under its category.
-        config.nav = navigation(self.knowledge_base.properties)
+        config.nav = navigation(self.knowledge_base.properties, self.locale, stale=self._has_freshness())
         # Each page carries only the open branch of the navigation, not all 335 entries.
         features = config.theme.get("features") or []
         if "navigation.prune" not in features:
@@ -126,21 +136,34 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
             server.watch(str(source))
         return server
 
-    def generated_pages(self) -> dict[str, str]:
+    def _has_freshness(self) -> bool:
+        return any(record.freshness is not None for record in self.knowledge_base.properties)
+
+    def generated_pages(self, config: MkDocsConfig | None = None) -> dict[str, str]:
         """Docs path -> Markdown source of every generated page."""
         records = self.knowledge_base.properties
-        resolver = LinkResolver({source_page_name(r): site_url(property_doc(r)) for r in records})
+        locale = getattr(self, "locale", None) or SiteLocale.of(self.knowledge_base.locale)
+        resolver = LinkResolver({source_page_name(r): site_url(property_doc(r)) for r in records}, locale.learn_path)
+        extra_links = []
+        if self._has_freshness():
+            extra_links.append((site_url(OUT_OF_DATE), _freshness_label(locale)))
+        languages = [
+            (str(entry.get("link", "")), str(entry.get("lang", "")), str(entry.get("name", "")))
+            for entry in ((config.extra.get("alternate") or []) if config is not None else [])
+            if isinstance(entry, dict)
+        ]
         pages = {
-            HOME: render_home(records, resolver),
-            BY_CATEGORY: render_by_category(records, resolver),
-            BY_KIND: render_by_kind(records, resolver),
-            MATRIX: render_matrix(self.knowledge_base),
+            HOME: render_home(records, resolver, locale, extra_links, languages),
+            BY_CATEGORY: render_by_category(records, resolver, locale),
+            BY_KIND: render_by_kind(records, resolver, locale),
+            MATRIX: render_matrix(self.knowledge_base, locale),
         }
         for record in records:
-            pages[property_doc(record)] = with_notice(render_property_page(record, resolver), freshness_notice(record))
-        if any(record.freshness is not None for record in records):
-            pages[OUT_OF_DATE] = render_out_of_date(records)
-            pages[HOME] += f"- [{OUT_OF_DATE_TITLE}]({OUT_OF_DATE})\n"
+            pages[property_doc(record)] = with_notice(
+                render_property_page(record, resolver, locale), freshness_notice(record, locale)
+            )
+        if self._has_freshness():
+            pages[OUT_OF_DATE] = render_out_of_date(records, locale)
         return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -150,7 +173,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
                 files.remove(file)
-        for uri, markdown in self.generated_pages().items():
+        for uri, markdown in self.generated_pages(config).items():
             files.append(File.generated(config, uri, content=markdown))
         assets = package_files("kbtools.site") / "assets"
         for uri in (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT):
@@ -159,7 +182,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The property search's index, beside the pages it finds (read by assets/search.js).
-        write_index(self.knowledge_base.properties, Path(config.site_dir))
+        locale = getattr(self, "locale", None) or SiteLocale.of(self.knowledge_base.locale)
+        write_index(self.knowledge_base.properties, Path(config.site_dir), locale)
         # A site the plugin built (`mkdocs build` too) is one `kbtools build` may replace.
         write_marker(Path(config.site_dir), SiteOrigin(self.records_source()))
 
@@ -170,18 +194,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
 NAV_SECTION_LIMIT = 100
 
 
-def navigation(records: Sequence[PropertyRecord]) -> list[dict[str, Any]]:
+def navigation(
+    records: Sequence[PropertyRecord], locale: SiteLocale | None = None, *, stale: bool = False
+) -> list[dict[str, Any]]:
     """MkDocs `nav`. Themes print nav titles as they are, so titles are escaped here."""
+    locale = locale or SiteLocale.of(records[0].source.locale if records else None)
     by_category: list[Any] = [BY_CATEGORY]
-    for _, title, members in category_groups(records):
-        text = title[TARGET] if title[TARGET] == title[SOURCE] else f"{title[TARGET]} ({title[SOURCE]})"
+    for _, title, members in category_groups(records, locale):
+        own = title.get(locale.code) or title[SOURCE]
+        text = own if own == title[SOURCE] else f"{own} ({title[SOURCE]})"
         by_category.append({escape(text): _bounded_section(list(members))})
-    return [
-        {escape(plain_label("home")): HOME},
-        {escape(plain_label("by_category")): by_category},
-        {escape(plain_label("by_kind")): BY_KIND},
-        {escape(plain_label("matrix")): MATRIX},
+    nav = [
+        {escape(plain_label(locale, "home")): HOME},
+        {escape(plain_label(locale, "by_category")): by_category},
+        {escape(plain_label(locale, "by_kind")): BY_KIND},
+        {escape(plain_label(locale, "matrix")): MATRIX},
     ]
+    if stale:
+        nav.append({escape(out_of_date_title(locale)): OUT_OF_DATE})
+    return nav
+
+
+def _freshness_label(locale: SiteLocale) -> str:
+    from kbtools.site.bilingual import hover_html
+
+    return hover_html(locale.pair("freshness.title"), locale)
 
 
 def _bounded_section(members: list[PropertyRecord]) -> list[Any]:

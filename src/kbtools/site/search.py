@@ -26,11 +26,11 @@ from typing import Any
 
 from kbtools.kb.record import LocalizedSegment, LocalizedText, PropertyRecord
 from kbtools.page.output_file import write_file
-from kbtools.site.labels import KIND_LABELS, SOURCE, TARGET
 from kbtools.site.layout import property_doc, site_url
 from kbtools.site.links import LinkResolver
+from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import plain_text, render_markup
-from kbtools.site.property_page import name_words
+from kbtools.site.property_page import name_words, page_title
 from kbtools.site.search_lexicon import is_chinese, language, load_lexicon, shipped_lexicons
 from kbtools.site.search_terms import term_lexicon
 from kbtools.site.search_vocabulary import Vocabulary
@@ -50,7 +50,7 @@ def _plain(markup: str) -> str:
     return unescape(plain_text(render_markup(markup, _NO_LINKS, ""))) if markup else ""
 
 
-def _pair(text: LocalizedText, locale: str = TARGET) -> list[str]:
+def _pair(text: LocalizedText, locale: str) -> list[str]:
     return [_plain(text.get(locale) or ""), _plain(text.get(SOURCE) or "")]
 
 
@@ -60,22 +60,24 @@ def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
     return [*record.semantics, *value, *record.default_value, *record.remarks]
 
 
-def _segment_pair(segment: LocalizedSegment, locale: str = TARGET) -> list[str]:
+def _segment_pair(segment: LocalizedSegment, locale: str) -> list[str]:
     extra = segment.__pydantic_extra__ or {}
     return [_plain(extra.get(locale) or ""), _plain(extra.get(SOURCE) or "")]
 
 
 def records_locale(records: list[PropertyRecord]) -> str:
-    """The locale the records' pages are in (zh-TW when none is stated or they disagree)."""
+    """The locale the records' pages are in (English when none is stated or they disagree)."""
     locales = {record.source.locale for record in records if record.source.locale}
-    return locales.pop() if len(locales) == 1 else TARGET
+    return locales.pop() if len(locales) == 1 else SOURCE
 
 
-def index_document(record: PropertyRecord, locale: str = TARGET, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+def index_document(record: PropertyRecord, locale: str | None = None, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """One property in the index: short keys, as the file is fetched by every reader's browser."""
+    locale = locale or record.source.locale or SOURCE
+    site_locale = SiteLocale.of(locale)
     lifetime = record.lifetime
     actions = [name for names in (lifetime.set_at, lifetime.cleared_at, lifetime.valid_after) for name in names]
-    kind = KIND_LABELS[record.kind]
+    kind = site_locale.pair(f"kind.{record.kind}")
     last = record.name.split(".")[-1].split("::")[-1]
     words = name_words(last)
     return {
@@ -83,16 +85,17 @@ def index_document(record: PropertyRecord, locale: str = TARGET, vocabulary: Voc
         "n": record.name,
         "w": vocabulary.name_words(last, words) if vocabulary else words,
         "a": sorted(set(actions)),
-        "k": [kind[TARGET], kind[SOURCE]],
-        "t": _pair(record.title, locale) if record.title else [record.name, record.name],
+        "k": [kind[locale], kind[SOURCE]],
+        # The title as the page shows it: the identifier stays (names are names).
+        "t": _pair(page_title(record, site_locale), locale),
         "s": _pair(record.summary, locale) if record.summary else ["", ""],
         "g": [[segment.id, *_segment_pair(segment, locale)] for segment in record_segments(record)],
     }
 
 
-def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
+def build_index(records: list[PropertyRecord], site_locale: SiteLocale | None = None) -> dict[str, Any]:
     """The whole index: documents and the vocabulary of their locale (see the module's doc)."""
-    locale = records_locale(records)
+    locale = site_locale.code if site_locale is not None else records_locale(records)
     pairs = [_segment_pair(segment, locale) for record in records for segment in record_segments(record)]
     texts = [text for record in records for text in (*_pair(record.title, locale), *_pair(record.summary, locale))]
     vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons())
@@ -110,9 +113,10 @@ def build_index(records: list[PropertyRecord]) -> dict[str, Any]:
     }
 
 
-def write_index(records: list[PropertyRecord], site_dir: Path) -> Path:
+def write_index(records: list[PropertyRecord], site_dir: Path, locale: SiteLocale | None = None) -> Path:
     path = site_dir / INDEX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
+    index = build_index(records, locale)
     # Through the output guard: under a plain `mkdocs build` the site folder is the user's.
-    write_file(path, json.dumps(build_index(records), ensure_ascii=False, separators=(",", ":")), durable=False)
+    write_file(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")), durable=False)
     return path

@@ -3,6 +3,11 @@
 (function () {
   "use strict";
   var STORAGE_KEY = "kbtools.sxs";
+  // The site's words in the pages' locale (kbtools.site.locale), from the page's <meta>.
+  var MESSAGES = (function () {
+    var meta = document.querySelector('meta[name="kbtools-messages"]');
+    try { return meta ? JSON.parse(meta.getAttribute("content")) : {}; } catch (e) { return {}; }
+  })();
 
   function setSideBySide(on, buttons) {
     document.body.classList.toggle("kb-sxs", on);
@@ -55,6 +60,21 @@
       });
       count.value = String(shown);
       count.textContent = String(shown);
+      highlight(os.value);
+    }
+
+    // The chosen Windows: its column head and cells stand out.
+    function highlight(chosen) {
+      var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+      var column = -1;
+      heads.forEach(function (cell, index) {
+        var on = !!chosen && cell.getAttribute("data-os") === chosen;
+        cell.classList.toggle("kb-chosen", on);
+        if (on) column = index;
+      });
+      rows.forEach(function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) { cell.classList.toggle("kb-chosen", index === column); });
+      });
     }
 
     [name, os, version, kind].forEach(function (control) {
@@ -77,7 +97,7 @@
           hint = document.createElement("p");
           hint.className = "kb-scroll-hint";
           hint.setAttribute("aria-hidden", "true");
-          hint.textContent = "\u2194 \u5de6\u53f3\u6372\u52d5\u8868\u683c (scroll sideways)";
+          hint.textContent = MESSAGES.scroll_hint || "\u2194";
           box.parentNode.insertBefore(hint, box);
         } else if (!overflows && has) {
           hint.parentNode.removeChild(hint);
@@ -100,7 +120,17 @@
     });
   }
 
+  // Material's search dialog has no name; it takes the search box's.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var input = document.querySelector("input.md-search__input");
+    if (dialog && !dialog.getAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", (input && (input.getAttribute("aria-label") || input.placeholder)) || "Search");
+    }
+  }
+
   function setup() {
+    nameSearchDialog();
     markStale();
     setupSwitch();
     setupMatrix();

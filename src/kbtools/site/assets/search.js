@@ -27,6 +27,20 @@
   var CAMEL = /[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+/g;
 
   var state = { index: null, loading: null, base: "" };
+  // The site's words and locale (kbtools.site.locale), from the page's <meta>.
+  var MESSAGES = (function () {
+    var meta = document.querySelector('meta[name="kbtools-messages"]');
+    try { return meta ? JSON.parse(meta.getAttribute("content")) : {}; } catch (e) { return {}; }
+  })();
+  var LOCALE = MESSAGES.locale || document.documentElement.lang || "en-US";
+  function say(key, values) {
+    var text = MESSAGES[key] || "";
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+  function number(value) {
+    try { return new Intl.NumberFormat(LOCALE).format(value); } catch (e) { return String(value); }
+  }
 
   function normal(text) { return (text || "").normalize("NFKC").toLowerCase(); }
 
@@ -371,7 +385,8 @@
       if (s.value > 0) results.push({ doc: doc, value: s.value, sentence: s.sentence });
     });
     results.sort(function (a, b) { return b.value - a.value || a.doc.n.localeCompare(b.doc.n); });
-    return { query: query, results: results.slice(0, LIMIT) };
+    // `total` is every property that matches; `results` the first LIMIT of them.
+    return { query: query, results: results.slice(0, LIMIT), total: results.length };
   }
 
   // Text with the query's matches in <mark>, built as DOM nodes (the index is data, never markup).
@@ -416,7 +431,7 @@
 
   function pair(className, target, en, query) {
     var box = element("div", className);
-    var t = element("div", "kb-search-t", state.index.locale || "zh-TW");
+    var t = element("div", "kb-search-t", state.index.locale || LOCALE);
     t.appendChild(highlighted(target, query, false));
     box.appendChild(t);
     if (en && en !== target) {
@@ -432,7 +447,10 @@
     var meta = container.querySelector(".kb-search-meta");
     list.textContent = "";
     var results = found.results || [];
-    meta.textContent = !text.trim() ? "" : results.length ? results.length + " 個屬性 (properties)" : "沒有符合的屬性 (no matching property)";
+    var total = found.total || results.length;
+    meta.textContent = !text.trim() ? "" : !results.length ? say("search_none")
+      : total > results.length ? say("search_first", { total: number(total), shown: number(results.length) })
+      : say("search_count", { total: number(total) });
     results.forEach(function (result) {
       var doc = result.doc;
       var item = element("li", "kb-search-item");
@@ -442,7 +460,7 @@
       var name = element("span", "kb-search-name");
       name.appendChild(highlighted(doc.n, found.query, true));
       head.appendChild(name);
-      var kind = element("span", "kb-search-kind", "zh-TW");
+      var kind = element("span", "kb-search-kind", LOCALE);
       kind.textContent = doc.k[0];
       kind.title = doc.k[1];
       head.appendChild(kind);
@@ -483,9 +501,11 @@
         if (ticket !== pending) return;
         render(container, text, text.trim() ? search(index, text) : { results: [] });
       }, function () {
-        // No index (a page opened from disk cannot fetch it): Material's own results answer.
+        // No index (a page opened from disk cannot fetch it): Material's own results answer,
+        // from the index it was holding back (theme/assets/javascripts/lazy-search-index.js).
         document.body.classList.remove("kb-search-on");
         container.hidden = true;
+        window.dispatchEvent(new Event("kbtools-search-fallback"));
       });
     }
     ["input", "keyup", "focus"].forEach(function (type) { input.addEventListener(type, update); });
