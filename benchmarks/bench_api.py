@@ -27,10 +27,10 @@ from pathlib import Path
 
 import httpx
 
-from kbtools.publish.static_api import write_static_api
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.query import Catalog
 from kbtools.publish.documents import build_documents
+from kbtools.publish.static_api import write_static_api
 from kbtools.site.site_folder import SITE_MARKER
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,7 +42,11 @@ STATIC_COPIES = "bench"
 STARTUP_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 10.0
 UNCACHED_QUERIES = {
-    "os=Windows XP&runtime=Windows Installer&version=3.1": {"os": "Windows XP", "runtime": "Windows Installer", "version": "3.1"},
+    "os=Windows XP&runtime=Windows Installer&version=3.1": {
+        "os": "Windows XP",
+        "runtime": "Windows Installer",
+        "version": "3.1",
+    },
     "text=media": {"text": "media"},
 }
 UNCACHED_ROUNDS = 200
@@ -65,7 +69,10 @@ class Figures:
 def load_with_hey(url: str, requests: int, concurrency: int) -> Figures:
     out = subprocess.run(
         ["hey", "-n", str(requests), "-c", str(concurrency), "-t", str(int(REQUEST_TIMEOUT)), url],
-        capture_output=True, text=True, check=True, timeout=600,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     ).stdout
     total = float(re.search(r"Total:\s+([\d.]+) secs", out).group(1))
     p50 = float(re.search(r"50% in ([\d.]+) secs", out).group(1))
@@ -148,8 +155,20 @@ def main() -> int:
         write_static_api(kb, site_dir)
         (site_dir / SITE_MARKER).write_text("the static API only: serve it as it is", encoding="utf-8")
         server = subprocess.Popen(
-            [sys.executable, "-m", "kbtools", "serve", "--source", str(MSI_DIR), "--site-dir", str(site_dir), "--port", "0"],
-            stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "kbtools",
+                "serve",
+                "--source",
+                str(MSI_DIR),
+                "--site-dir",
+                str(site_dir),
+                "--port",
+                "0",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
         )
         try:
             started = time.monotonic()

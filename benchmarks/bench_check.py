@@ -108,7 +108,9 @@ def export_po(source: Path, po_file: Path) -> int:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.write(f"msgctxt {quote(key)}\nmsgid {quote(segment.source.text)}\nmsgstr {quote(segment.target.text)}\n\n")
+                out.write(
+                    f"msgctxt {quote(key)}\nmsgid {quote(segment.source.text)}\nmsgstr {quote(segment.target.text)}\n\n"
+                )
                 count += 1
     return count
 
@@ -141,8 +143,10 @@ def main() -> int:
             bare = best_of(args.repeat, BARE_REGEX, str(root))
             check_1 = best_of(args.repeat, KBTOOLS_CHECK, str(root), "1")
             check_n = best_of(args.repeat, KBTOOLS_CHECK, str(root))
-            print(f"\n{label}: {bare['files']} pages, {bare['bytes'] / 1e6:.1f} MB, {check_n['segments']} segments,"
-                  f" {check_n['findings']} findings")
+            print(
+                f"\n{label}: {bare['files']} pages, {bare['bytes'] / 1e6:.1f} MB, {check_n['segments']} segments,"
+                f" {check_n['findings']} findings"
+            )
             print(row("bare regex read", bare, None))
             print(row("kbtools check, 1 process", check_1, bare))
             print(row(f"kbtools check, {os.cpu_count()} processes", check_n, bare))
@@ -158,8 +162,9 @@ def main() -> int:
             timings = []
             for _ in range(args.repeat):
                 start = time.perf_counter()
-                subprocess.run([pofilter, "--nofuzzy", str(po), str(Path(scratch) / "out.po")], check=False,
-                               capture_output=True)
+                subprocess.run(
+                    [pofilter, "--nofuzzy", str(po), str(Path(scratch) / "out.po")], check=False, capture_output=True
+                )
                 timings.append(time.perf_counter() - start)
             print(f"\npofilter (translate-toolkit, default checks) over {units} exported pairs: {min(timings):.3f} s")
     return 0

@@ -1,6 +1,6 @@
 """Time `build_knowledge_base` on the corpus, the availability rule and a few queries; print the figures.
 
-    python benchmarks/bench_parse.py [--rounds 3]
+python benchmarks/bench_parse.py [--rounds 3]
 """
 
 from __future__ import annotations
@@ -34,11 +34,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     seconds, kb = _timed(lambda: build_knowledge_base(MSI_DIR), args.rounds)
-    print(f"parse {MSI_DIR}: {seconds:.2f} s median of {args.rounds} "
-          f"({len(kb.properties)} properties, {len(kb.runtimes)} runtime releases)")  # type: ignore[attr-defined]
+    print(
+        f"parse {MSI_DIR}: {seconds:.2f} s median of {args.rounds} "
+        f"({len(kb.properties)} properties, {len(kb.runtimes)} runtime releases)"
+    )  # type: ignore[attr-defined]
     seconds, catalog = _timed(lambda: Catalog(kb), args.rounds)  # type: ignore[arg-type]
     print(f"catalog (availability rule, filter values): {seconds * 1000:.1f} ms")
-    pairs = [(os_name, version) for os_name in OPERATING_SYSTEMS for version in catalog.known_values("version", "Windows Installer")]  # type: ignore[attr-defined]
+    pairs = [
+        (os_name, version)
+        for os_name in OPERATING_SYSTEMS
+        for version in catalog.known_values("version", "Windows Installer")
+    ]  # type: ignore[attr-defined]
     seconds, _ = _timed(
         lambda: [catalog.select(catalog.check(os=o, runtime="Windows Installer", version=v)) for o, v in pairs],  # type: ignore[attr-defined]
         args.rounds,

@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("KBTOOLS_CORPUS", ROOT.parent / "shared" / "corpus")))
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(os.environ.get("KBTOOLS_CORPUS", ROOT.parent / "shared" / "corpus"))
+    )
     parser.add_argument("--locales", nargs="+", default=["zh-TW", "fr-FR", "ru-RU", "it-IT"])
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args(argv)
@@ -46,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             times.append(time.perf_counter() - started)
         size, packed = len(data), len(gzip.compress(data, 9))
         spread = f"{min(times):.2f}–{max(times):.2f} s" if len(times) > 1 else f"{times[0]:.2f} s"
-        print(f"| {locale} | {len(records)} | {size / 1e6:.3f} MB | {packed / 1e6:.3f} MB | {spread} (median {statistics.median(times):.2f} s) |")
+        print(
+            f"| {locale} | {len(records)} | {size / 1e6:.3f} MB | {packed / 1e6:.3f} MB | {spread} (median {statistics.median(times):.2f} s) |"
+        )
     return 0
 
 

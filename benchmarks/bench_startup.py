@@ -78,7 +78,9 @@ def main() -> int:
     print(f"page: {args.page}")
     print(f"kbtools share of -X importtime: {kbtools_share:.3f} s (all imports {all_imports:.3f} s; target < 0.1 s)")
     print(f"heavy libraries imported: {', '.join(heavy) if heavy else 'none'}")
-    print(f"one page end to end: {wall:.3f} s wall, {cpu:.3f} s CPU (bare `python -c pass`: {bare:.3f} s; target < 0.25 s)")
+    print(
+        f"one page end to end: {wall:.3f} s wall, {cpu:.3f} s CPU (bare `python -c pass`: {bare:.3f} s; target < 0.25 s)"
+    )
     print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     return 0
 

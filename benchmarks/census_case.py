@@ -189,7 +189,9 @@ def main() -> int:
     for kind in sorted(examples):
         print(f"\n## {kind}: sample")
         for found, item, name, target, source in rng.sample(examples[kind], min(args.sample, len(examples[kind]))):
-            print(f"  [{'found' if found else 'MISSED'}] {item!r} in {name}\n      target: {target!r}\n      source: {source!r}")
+            print(
+                f"  [{'found' if found else 'MISSED'}] {item!r} in {name}\n      target: {target!r}\n      source: {source!r}"
+            )
     return 0
 
 

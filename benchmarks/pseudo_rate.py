@@ -26,8 +26,16 @@ from kbtools.page import read_page  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus"))
 FOLDERS = ["win32-zh-tw-sxs/desktop-src", "win32-fr-fr-sxs/desktop-src"]
-STRUCTURE = {"encoding", "unreadable-file", "frontmatter", "malformed-markup", "unpaired-segment",
-             "segment-id-mismatch", "duplicate-segment-id", "unsafe-html"}
+STRUCTURE = {
+    "encoding",
+    "unreadable-file",
+    "frontmatter",
+    "malformed-markup",
+    "unpaired-segment",
+    "segment-id-mismatch",
+    "duplicate-segment-id",
+    "unsafe-html",
+}
 
 
 def main() -> int:

@@ -57,7 +57,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--exclude", type=Path, action="append", default=[], help="a sample whose pairs to leave out")
-    parser.add_argument("--per-locale", type=int, action="append", default=None, help="pairs per locale, in the order zh-TW ru-RU it-IT")
+    parser.add_argument(
+        "--per-locale", type=int, action="append", default=None, help="pairs per locale, in the order zh-TW ru-RU it-IT"
+    )
     args = parser.parse_args()
     shares = dict(DEFAULT_SHARE)
     if args.per_locale:

@@ -85,7 +85,9 @@ def default_source(zh_source: Path, locale: str) -> Path:
         if part.lower() == "win32-zh-tw-sxs":
             parts[i] = f"win32-{locale.lower()}-sxs"
             return Path(*parts)
-    raise SystemExit(f"{zh_source}: no win32-zh-tw-sxs folder to find the {locale} pages beside; give --source-for {locale}=DIR")
+    raise SystemExit(
+        f"{zh_source}: no win32-zh-tw-sxs folder to find the {locale} pages beside; give --source-for {locale}=DIR"
+    )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -119,7 +121,9 @@ def kbtools_results(page, base_url: str, query: str) -> list[str]:
         arg=query,
         timeout=30_000,
     )
-    return page.eval_on_selector_all(".kb-search-results a.kb-search-hit", "links => links.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".kb-search-results a.kb-search-hit", "links => links.map(a => a.getAttribute('href'))"
+    )
 
 
 def material_results(page, base_url: str, query: str) -> list[str]:
@@ -136,15 +140,20 @@ def material_results(page, base_url: str, query: str) -> list[str]:
         except Exception:  # the typed text went unread while the index loaded: type it again
             continue
     page.wait_for_timeout(300)
-    return page.eval_on_selector_all(".md-search-result__list > li > a", "links => links.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".md-search-result__list > li > a", "links => links.map(a => a.getAttribute('href'))"
+    )
 
 
-PAGEFIND_SEARCH = """async q => {
+PAGEFIND_SEARCH = (
+    """async q => {
   if (!window.__pf) { window.__pf = await import('./pagefind/pagefind.js'); await window.__pf.options({}); }
   const search = await window.__pf.search(q);
   const top = await Promise.all(search.results.slice(0, %d).map(r => r.data()));
   return top.map(d => d.url);
-}""" % DEPTH
+}"""
+    % DEPTH
+)
 
 
 def pagefind_results(page, base_url: str, query: str) -> list[str]:
@@ -209,11 +218,18 @@ def report(outcomes: list[Outcome], engine: str, rows: bool = True) -> None:
         print("| --- | --- | --- | --- | --- |")
         for o in outcomes:
             rank = str(o.rank) if o.rank else "-"
-            print(f"| {o.query.text} | {o.query.lang} | {', '.join(o.query.expect)} | {rank} | {', '.join(o.results[:3])} |")
+            print(
+                f"| {o.query.text} | {o.query.lang} | {', '.join(o.query.expect)} | {rank} | {', '.join(o.results[:3])} |"
+            )
         print()
-    for label, group in (("all", outcomes), *((lang, [o for o in outcomes if o.query.lang == lang]) for lang in languages(outcomes))):
+    for label, group in (
+        ("all", outcomes),
+        *((lang, [o for o in outcomes if o.query.lang == lang]) for lang in languages(outcomes)),
+    ):
         f = figures(group)
-        print(f"{engine} {label:5} n={f['queries']:3}  hit@1 {f['hit@1']:.1%}  hit@5 {f['hit@5']:.1%}  MRR {f['mrr']:.3f}")
+        print(
+            f"{engine} {label:5} n={f['queries']:3}  hit@1 {f['hit@1']:.1%}  hit@5 {f['hit@5']:.1%}  MRR {f['mrr']:.3f}"
+        )
 
 
 def size_of(path: Path) -> int:
@@ -226,7 +242,17 @@ def pagefind_index(site: Path, locale: str = "zh-TW") -> None:
     """Index the built site with Pagefind (the `pagefind[extended]` package ships the binary)."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "properties/*.html", "--force-language", locale.lower()],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--glob",
+            "properties/*.html",
+            "--force-language",
+            locale.lower(),
+        ],
         check=True,
         capture_output=True,
     )
@@ -246,13 +272,27 @@ def source_overrides(values: list[str], option: str = "--source-for") -> dict[st
 def main(argv: list[str] | None = None) -> int:
     corpus = Path(os.environ.get("KBTOOLS_CORPUS", ROOT.parent / "shared" / "corpus"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, default=corpus / "win32-zh-tw-sxs" / "desktop-src" / "Msi",
-                        help="the zh-TW pages (zh-TW and English queries)")
-    parser.add_argument("--source-for", action="append", default=[], metavar="LANG=DIR",
-                        help="the pages a language's queries are typed against (default: beside --source)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=corpus / "win32-zh-tw-sxs" / "desktop-src" / "Msi",
+        help="the zh-TW pages (zh-TW and English queries)",
+    )
+    parser.add_argument(
+        "--source-for",
+        action="append",
+        default=[],
+        metavar="LANG=DIR",
+        help="the pages a language's queries are typed against (default: beside --source)",
+    )
     parser.add_argument("--site", type=Path, help="a site already built from --source (default: build one)")
-    parser.add_argument("--site-for", action="append", default=[], metavar="LANG=DIR",
-                        help="a site already built from a language's pages (fr-FR=out/site-fr)")
+    parser.add_argument(
+        "--site-for",
+        action="append",
+        default=[],
+        metavar="LANG=DIR",
+        help="a site already built from a language's pages (fr-FR=out/site-fr)",
+    )
     parser.add_argument("--queries", type=Path, nargs="+", default=[DEFAULT_QUERIES])
     parser.add_argument("--engine", choices=sorted(ENGINES), default="kbtools")
     parser.add_argument("--summary-only", action="store_true", help="print the figures only, no row per query")
@@ -278,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         page_names = {site_url(property_doc(r)): r.name for r in knowledge_base.properties}
         unknown = sorted({name for q in group for name in q.expect} - set(page_names.values()))
         if unknown:
-            print(f"{', '.join(map(str, args.queries))}: expected names that are no property of {source}: {', '.join(unknown)}", file=sys.stderr)
+            print(
+                f"{', '.join(map(str, args.queries))}: expected names that are no property of {source}: {', '.join(unknown)}",
+                file=sys.stderr,
+            )
             return 2
         site = built.get(locale)
         if site is None:
@@ -298,13 +341,21 @@ def main(argv: list[str] | None = None) -> int:
     report(outcomes, args.engine, rows=not args.summary_only)
     if args.json:
         by_language = {lang: figures([o for o in outcomes if o.query.lang == lang]) for lang in languages(outcomes)}
-        queries_json = [] if args.summary_only else [
-            {"query": o.query.text, "lang": o.query.lang, "rank": o.rank, "results": o.results} for o in outcomes
-        ]
+        queries_json = (
+            []
+            if args.summary_only
+            else [{"query": o.query.text, "lang": o.query.lang, "rank": o.rank, "results": o.results} for o in outcomes]
+        )
         args.json.write_text(
             json.dumps(
-                {"engine": args.engine, "figures": figures(outcomes), "languages": by_language, "queries": queries_json},
-                ensure_ascii=False, indent=1,
+                {
+                    "engine": args.engine,
+                    "figures": figures(outcomes),
+                    "languages": by_language,
+                    "queries": queries_json,
+                },
+                ensure_ascii=False,
+                indent=1,
             ),
             encoding="utf-8",
         )

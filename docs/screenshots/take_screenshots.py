@@ -25,8 +25,14 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DEFAULT_CORPUS = Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -107,7 +113,9 @@ def main() -> int:
                     tab = browser.new_page(viewport=size)
                     for shot, path, switch, selector in SHOTS:
                         tab.goto(base + path)
-                        switched = tab.get_attribute(".kb-switch", "aria-pressed") == "true" if switch is not None else None
+                        switched = (
+                            tab.get_attribute(".kb-switch", "aria-pressed") == "true" if switch is not None else None
+                        )
                         if switch is not None and switched != switch:
                             tab.click(".kb-switch")
                         if selector:

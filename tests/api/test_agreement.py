@@ -34,7 +34,11 @@ def parsed(msi_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def static_matrix(corpus_kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> RequirementsMatrix:
     site = tmp_path_factory.mktemp("agreement-site")
     write_static_api(corpus_kb, site)
-    return Envelope[RequirementsMatrix].model_validate_json((site / "api" / "v1" / "requirements.json").read_bytes()).result
+    return (
+        Envelope[RequirementsMatrix]
+        .model_validate_json((site / "api" / "v1" / "requirements.json").read_bytes())
+        .result
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +58,8 @@ def _site_answer(rows: list[tuple[str, list[str]]], os: str | None, version: str
         if not want_os and not want_version:
             return True
         return any(
-            (not want_os or pair[: pair.rindex("@")] == want_os) and (not want_version or pair[pair.rindex("@") + 1 :] == want_version)
+            (not want_os or pair[: pair.rindex("@")] == want_os)
+            and (not want_version or pair[pair.rindex("@") + 1 :] == want_version)
             for pair in pairs
         )
 
@@ -97,7 +102,9 @@ def test_every_answer_agrees_on_every_pair(
     catalog = Catalog(corpus_kb)
     versions = catalog.known_values("version", WI)
     assert versions == ["2.0", "3.0", "3.1", "4.0", "4.5", "5.0"]
-    pairs = [(os, version) for os in [*catalog.known_values("os"), None] for version in [*versions, None] if os or version]
+    pairs = [
+        (os, version) for os in [*catalog.known_values("os"), None] for version in [*versions, None] if os or version
+    ]
     for os, version in pairs:
         expected = [r.slug for r in catalog.select(catalog.check(os=os, runtime=WI, version=version))]
         where = f"os={os} version={version}"
@@ -126,7 +133,9 @@ def test_the_matrix_page_filter_in_chromium_shows_the_query_answers(
     body = markdown[markdown.index('<div class="kb-matrix-filters">') :]
     script = (files("kbtools.site") / "assets" / "kbtools.js").read_text(encoding="utf-8")
     page_file = tmp_path / "matrix.html"
-    page_file.write_text(f"<!doctype html><meta charset=utf-8><body>{body}<script>{script}</script></body>", encoding="utf-8")
+    page_file.write_text(
+        f"<!doctype html><meta charset=utf-8><body>{body}<script>{script}</script></body>", encoding="utf-8"
+    )
     catalog = Catalog(corpus_kb)
     page = browser.new_page()
     try:

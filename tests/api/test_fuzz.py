@@ -15,9 +15,7 @@ EXAMPLES_PER_OPERATION = 40
 # The operations do not depend on the records, so they can be listed at collection time;
 # the generated requests still go to the OpenAPI the running server publishes.
 OPERATIONS = [
-    f"GET {path}"
-    for path, methods in create_app(KnowledgeBase()).openapi()["paths"].items()
-    if "get" in methods
+    f"GET {path}" for path, methods in create_app(KnowledgeBase()).openapi()["paths"].items() if "get" in methods
 ]
 # Only the query has parameters a request can get wrong; every string is a possible name.
 CONSTRAINED_OPERATIONS = [f"GET {API_PREFIX}/properties"]

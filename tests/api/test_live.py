@@ -21,7 +21,14 @@ def test_every_static_document_is_served_byte_for_byte(
 ) -> None:
     write_static_api(corpus_kb, tmp_path)
     api_dir = tmp_path / "api" / "v1"
-    names = ("index.json", "properties.json", "requirements.json", "runtimes.json", "schema.json", "properties/allusers.json")
+    names = (
+        "index.json",
+        "properties.json",
+        "requirements.json",
+        "runtimes.json",
+        "schema.json",
+        "properties/allusers.json",
+    )
     for name in names:
         response = corpus_client.get(f"/api/v1/{name}")
         assert response.status_code == 200
@@ -85,7 +92,9 @@ def test_a_name_with_filters_answers_for_that_property(corpus_client: httpx.Clie
     assert on_vista.json()["result"] == []
     on_ten = corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTALL", "os": "Windows 10"})
     assert [entry["name"] for entry in on_ten.json()["result"]] == ["MSIFASTINSTALL"]
-    assert corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTAL", "os": "Windows 10"}).status_code == 404
+    assert (
+        corpus_client.get("/api/v1/properties", params={"name": "MSIFASTINSTAL", "os": "Windows 10"}).status_code == 404
+    )
 
 
 def test_stale_without_english_pages_is_422(corpus_client: httpx.Client) -> None:
@@ -192,7 +201,9 @@ def test_the_root_lists_the_documents(corpus_client: httpx.Client) -> None:
     assert "runtimes.json" in paths and "properties.json" in paths
 
 
-@pytest.mark.parametrize("path", ["/api", "/api/", "/api/v2/properties.json", "/api/v1/nothing-here", "/api/v1/properties/x/y"])
+@pytest.mark.parametrize(
+    "path", ["/api", "/api/", "/api/v2/properties.json", "/api/v1/nothing-here", "/api/v1/properties/x/y"]
+)
 def test_every_unknown_path_under_api_is_a_json_404(corpus_client: httpx.Client, path: str) -> None:
     response = corpus_client.get(path)
     assert response.status_code == 404

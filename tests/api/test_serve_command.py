@@ -15,8 +15,6 @@ from tests.serving import serve_process
 EXIT_INTERRUPTED = 130  # what `kbtools` returns for Ctrl-C, as shells do
 
 
-
-
 def test_serves_until_ctrl_c_and_exits_cleanly(sample_dir: Path, served_site: Path) -> None:
     with serve_process("--source", str(sample_dir), "--site-dir", str(served_site)) as (process, url):
         assert httpx.get(f"{url}/api/v1/properties/msirestartmanagersessionkey.json").status_code == 200

@@ -40,7 +40,13 @@ def _matrix(path: Path) -> RequirementsMatrix:
 def test_writes_the_documents_and_one_file_per_property(corpus_api: Path, corpus_kb: KnowledgeBase) -> None:
     top = sorted(path.name for path in corpus_api.iterdir())
     assert top == [
-        "index.json", "openapi.json", "properties", "properties.json", "requirements.json", "runtimes.json", "schema.json"
+        "index.json",
+        "openapi.json",
+        "properties",
+        "properties.json",
+        "requirements.json",
+        "runtimes.json",
+        "schema.json",
     ]
     assert len(list((corpus_api / "properties").iterdir())) == len(corpus_kb.properties) == 335
 

@@ -33,7 +33,14 @@ def test_one_defect_on_many_pages_is_one_baseline_entry(pages, kbtools):
     kbtools("check", "--select", "protected-term", "--write-baseline", "baseline.json", ".")
     document = json.loads((pages / "baseline.json").read_text(encoding="utf-8"))
     assert len(document["patterns"]) == 1
-    assert sorted(document["patterns"][0]["files"]) == ["copy0.md", "copy1.md", "copy2.md", "copy3.md", "copy4.md", "defect.md"]
+    assert sorted(document["patterns"][0]["files"]) == [
+        "copy0.md",
+        "copy1.md",
+        "copy2.md",
+        "copy3.md",
+        "copy4.md",
+        "defect.md",
+    ]
     assert kbtools("check", "--select", "protected-term", "--baseline", "baseline.json", ".").code == 0
 
 

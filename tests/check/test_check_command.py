@@ -108,7 +108,9 @@ def test_unknown_format_is_a_usage_error(pages, kbtools):
 def test_unknown_rule_is_a_one_line_usage_error(pages, kbtools, option):
     result = kbtools("check", option, "protected-term,no-such-rule", ".")
     assert result.code == 2
-    assert result.err == (f"kbtools check: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n")
+    assert result.err == (
+        f"kbtools check: error: {option}: unknown rule or family 'no-such-rule' (see `kbtools rules`)\n"
+    )
     assert result.out == ""
 
 
@@ -211,7 +213,17 @@ def test_full_format_groups_findings_under_their_file(pages, kbtools):
     lines = result.out.splitlines()
     assert lines[0] == "defect.md"
     assert lines[1].split() == [
-        "6:1", "error", "protected-term", "[*]", "'ALLUSERS'", "appears", "as", "'allusers'", "in", "the", "target"
+        "6:1",
+        "error",
+        "protected-term",
+        "[*]",
+        "'ALLUSERS'",
+        "appears",
+        "as",
+        "'allusers'",
+        "in",
+        "the",
+        "target",
     ]
     assert lines[-1] == "Checked 3 files (5 segments): 1 error, 2 warnings; [*] 1 fixable with `kbtools check --fix`."
 

@@ -25,8 +25,16 @@ FOLDERS = [
 ]
 # Rules about the file and the span structure judge what the page already was, not the
 # translation: a broken page stays broken whatever its targets say.
-PAGE_RULES = {"encoding", "unreadable-file", "frontmatter", "malformed-markup", "unpaired-segment",
-              "segment-id-mismatch", "duplicate-segment-id", "unsafe-html"}
+PAGE_RULES = {
+    "encoding",
+    "unreadable-file",
+    "frontmatter",
+    "malformed-markup",
+    "unpaired-segment",
+    "segment-id-mismatch",
+    "duplicate-segment-id",
+    "unsafe-html",
+}
 
 
 def test_the_transform_keeps_names_numbers_code_links_and_markup() -> None:

@@ -66,7 +66,9 @@ def test_empty_segment_reads_an_angle_bracket_placeholder_as_text(corpus_root: P
 def test_empty_segment_reports_a_lost_translation(corpus_root: Path) -> None:
     wmp = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "WMP"
     result = check_file(wmp / "ambient-event-handlers.md", CheckSettings(RuleSelection.default()), "p.md")
-    assert [f.message for f in result.findings if f.rule == "empty-segment"] == ["target of segment 'c041c-136' is empty"]
+    assert [f.message for f in result.findings if f.rule == "empty-segment"] == [
+        "target of segment 'c041c-136' is empty"
+    ]
 
 
 def test_link_mismatch_in_the_corpus(msi_dir: Path) -> None:
@@ -88,7 +90,9 @@ def test_number_mismatch_reports_version_broken_by_full_width_stop(msi_dir: Path
 
 def test_inconsistent_translation_of_one_linked_term(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")
-    assert [f.message for f in found] == ["'BBControl table' is translated 'BBControl 表' here but 'BBControl 資料表' on line 34"]
+    assert [f.message for f in found] == [
+        "'BBControl table' is translated 'BBControl 表' here but 'BBControl 資料表' on line 34"
+    ]
 
 
 def test_inconsistent_translation_ignores_inflection_and_particles() -> None:
@@ -221,7 +225,9 @@ def test_unsafe_html_ignores_code_fences_and_plain_words() -> None:
 def test_frontmatter_missing_keys_and_wrong_locale() -> None:
     text = "---\ntitle: x\nms.contentlocale: de-DE\n---\n" + segment("1-1", "甲", "A") + "\n"
     findings = check_text(text, locale="zh-TW")
-    assert [(f.rule, f.line, f.message) for f in findings] == [("frontmatter", 3, "locale is 'de-DE', expected 'zh-TW'")]
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        ("frontmatter", 3, "locale is 'de-DE', expected 'zh-TW'")
+    ]
     no_title = check_text("---\nms.contentlocale: zh-TW\n---\n")
     assert [f.message for f in no_title] == ["front matter has no 'title'"]
 
@@ -229,9 +235,19 @@ def test_frontmatter_missing_keys_and_wrong_locale() -> None:
 def test_every_rule_has_an_id_summary_explanation_and_example() -> None:
     rules = all_rules()
     required = {
-        "unpaired-segment", "segment-id-mismatch", "duplicate-segment-id", "malformed-markup", "empty-segment",
-        "untranslated", "link-mismatch", "inline-code-mismatch", "protected-term", "number-mismatch",
-        "unsafe-html", "frontmatter", "encoding",
+        "unpaired-segment",
+        "segment-id-mismatch",
+        "duplicate-segment-id",
+        "malformed-markup",
+        "empty-segment",
+        "untranslated",
+        "link-mismatch",
+        "inline-code-mismatch",
+        "protected-term",
+        "number-mismatch",
+        "unsafe-html",
+        "frontmatter",
+        "encoding",
     }
     assert required <= set(rules)
     for rule in rules.values():
@@ -268,7 +284,10 @@ def test_number_mismatch_accepts_a_number_written_the_locales_way(target: str, s
 )
 def test_number_mismatch_reports_numbers_spelled_out_merged_or_broken(target: str, source: str, missing: str) -> None:
     (finding,) = check_text(page(segment("1-1", target, source)))
-    assert (finding.rule, finding.message) == ("number-mismatch", f"number(s) of the source missing from the target: {missing}")
+    assert (finding.rule, finding.message) == (
+        "number-mismatch",
+        f"number(s) of the source missing from the target: {missing}",
+    )
 
 
 def test_version_with_a_decimal_comma_is_a_rule_of_its_own(corpus_root: Path) -> None:
@@ -291,21 +310,35 @@ def test_a_quantity_with_a_decimal_comma_is_no_version() -> None:
         ("*PpISCardVerify* 參數", "the *ppISCardVerify* parameter", "ppISCardVerify", "PpISCardVerify"),
         ("*>dwlogontype* 的值", "the value of *dwLogonType*", "dwLogonType", "dwlogontype"),
         ("設定 Unittype 值", "set the UnitType value", "UnitType", "Unittype"),
-        ("**AcceptSecurityCoNtext (NTLM)**", "**AcceptSecurityContext (NTLM)**", "AcceptSecurityContext", "AcceptSecurityCoNtext"),
-        ("<strong>Getwindowtext</strong> 函式", "the <strong>GetWindowText</strong> function", "GetWindowText", "Getwindowtext"),
+        (
+            "**AcceptSecurityCoNtext (NTLM)**",
+            "**AcceptSecurityContext (NTLM)**",
+            "AcceptSecurityContext",
+            "AcceptSecurityCoNtext",
+        ),
+        (
+            "<strong>Getwindowtext</strong> 函式",
+            "the <strong>GetWindowText</strong> function",
+            "GetWindowText",
+            "Getwindowtext",
+        ),
         ("**count** 屬性", "the **Count** property", "Count", "count"),
         ("由 **microsoft** 提供", "provided by **Microsoft**", "Microsoft", "microsoft"),
         ("LaunchURL 方法", "Player.launchURL method", "launchURL", "LaunchURL"),
     ],
 )
-def test_protected_term_reports_names_whose_case_alone_changed(target: str, source: str, term: str, altered: str) -> None:
+def test_protected_term_reports_names_whose_case_alone_changed(
+    target: str, source: str, term: str, altered: str
+) -> None:
     (finding,) = check_text(page(segment("1-1", target, source)))
     assert finding.message == f"'{term}' appears as '{altered}' in the target"
 
 
 def test_a_capitalised_bold_word_may_be_the_same_word_in_a_cased_language() -> None:
     fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"
-    text = page(segment("1-1", "La **description** du produit.", "The **Description** of the product."), front_matter=fr)
+    text = page(
+        segment("1-1", "La **description** du produit.", "The **Description** of the product."), front_matter=fr
+    )
     assert check_text(text) == []
 
 
@@ -344,14 +377,23 @@ def test_an_injected_event_handler_is_one_finding() -> None:
 
 
 def test_an_unclosed_span_is_one_finding() -> None:
-    text = page('<span data-ttu-id="1-1">安裝程式會設定此值。<span class="sxs-lookup"><span data-stu-id="1-1">The installer sets it.</span></span>')
+    text = page(
+        '<span data-ttu-id="1-1">安裝程式會設定此值。<span class="sxs-lookup"><span data-stu-id="1-1">The installer sets it.</span></span>'
+    )
     rules = rules_of(check_text(text))
     assert "malformed-markup" in rules and "unpaired-segment" not in rules
 
 
 @pytest.mark.parametrize(
     "text",
-    ["&quot;Programs&quot;", "unsigned char", "texkill dst", "pragma deleteclass", "add iplisten ipaddress=1.1.1.1", "A + k + n0 + ni + mj"],
+    [
+        "&quot;Programs&quot;",
+        "unsigned char",
+        "texkill dst",
+        "pragma deleteclass",
+        "add iplisten ipaddress=1.1.1.1",
+        "A + k + n0 + ni + mj",
+    ],
 )
 def test_untranslated_leaves_names_types_and_commands_alone(text: str) -> None:
     assert check_text(page(segment("1-1", text, text))) == []
@@ -387,7 +429,11 @@ def test_inline_code_mismatch_ignores_escaped_backticks_and_names_marked_as_code
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Tabelle CustomAction", "CustomAction-Tabelle"), ("objet StringList", "objets StringList"), ("table de fichiers", "table des fichiers")],
+    [
+        ("Tabelle CustomAction", "CustomAction-Tabelle"),
+        ("objet StringList", "objets StringList"),
+        ("table de fichiers", "table des fichiers"),
+    ],
 )
 def test_inconsistent_translation_ignores_inflection_and_word_order(one: str, other: str) -> None:
     fr = "---\ntitle: Test\nms.contentlocale: fr-FR\n---\n"

@@ -20,7 +20,10 @@ def check(workdir: Path, kbtools, text: str):
 
 def test_ignore_comment_silences_the_rule_on_the_next_segment(workdir, kbtools):
     result = check(workdir, kbtools, page("<!-- kbtools: ignore protected-term -->\n" + DEFECT, OTHER_DEFECT))
-    assert result.out.splitlines()[0] == "page.md:9:1: protected-term [error] [*] 'MSIEXEC' appears as 'msiexec' in the target"
+    assert (
+        result.out.splitlines()[0]
+        == "page.md:9:1: protected-term [error] [*] 'MSIEXEC' appears as 'msiexec' in the target"
+    )
     assert rules_reported(result) == ["protected-term"]
 
 

@@ -24,13 +24,16 @@ def pair(ident: int, target: str, source: str) -> str:
     )
 
 
-TRANSLATED = FRONT + f"""
+TRANSLATED = (
+    FRONT
+    + f"""
 # <a name="privileged"></a>{pair(1, "特殊許可權屬性", "Privileged property")}
 
 {pair(2, "作者應該使用 **Privileged** 屬性。", "Authors should used the **Privileged** property.")} {pair(3, "此屬性由安裝程式設定。", "The installer sets this property.")}
 
 {pair(4, "在 Windows Vista 上，兩者相同。", "On Windows Vista, the two are the same.")}
 """
+)
 
 ENGLISH = """---
 title: Privileged property
@@ -86,32 +89,54 @@ def test_unchanged_sentences_are_not_reported(trees, kbtools):
 def test_a_removed_sentence_is_reported_as_removed(trees, kbtools):
     english = ENGLISH.replace(" The installer sets this property.", "")
     (trees / "en" / "privileged.md").write_text(english, encoding="utf-8")
-    stale = [f for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json")) if f["rule"] == "stale-source"]
+    stale = [
+        f
+        for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json"))
+        if f["rule"] == "stale-source"
+    ]
     removed = [f for f in stale if f["segment"] == "ab-3"]
     assert len(removed) == 1
-    assert removed[0]["message"].startswith('the English source was removed from the English page: "The installer sets this property."')
+    assert removed[0]["message"].startswith(
+        'the English source was removed from the English page: "The installer sets this property."'
+    )
 
 
 def test_an_added_sentence_is_missing_at_the_segment_it_follows(trees, kbtools):
-    missing = [f for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json")) if f["rule"] == "missing-translation"]
+    missing = [
+        f
+        for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json"))
+        if f["rule"] == "missing-translation"
+    ]
     assert len(missing) == 1
     assert missing[0]["line"] == 13 and missing[0]["column"] == 1  # segment ab-4
     assert 'no segment translates (English line 10): "It is set to `1` for administrators."' in missing[0]["message"]
 
 
 def test_markup_escapes_and_whitespace_do_not_make_a_source_stale(trees, kbtools):
-    english = ENGLISH.replace("**Privileged** property.", "__Privileged__\nproperty.").replace("The installer", "The&nbsp;installer")
+    english = ENGLISH.replace("**Privileged** property.", "__Privileged__\nproperty.").replace(
+        "The installer", "The&nbsp;installer"
+    )
     english = english.replace("On Windows Vista, the two", "On [Windows Vista](vista.md), the\\ two")
     english = english.replace("Authors should use", "Authors should used")
     (trees / "en" / "privileged.md").write_text(english, encoding="utf-8")
-    assert [f for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json")) if f["rule"] == "stale-source"] == []
+    assert [
+        f
+        for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json"))
+        if f["rule"] == "stale-source"
+    ] == []
 
 
 def test_a_moved_sentence_is_not_stale(trees, kbtools):
-    english = ENGLISH.replace("Authors should use", "Authors should used").replace(" The installer sets this property.", "")
+    english = ENGLISH.replace("Authors should use", "Authors should used").replace(
+        " The installer sets this property.", ""
+    )
     english += "\nThe installer sets this property.\n"
     (trees / "en" / "privileged.md").write_text(english, encoding="utf-8")
-    assert [f for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json")) if f["rule"] == "stale-source"] == []
+    assert [
+        f
+        for f in findings(kbtools("check", "zh", "--english", "en", "--format", "json"))
+        if f["rule"] == "stale-source"
+    ] == []
 
 
 def test_a_page_without_english_page_is_orphaned(trees, kbtools):
@@ -148,7 +173,9 @@ def test_an_english_directory_that_does_not_exist_is_a_usage_error(trees, kbtool
 def test_an_english_page_that_is_not_utf8_is_one_finding(trees, kbtools):
     (trees / "en" / "privileged.md").write_bytes(ENGLISH.encode("utf-16"))
     run = kbtools("check", "zh", "--english", "en", "--select", "freshness")
-    assert run.out.splitlines()[0].startswith("zh/privileged.md:1:1: stale-source [warning] cannot compare with the English page")
+    assert run.out.splitlines()[0].startswith(
+        "zh/privileged.md:1:1: stale-source [warning] cannot compare with the English page"
+    )
     assert "UTF-16 text, not UTF-8: save the page as UTF-8" in run.out
 
 

@@ -36,8 +36,12 @@ def _rebuild(args: tuple[Path, Path]) -> int:
 @pytest.fixture(scope="module")
 def english_root(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("english")
-    jobs = [(folder, root / tree / folder.relative_to(corpus_root / tree)) for tree in TREES
-            for folder in sorted((corpus_root / tree / "desktop-src").iterdir()) if folder.is_dir()]
+    jobs = [
+        (folder, root / tree / folder.relative_to(corpus_root / tree))
+        for tree in TREES
+        for folder in sorted((corpus_root / tree / "desktop-src").iterdir())
+        if folder.is_dir()
+    ]
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         assert sum(pool.map(_rebuild, jobs)) > 10_000
     return root
@@ -95,7 +99,7 @@ def _pick_edits(corpus_root: Path, per_kind: int) -> list[Edit]:
         page = read_page(path)
         if page.text is None:
             continue
-        page.blocks  # attaches segments to their blocks
+        _ = page.blocks  # attaches segments to their blocks
         english = english_text(page)
         candidates = [s for s in page.segments if s.paired and _unique_sentence(page, s, english)]
         if not candidates:
@@ -148,7 +152,12 @@ def test_no_finding_on_the_english_translated_from_then_exactly_each_edit(corpus
     # Each at its segment: a changed or deleted source at that segment, an added sentence at
     # the segment it follows. (The corpus lies outside the working directory: absolute paths.)
     expected = {
-        (edit.path.as_posix(), edit.segment.line, edit.segment.column, "missing-translation" if edit.kind == "add" else "stale-source")
+        (
+            edit.path.as_posix(),
+            edit.segment.line,
+            edit.segment.column,
+            "missing-translation" if edit.kind == "add" else "stale-source",
+        )
         for edit in edits
     }
 

@@ -41,7 +41,11 @@ def test_a_stale_record_lists_the_segment_with_the_english_now(kb):
     assert [(s.source, s.current) for s in freshness.stale] == [
         ("Authors should used the Privileged property.", "Authors should use the Privileged property.")
     ]
-    assert [(p.op, p.text) for p in freshness.stale[0].diff][:3] == [("equal", "Authors should"), ("delete", "used"), ("insert", "use")]
+    assert [(p.op, p.text) for p in freshness.stale[0].diff][:3] == [
+        ("equal", "Authors should"),
+        ("delete", "used"),
+        ("insert", "use"),
+    ]
     assert freshness.ms_sourcegitcommit and freshness.ms_lasthandoff and freshness.english_path == "adminuser.md"
 
 

@@ -54,7 +54,10 @@ def test_the_index_lists_out_of_date_pages_with_counts(site):
     html = (site / "out-of-date.html").read_text(encoding="utf-8")
     assert "2 of 3 property pages compared with the current English are out of date." in html
     assert "與目前英文比較的 3 個屬性頁面中，有 2 個已過時。" in html  # the locale's words, the English on hover
-    assert re.search(r'<a href="properties/adminuser.html"><code>AdminUser</code></a></th><td>1</td><td>0</td><td>0</td><td>0</td>', html)
+    assert re.search(
+        r'<a href="properties/adminuser.html"><code>AdminUser</code></a></th><td>1</td><td>0</td><td>0</td><td>0</td>',
+        html,
+    )
     assert re.search(r"MSIRESTARTMANAGERCONTROL</code></a></th><td>1</td><td>2</td><td>1</td><td>1</td>", html)
     assert "Privileged<" not in html
     assert 'href="out-of-date.html"' in (site / "index.html").read_text(encoding="utf-8")

@@ -54,5 +54,7 @@ def build(source: Path, site_dir: Path) -> Run:
 
 def site_text(site_dir: Path) -> str:
     """Every generated HTML page and API document of a built site, as one text."""
-    parts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*")) if path.suffix in (".html", ".json")]
+    parts = [
+        path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*")) if path.suffix in (".html", ".json")
+    ]
     return "\n".join(parts)

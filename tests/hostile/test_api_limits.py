@@ -89,7 +89,13 @@ def test_an_unknown_api_path_echoes_a_bounded_part_of_it(server):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/properties.json", "/api/v1/properties/MsiRestartManagerSessionKey", "/api/v1/properties?kind=installer", "/"]
+    "path",
+    [
+        "/api/v1/properties.json",
+        "/api/v1/properties/MsiRestartManagerSessionKey",
+        "/api/v1/properties?kind=installer",
+        "/",
+    ],
 )
 def test_head_answers_like_get_without_a_body(server, path):
     get = httpx.get(server + path, timeout=30)

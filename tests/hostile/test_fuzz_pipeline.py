@@ -37,13 +37,52 @@ def examples(default: int) -> int:
 
 
 FRAGMENTS = [
-    '<span data-ttu-id="f-1">', '<span data-stu-id="f-1">', '<span class="sxs-lookup">', "</span>", "<span>",
-    '<span data-ttu-id="d3ba3-104">', "\n", "\n\n", "\r", "\r\r\n", "| a | b |\n|---|---|\n| c | d |\n",
-    "# ", "## Requirements\n", "- ", "> ", "```\n", "    ", "**ALLUSERS**", "`code`", "[x](a.md)", "\\*", "屬性",
-    " property", "Windows Installer 5.0 or later", "Windows XP", "3.1", "<!-- kbtools: ignore -->", "<!--",
-    "<script>alert(1)</script>", "</script>", '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))",
-    '<a href="jav&#x61;script:alert(1)">x</a>', "*d*{: onfocus=alert(1) autofocus }", "{{ config }}",
-    "<style>", "<iframe src=//x>", "&#0;", "\ufeff", "\u2028", "\x85", "\x0b", "\U0001f600", "\\", "|", "]",
+    '<span data-ttu-id="f-1">',
+    '<span data-stu-id="f-1">',
+    '<span class="sxs-lookup">',
+    "</span>",
+    "<span>",
+    '<span data-ttu-id="d3ba3-104">',
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\r\n",
+    "| a | b |\n|---|---|\n| c | d |\n",
+    "# ",
+    "## Requirements\n",
+    "- ",
+    "> ",
+    "```\n",
+    "    ",
+    "**ALLUSERS**",
+    "`code`",
+    "[x](a.md)",
+    "\\*",
+    "屬性",
+    " property",
+    "Windows Installer 5.0 or later",
+    "Windows XP",
+    "3.1",
+    "<!-- kbtools: ignore -->",
+    "<!--",
+    "<script>alert(1)</script>",
+    "</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    '<a href="jav&#x61;script:alert(1)">x</a>',
+    "*d*{: onfocus=alert(1) autofocus }",
+    "{{ config }}",
+    "<style>",
+    "<iframe src=//x>",
+    "&#0;",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "\x0b",
+    "\U0001f600",
+    "\\",
+    "|",
+    "]",
 ]
 FRONT_MATTERS = [
     None,  # keep the page's own
@@ -55,16 +94,14 @@ FRONT_MATTERS = [
     "---\n- a list\n---\n",
     "---\ntitle: !!python/object:os.system x\n---\n",
     "---\ntitle:\n  nested: {deep: [1, 2]}\ndescription: 2020-01-01\nms.contentlocale: [zh-TW]\n---\n",
-    "---\ntitle: ALLUSERS 屬性\nms.contentlocale: zh-TW\ndescription: \"<script>alert(1)</script>\"\n---\n",
+    '---\ntitle: ALLUSERS 屬性\nms.contentlocale: zh-TW\ndescription: "<script>alert(1)</script>"\n---\n',
     "---\ntitle: " + "x" * 10_000 + "\nms.contentlocale: zh-TW\n---\n",
     "---\r\ntitle: T\r\nms.contentlocale: zh-TW\r\n---\r\n",
     "\ufeff---\ntitle: T\n---\n",
 ]
 LINE_BREAKS = [None, "\r\n", "\r", "\r\r\n"]
 
-edits = st.lists(
-    st.tuples(st.floats(0, 1), st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20))), max_size=12
-)
+edits = st.lists(st.tuples(st.floats(0, 1), st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20))), max_size=12)
 
 
 @st.composite

@@ -73,7 +73,9 @@ def test_segments_and_their_positions_are_those_of_the_lf_page(styled, style):
 def test_block_structure_is_that_of_the_lf_page(styled, style):
     for name in PROPERTY_PAGES:
         expected = [(b.kind, b.start_line, b.end_line, b.row, b.column) for b in read_page(styled["lf"] / name).blocks]
-        assert [(b.kind, b.start_line, b.end_line, b.row, b.column) for b in read_page(styled[style] / name).blocks] == expected
+        assert [
+            (b.kind, b.start_line, b.end_line, b.row, b.column) for b in read_page(styled[style] / name).blocks
+        ] == expected
 
 
 @pytest.mark.parametrize("style", [s for s in STYLES if s != "lf"])
@@ -83,7 +85,9 @@ def test_findings_are_those_of_the_lf_page(styled, style):
     assert result.err == ""
 
     def key(report):
-        return sorted((Path(f["path"]).name, f["line"], f["column"], f["rule"], f["message"]) for f in report["findings"])
+        return sorted(
+            (Path(f["path"]).name, f["line"], f["column"], f["rule"], f["message"]) for f in report["findings"]
+        )
 
     assert key(expected)
     assert key(report) == key(expected)

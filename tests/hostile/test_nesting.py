@@ -61,18 +61,33 @@ def test_nesting_at_the_cap_is_read():
 
 
 def test_deeper_nesting_is_an_error_and_the_segment_is_left_out():
-    text = pair("1-1", "前", "Before") + "\n\n" + pair("1-2", deep(DEPTH), "Deep") + "\n\n" + pair("1-3", "後", "After") + "\n"
+    text = (
+        pair("1-1", "前", "Before")
+        + "\n\n"
+        + pair("1-2", deep(DEPTH), "Deep")
+        + "\n\n"
+        + pair("1-3", "後", "After")
+        + "\n"
+    )
     page = parse_text(text, Path("p.md"))
     assert [s.id for s in page.segments] == ["1-1", "1-3"]
     assert all(s.paired for s in page.segments)
     [error] = page.markup_errors
-    assert (error.line, error.column) == (3, len('<span data-ttu-id="1-2">') + 1 + (MAX_NESTING_DEPTH - 1) * len("<span>"))
+    assert (error.line, error.column) == (
+        3,
+        len('<span data-ttu-id="1-2">') + 1 + (MAX_NESTING_DEPTH - 1) * len("<span>"),
+    )
     assert f"more than {MAX_NESTING_DEPTH} deep" in error.message
 
 
 @pytest.mark.parametrize("tag", ["b", "a", "div"])
 def test_elements_nested_too_deep_in_a_segment_are_an_error_too(tag):
-    text = pair("1-1", deep(MAX_NESTING_DEPTH, tag), "ok") + "\n\n" + pair("1-2", deep(MAX_NESTING_DEPTH + 1, tag), "Deep") + "\n"
+    text = (
+        pair("1-1", deep(MAX_NESTING_DEPTH, tag), "ok")
+        + "\n\n"
+        + pair("1-2", deep(MAX_NESTING_DEPTH + 1, tag), "Deep")
+        + "\n"
+    )
     page = parse_text(text, Path("p.md"))
     assert [s.id for s in page.segments] == ["1-1"]
     [error] = page.markup_errors

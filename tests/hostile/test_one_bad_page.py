@@ -31,7 +31,9 @@ def test_parse_reports_the_page_and_writes_the_others(corpus_pages, one_page_rai
     result, knowledge_base = parse_json(corpus_pages, tmp_path / "kb.json")
     assert result.code == 1
     [line] = result.err.splitlines()
-    assert line.startswith(f"kbtools parse: error: {(corpus_pages / BROKEN).as_posix()}: cannot read this page (RecursionError")
+    assert line.startswith(
+        f"kbtools parse: error: {(corpus_pages / BROKEN).as_posix()}: cannot read this page (RecursionError"
+    )
     assert line.endswith("(page skipped)")
     assert sorted(r["slug"] for r in knowledge_base["properties"]) == sorted(Path(n).stem for n in PROPERTY_PAGES[1:])
 
@@ -48,4 +50,3 @@ def test_build_reports_the_page_and_builds_the_others(corpus_pages, one_page_rai
     assert f"{BROKEN}: cannot read this page (RecursionError" in result.err
     built = sorted(path.name for path in (tmp_path / "site" / "properties").glob("*.html"))
     assert built == sorted(Path(n).stem + ".html" for n in PROPERTY_PAGES[1:])
-

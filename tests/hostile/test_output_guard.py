@@ -121,7 +121,9 @@ def test_a_report_temp_left_by_kill_9_is_removed_by_the_next_run(msi_dir, tmp_pa
     report = tmp_path / "report.txt"
     process = subprocess.Popen(
         [sys.executable, "-m", "kbtools", "check", str(msi_dir), "-o", str(report), "--jobs", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
     )
     try:
         deadline = time.monotonic() + 120

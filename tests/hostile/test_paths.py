@@ -139,6 +139,8 @@ def test_a_symlinked_file_inside_the_source_is_read(msi_dir, tmp_path):
 
 def test_records_and_the_site_publish_paths_relative_to_the_source(results):
     assert sorted(record["source"]["path"] for record in results.records) == [
-        "allusers.md", "shared/msiinstanceguid.md", "sub/adminuser.md"
+        "allusers.md",
+        "shared/msiinstanceguid.md",
+        "sub/adminuser.md",
     ]
     assert str(results.source.parent) not in site_text(results.site)

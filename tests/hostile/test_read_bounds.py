@@ -65,7 +65,11 @@ def _limited(*args: str, cwd: Path, timeout: int = 60) -> subprocess.CompletedPr
     try:
         return subprocess.run(
             [sys.executable, "-m", "kbtools", *args],
-            cwd=cwd, capture_output=True, text=True, timeout=timeout, preexec_fn=limit,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            preexec_fn=limit,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"kbtools {' '.join(args)} still running after {timeout} s")

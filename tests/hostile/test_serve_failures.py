@@ -35,7 +35,11 @@ def test_running_out_of_file_descriptors_is_one_line_and_the_server_keeps_servin
 
     server = subprocess.Popen(
         [sys.executable, "-m", "kbtools", "serve", "--source", "src", "--site-dir", "site", "--port", "0"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=few_descriptors,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=few_descriptors,
     )
     held: list[socket.socket] = []
     try:

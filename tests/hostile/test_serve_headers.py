@@ -33,8 +33,16 @@ def server(sample_dir: Path, sample_site: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/index.html", "/properties/msirestartmanagersessionkey.html", "/assets/kbtools.js",
-     "/api/v1/properties.json", "/api/v1/properties?kind=installer", "/api/v1/properties/nosuch", "/no-such-page.html"],
+    [
+        "/",
+        "/index.html",
+        "/properties/msirestartmanagersessionkey.html",
+        "/assets/kbtools.js",
+        "/api/v1/properties.json",
+        "/api/v1/properties?kind=installer",
+        "/api/v1/properties/nosuch",
+        "/no-such-page.html",
+    ],
 )
 def test_every_response_carries_the_security_headers(server, path):
     response = httpx.get(server + path, timeout=30)

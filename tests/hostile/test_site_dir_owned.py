@@ -108,7 +108,10 @@ def test_serve_rebuilds_a_site_emptied_by_a_killed_mkdocs_build(project):
     (site / SITE_MARKER).write_text("kbtools\n", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "kbtools", "serve", "--source", "translations", "--site-dir", "site", "--port", "0"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = server.stdout.readline()

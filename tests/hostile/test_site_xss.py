@@ -29,7 +29,7 @@ PAYLOADS = [
     "[x](  JaVaScRiPt:alert(6) )",
     "<javascript:alert(7)>",
     "[x][evil]\n\n[evil]: javascript:alert(8)",
-    "![x](x\" onerror=\"alert(9))",
+    '![x](x" onerror="alert(9))',
     "<img src=x onerror=alert(10)>",
     "&lt;img src=x onerror=alert(11)&gt;",
     "<script>alert(12)</script>",
@@ -38,7 +38,7 @@ PAYLOADS = [
     "<details open ontoggle=alert(15)>x</details>",
     "a.md) <img src=x onerror=alert(16)> (.md",
     "{: #x onfocus=alert(17) autofocus }",
-    "<a href=\"javascript:alert(18)\">x</a>",
+    '<a href="javascript:alert(18)">x</a>',
     "| a | <img src=x onerror=alert(19)> |",
     "# h {: onfocus=alert(20) autofocus }",
     "&#42;d&#42;{: onfocus=alert(21) autofocus tabindex=0 }",
@@ -51,7 +51,7 @@ PAYLOADS = [
 FILE_NAMES = [
     "a.md) <img src=x onerror=alert(31)> (",
     "b{: onfocus=alert(32) autofocus }",
-    "c\"><svg onload=alert(33)>",
+    'c"><svg onload=alert(33)>',
     "d[x](javascript:alert(34))",
 ]
 
@@ -137,11 +137,15 @@ def property_page(number: int, payload: str) -> str:
 
 def reference_page(payloads: list[str]) -> str:
     """A hand-written `property-reference.md` whose category headings carry the payloads."""
-    parts = ["---\ntitle: 屬性參考\nms.contentlocale: zh-TW\n---\n# " + _segment("r-1", "屬性參考", "Property Reference")]
+    parts = [
+        "---\ntitle: 屬性參考\nms.contentlocale: zh-TW\n---\n# " + _segment("r-1", "屬性參考", "Property Reference")
+    ]
     for number, payload in enumerate(payloads):
         line = _one_line(payload)
         parts.append(f"## {_segment(f'r-{number}-h', f'類別 {line}', f'Category {line}')}\n")
-        parts.append(f"| {_segment(f'r-{number}-a', '屬性', 'Property')} | {_segment(f'r-{number}-b', '描述', 'Description')} |")
+        parts.append(
+            f"| {_segment(f'r-{number}-a', '屬性', 'Property')} | {_segment(f'r-{number}-b', '描述', 'Description')} |"
+        )
         parts.append("|---|---|")
         name = f"EVIL{number}{line}"
         parts.append(
@@ -229,7 +233,9 @@ def test_no_page_runs_script_in_chromium(hostile_site, chromium):
             tab.goto(path.as_uri())
             # Give focus handlers (`autofocus`) and image errors a moment, then hover everything.
             tab.wait_for_timeout(50)
-            tab.evaluate("() => document.querySelectorAll('a, span, em, strong, code, td').forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+            tab.evaluate(
+                "() => document.querySelectorAll('a, span, em, strong, code, td').forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
+            )
             problems.extend(f"{path.relative_to(hostile_site)}: {item}" for item in tab.evaluate(DOM_CHECK))
     finally:
         context.close()

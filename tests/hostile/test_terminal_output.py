@@ -52,7 +52,9 @@ def test_escape_sequences_of_an_english_page_do_not_reach_the_terminal(pages, ms
     page = english / "reboot.md"
     text = page.read_text(encoding="utf-8")
     body = text.index("\n\n", text.index("---", 3)) + 2
-    page.write_text(text[:body] + "A new sentence \x1b]0;owned\x07\x1b[2J\x1b[31mRED.\n\n" + text[body:], encoding="utf-8")
+    page.write_text(
+        text[:body] + "A new sentence \x1b]0;owned\x07\x1b[2J\x1b[31mRED.\n\n" + text[body:], encoding="utf-8"
+    )
     for format in ("text", "full", "github"):
         result = run("check", "docs", "--english", "en", "--format", format)
         assert "RED" in result.out  # the sentence is reported ...

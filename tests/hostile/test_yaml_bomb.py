@@ -20,7 +20,12 @@ LEVELS = "abcdefghi"
 
 
 def bomb_front_matter() -> str:
-    lines = ["---", "title: ALLUSERS 屬性", "ms.contentlocale: zh-TW", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines = [
+        "---",
+        "title: ALLUSERS 屬性",
+        "ms.contentlocale: zh-TW",
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ]
     for previous, name in zip(LEVELS, LEVELS[1:], strict=False):
         lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
     lines += [f"description: *{LEVELS[-1]}", "---"]
@@ -60,7 +65,9 @@ def test_an_asterisk_in_a_value_is_not_an_alias():
 
 def test_check_reports_the_bomb_as_a_frontmatter_finding(bombed):
     _, report = check_json(bombed)
-    found = [(f["path"], f["line"]) for f in report["findings"] if f["rule"] == "frontmatter" and "alias" in f["message"]]
+    found = [
+        (f["path"], f["line"]) for f in report["findings"] if f["rule"] == "frontmatter" and "alias" in f["message"]
+    ]
     assert found == [(f"{bombed.as_posix()}/{PROPERTY_PAGES[0]}", BOMB_ALIAS_LINE)]
 
 
@@ -89,7 +96,11 @@ def test_parse_of_the_bomb_runs_in_bounded_memory_and_time(bombed, tmp_path):
     kbtools = Path(sys.executable).with_name("kbtools")
     result = subprocess.run(
         [str(kbtools), "parse", str(bombed), "--out", str(tmp_path / "kb.json")],
-        capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=limit_memory, check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=limit_memory,
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     assert "YAML alias" in result.stderr and "Traceback" not in result.stderr

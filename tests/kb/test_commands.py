@@ -20,9 +20,12 @@ def _property_page(name: str, locale: str = "zh-TW") -> str:
         + "\n\n## "
         + seg("aa111-3", "規格需求", "Requirements")
         + "\n\n| "
-        + seg("aa111-4", "需求", "Requirement") + " | " + seg("aa111-5", "值", "Value")
+        + seg("aa111-4", "需求", "Requirement")
+        + " | "
+        + seg("aa111-5", "值", "Value")
         + " |\n|---|---|\n| "
-        + seg("aa111-6", "版本", "Version") + "<br/> | "
+        + seg("aa111-6", "版本", "Version")
+        + "<br/> | "
         + seg("aa111-7", "Windows XP 上的 Windows Installer", "Windows Installer on Windows XP")
         + "<br/> |\n"
     )
@@ -33,7 +36,11 @@ def pages(tmp_path: Path) -> Path:
     directory = tmp_path / "zh-TW"
     write(directory, "fooproperty.md", _property_page("FooProperty"))
     write(directory, "barproperty.md", _property_page("BARPROPERTY"))
-    write(directory, "not-a-property.md", front_matter("zh-TW", "x", "y") + "# " + seg("aa111-1", "表格", "Some table") + "\n")
+    write(
+        directory,
+        "not-a-property.md",
+        front_matter("zh-TW", "x", "y") + "# " + seg("aa111-1", "表格", "Some table") + "\n",
+    )
     return directory
 
 
@@ -97,9 +104,7 @@ def test_query_filters_print_a_list(pages: Path, capsys: pytest.CaptureFixture[s
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_query_of_a_name_the_source_lacks_says_where_it_looked(
-    pages: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_query_of_a_name_the_source_lacks_says_where_it_looked(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "ALLUSERS", "--source", str(pages)]) == 1
     err = capsys.readouterr().err.strip()
     assert f"in {pages} (2 properties)" in err
@@ -139,7 +144,9 @@ def test_query_of_a_name_with_filters_answers_for_that_property(
         (["--used-by", "NoSuchAction"], "--used-by: unknown used-by action 'NoSuchAction'"),
     ],
 )
-def test_query_usage_errors_exit_2(pages: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_query_usage_errors_exit_2(
+    pages: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     assert main(["query", "--source", str(pages), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
@@ -156,7 +163,9 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == knowledge_base_schema()
-    assert printed == json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")), "regenerate: kbtools schema --out " + str(SHIPPED_SCHEMA)
+    assert printed == json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")), "regenerate: kbtools schema --out " + str(
+        SHIPPED_SCHEMA
+    )
     assert main(["schema", "--record"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "PropertyRecord"
 

@@ -10,7 +10,9 @@ from kbtools.kb.lifetime import action_names
 pytestmark = pytest.mark.corpus
 
 
-def test_the_seed_page_is_set_at_initialization_and_cleared_by_installvalidate(by_slug: dict[str, PropertyRecord]) -> None:
+def test_the_seed_page_is_set_at_initialization_and_cleared_by_installvalidate(
+    by_slug: dict[str, PropertyRecord],
+) -> None:
     lifetime = by_slug["msirestartmanagersessionkey"].lifetime
     assert lifetime.set_by == ["installer"]
     assert lifetime.set_at == ["initialization"]
@@ -78,7 +80,11 @@ def test_facts_are_absent_where_the_page_states_none(by_slug: dict[str, Property
     for slug in ("arphelplink", "productcode", "installer-uilevel", "configurableitem-attributes", "limitui"):
         lifetime = by_slug[slug].lifetime
         assert (lifetime.set_by, lifetime.set_at, lifetime.cleared_at, lifetime.valid_after, lifetime.used_by) == (
-            [], [], [], [], []
+            [],
+            [],
+            [],
+            [],
+            [],
         ), slug
         assert lifetime.evidence == {}, slug
 
@@ -98,7 +104,11 @@ def test_every_fact_has_evidence(corpus_kb: KnowledgeBase) -> None:
 def test_action_names_are_read_as_written() -> None:
     assert action_names("during the InstallValidate action") == ["InstallValidate"]
     assert action_names("the InstallExecute and InstallFinalize actions") == ["InstallExecute", "InstallFinalize"]
-    assert action_names("such as the INSTALL action, ADVERTISE action, and ADMIN action") == ["INSTALL", "ADVERTISE", "ADMIN"]
+    assert action_names("such as the INSTALL action, ADVERTISE action, and ADMIN action") == [
+        "INSTALL",
+        "ADVERTISE",
+        "ADMIN",
+    ]
     assert action_names("a custom action") == []
 
 
@@ -132,7 +142,11 @@ def test_lifetime_said_in_other_words_is_found_with_its_segment(
 @pytest.mark.parametrize(
     ("slug", "value", "evidence"),
     [
-        ("msirestartmanagercontrol", "0", "10d3e-109"),  # a value row: "This is the default value if the property is not set."
+        (
+            "msirestartmanagercontrol",
+            "0",
+            "10d3e-109",
+        ),  # a value row: "This is the default value if the property is not set."
         ("msifastinstall", "0", "fd83e-110"),  # a value row: "Default value"
         ("word-count-summary", "0", "848fa-105"),  # "If this property is not present, it defaults to zero (0)."
     ],

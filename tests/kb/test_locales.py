@@ -121,7 +121,12 @@ def test_another_locale_gives_the_same_structured_values(tmp_path: Path) -> None
 
 def test_structured_values_come_from_the_english_source(tmp_path: Path) -> None:
     record = _record(tmp_path, "de-DE")
-    assert (record.name, record.slug, record.kind, record.public) == ("FooSessionKey", "foosessionkey", "installer", False)
+    assert (record.name, record.slug, record.kind, record.public) == (
+        "FooSessionKey",
+        "foosessionkey",
+        "installer",
+        False,
+    )
     assert record.requirements.header == "Msi.h"
     assert [(s.versions, s.or_later, s.os) for s in record.requirements.statements] == [
         (["4.5"], True, ["Windows Server 2003", "Windows XP", "Windows 2000"]),
@@ -129,7 +134,10 @@ def test_structured_values_come_from_the_english_source(tmp_path: Path) -> None:
     ]
     lifetime = record.lifetime
     assert (lifetime.set_by, lifetime.set_at, lifetime.cleared_at, lifetime.used_by) == (
-        ["installer"], ["initialization"], ["InstallValidate"], ["CostFinalize"],
+        ["installer"],
+        ["initialization"],
+        ["InstallValidate"],
+        ["CostFinalize"],
     )
     assert lifetime.evidence["cleared_at:InstallValidate"] == ["ab12c-s1"]
 

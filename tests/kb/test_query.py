@@ -22,14 +22,21 @@ RELEASES = [
     RuntimeRelease(version="3.0", available_on=["Windows XP"]),
     RuntimeRelease(version="3.1", available_on=["Windows XP", "Windows Server 2003"]),
     RuntimeRelease(version="4.0", available_on=["Windows Vista", "Windows Server 2008"]),
-    RuntimeRelease(version="4.5", available_on=["Windows XP", "Windows Server 2003", "Windows Vista", "Windows Server 2008"]),
-    RuntimeRelease(version="5.0", available_on=["Windows 7", "Windows Server 2008 R2", "Windows 8", "Windows Server 2012"]),
+    RuntimeRelease(
+        version="4.5", available_on=["Windows XP", "Windows Server 2003", "Windows Vista", "Windows Server 2008"]
+    ),
+    RuntimeRelease(
+        version="5.0", available_on=["Windows 7", "Windows Server 2008 R2", "Windows 8", "Windows Server 2012"]
+    ),
 ]
 
 
 def _record(name: str, slug: str, *statements: RequirementStatement) -> PropertyRecord:
     return PropertyRecord(
-        name=name, slug=slug, kind="installer", source=Source(path=f"{slug}.md"),
+        name=name,
+        slug=slug,
+        kind="installer",
+        source=Source(path=f"{slug}.md"),
         requirements=Requirements(statements=list(statements)),
     )
 
@@ -107,7 +114,9 @@ def test_known_values_are_canonicalised() -> None:
         ({"runtime": "Mergemod.dll", "version": "4.5"}, "version", None),
     ],
 )
-def test_unknown_values_are_errors_naming_the_filter(filters: dict[str, str], name: str, close: list[str] | None) -> None:
+def test_unknown_values_are_errors_naming_the_filter(
+    filters: dict[str, str], name: str, close: list[str] | None
+) -> None:
     with pytest.raises(UnknownFilterValue) as raised:
         _catalog().check(**filters)
     assert raised.value.name == name
@@ -124,7 +133,11 @@ def test_select_answers_with_the_rule() -> None:
 
 
 def test_find_by_name_or_slug_exact_first_then_any_case() -> None:
-    records = [_record("ALLUSERS", "allusers"), _record("Installer.UILevel", "installer-uilevel"), _record("UILevel", "uilevel")]
+    records = [
+        _record("ALLUSERS", "allusers"),
+        _record("Installer.UILevel", "installer-uilevel"),
+        _record("UILevel", "uilevel"),
+    ]
     assert find_record(records, "installer-uilevel").name == "Installer.UILevel"  # type: ignore[union-attr]
     assert find_record(records, "uilevel").name == "UILevel"  # type: ignore[union-attr]
     assert find_record(records, "AllUsers").name == "ALLUSERS"  # type: ignore[union-attr]
@@ -160,7 +173,9 @@ def test_filters_on_the_corpus(catalog: Catalog) -> None:
 
 
 @pytest.mark.corpus
-def test_windows_2000_offers_no_windows_installer_5_property(catalog: Catalog, by_slug: dict[str, PropertyRecord]) -> None:
+def test_windows_2000_offers_no_windows_installer_5_property(
+    catalog: Catalog, by_slug: dict[str, PropertyRecord]
+) -> None:
     on_2000 = _names(catalog, os="Windows 2000")
     assert "Msix64" in on_2000  # "Windows Installer 3.1 or later on Windows Server 2003, Windows XP, and Windows 2000"
     assert by_slug["client-componentcode"].name not in on_2000  # "Windows Installer 5.0 or later."

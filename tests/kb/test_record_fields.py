@@ -34,7 +34,10 @@ def test_category_is_null_when_the_reference_does_not_list_the_property(by_slug:
 
 def test_title_and_semantics_are_localized_segments(by_slug: dict[str, PropertyRecord]) -> None:
     record = by_slug["msirestartmanagersessionkey"]
-    assert record.title == {"en-US": "MsiRestartManagerSessionKey property", "zh-TW": "MsiRestartManagerSessionKey 屬性"}
+    assert record.title == {
+        "en-US": "MsiRestartManagerSessionKey property",
+        "zh-TW": "MsiRestartManagerSessionKey 屬性",
+    }
     assert [segment.id for segment in record.semantics] == ["75da0-104", "75da0-105"]
     first = record.semantics[0].model_dump()
     assert first["en-US"].startswith("The installer sets the value of the **MsiRestartManagerSessionKey** property")
@@ -44,7 +47,10 @@ def test_title_and_semantics_are_localized_segments(by_slug: dict[str, PropertyR
 
 def test_semantics_include_list_items_before_the_first_section(by_slug: dict[str, PropertyRecord]) -> None:
     assert [segment.id for segment in by_slug["author-summary"].semantics] == [
-        "ae76c-104", "ae76c-105", "ae76c-106", "ae76c-107",
+        "ae76c-104",
+        "ae76c-105",
+        "ae76c-106",
+        "ae76c-107",
     ]
 
 
@@ -69,7 +75,9 @@ def test_sentences_of_one_paragraph_share_its_block(by_slug: dict[str, PropertyR
 
 def test_summary_is_the_description_with_the_english_it_was_made_from(by_slug: dict[str, PropertyRecord]) -> None:
     summary = by_slug["msirestartmanagersessionkey"].summary
-    assert summary["zh-TW"] == "安裝程式會將 MsiRestartManagerSessionKey 屬性的值設定為重新啟動管理員會話的工作階段金鑰。"
+    assert (
+        summary["zh-TW"] == "安裝程式會將 MsiRestartManagerSessionKey 屬性的值設定為重新啟動管理員會話的工作階段金鑰。"
+    )
     assert summary["en-US"] == (
         "The installer sets the value of the MsiRestartManagerSessionKey property to the session key for the "
         "Restart Manager session."
@@ -123,7 +131,10 @@ def test_see_also_targets_sit_outside_the_spans(by_slug: dict[str, PropertyRecor
         ("properties.md", {"en-US": "Properties", "zh-TW": "屬性"}),
         (
             "not-supported-in-windows-installer-version-3-1.md",
-            {"en-US": "Not Supported in Windows Installer 3.1 and earlier versions", "zh-TW": "Windows Installer 3.1 及更早版本不支援"},
+            {
+                "en-US": "Not Supported in Windows Installer 3.1 and earlier versions",
+                "zh-TW": "Windows Installer 3.1 及更早版本不支援",
+            },
         ),
     ]
     assert by_slug["installer-patchfiles"].see_also[0].title["en-US"] == "Installer Object"

@@ -16,22 +16,82 @@ W2003_XP_2000 = ["Windows Server 2003", "Windows XP", "Windows 2000"]
 # Every requirement sentence of the corpus (English source), normalised by hand:
 # sentence -> (runtime, versions, or_later, os).
 EXPECTED_STATEMENTS: dict[str, tuple[str, list[str], bool, list[str]]] = {
-    "Windows Installer 5.0 on Windows Server 2012, Windows 8, Windows Server 2008 R2 or Windows 7.": ("Windows Installer", ["5.0"], False, W2012_TO_7),
-    "Windows Installer 5.0 on Windows Server 2012, Windows 8, Windows Server 2008 R2 or Windows 7": ("Windows Installer", ["5.0"], False, W2012_TO_7),
-    "Windows Installer 4.0 or Windows Installer 4.5 on Windows Server 2008 or Windows Vista.": ("Windows Installer", ["4.0", "4.5"], False, W2008_VISTA),
-    "Windows Installer 4.0 or Windows Installer 4.5 on Windows Vista or Windows Server 2008.": ("Windows Installer", ["4.0", "4.5"], False, ["Windows Vista", "Windows Server 2008"]),
-    "Windows Installer 4.0 or Windows Installer 4.5 or later on Windows Vista.": ("Windows Installer", ["4.0", "4.5"], True, ["Windows Vista"]),
-    "Windows Installer 4.0 on Windows Server 2008 or Windows Vista.": ("Windows Installer", ["4.0"], False, W2008_VISTA),
+    "Windows Installer 5.0 on Windows Server 2012, Windows 8, Windows Server 2008 R2 or Windows 7.": (
+        "Windows Installer",
+        ["5.0"],
+        False,
+        W2012_TO_7,
+    ),
+    "Windows Installer 5.0 on Windows Server 2012, Windows 8, Windows Server 2008 R2 or Windows 7": (
+        "Windows Installer",
+        ["5.0"],
+        False,
+        W2012_TO_7,
+    ),
+    "Windows Installer 4.0 or Windows Installer 4.5 on Windows Server 2008 or Windows Vista.": (
+        "Windows Installer",
+        ["4.0", "4.5"],
+        False,
+        W2008_VISTA,
+    ),
+    "Windows Installer 4.0 or Windows Installer 4.5 on Windows Vista or Windows Server 2008.": (
+        "Windows Installer",
+        ["4.0", "4.5"],
+        False,
+        ["Windows Vista", "Windows Server 2008"],
+    ),
+    "Windows Installer 4.0 or Windows Installer 4.5 or later on Windows Vista.": (
+        "Windows Installer",
+        ["4.0", "4.5"],
+        True,
+        ["Windows Vista"],
+    ),
+    "Windows Installer 4.0 on Windows Server 2008 or Windows Vista.": (
+        "Windows Installer",
+        ["4.0"],
+        False,
+        W2008_VISTA,
+    ),
     "Windows Installer on Windows Server 2003 or Windows XP.": ("Windows Installer", [], False, W2003_XP),
     "Windows Installer on Windows Server 2003 or Windows XP": ("Windows Installer", [], False, W2003_XP),
-    "Windows Installer on Windows Server 2003, Windows XP, and Windows 2000.": ("Windows Installer", [], False, W2003_XP_2000),
-    "Windows Installer 3.0 or later on Windows Server 2003, Windows XP, and Windows 2000": ("Windows Installer", ["3.0"], True, W2003_XP_2000),
-    "Windows Installer 3.0 or later on Windows Server 2003 or Windows XP.": ("Windows Installer", ["3.0"], True, W2003_XP),
-    "Windows Installer 3.1 or later on Windows Server 2003, Windows XP, and Windows 2000": ("Windows Installer", ["3.1"], True, W2003_XP_2000),
+    "Windows Installer on Windows Server 2003, Windows XP, and Windows 2000.": (
+        "Windows Installer",
+        [],
+        False,
+        W2003_XP_2000,
+    ),
+    "Windows Installer 3.0 or later on Windows Server 2003, Windows XP, and Windows 2000": (
+        "Windows Installer",
+        ["3.0"],
+        True,
+        W2003_XP_2000,
+    ),
+    "Windows Installer 3.0 or later on Windows Server 2003 or Windows XP.": (
+        "Windows Installer",
+        ["3.0"],
+        True,
+        W2003_XP,
+    ),
+    "Windows Installer 3.1 or later on Windows Server 2003, Windows XP, and Windows 2000": (
+        "Windows Installer",
+        ["3.1"],
+        True,
+        W2003_XP_2000,
+    ),
     "Windows Installer 4.5 on Windows Server 2003 or Windows XP.": ("Windows Installer", ["4.5"], False, W2003_XP),
     "Windows Installer 4.5 on Windows Server 2003 and Windows XP": ("Windows Installer", ["4.5"], False, W2003_XP),
-    "Windows Installer 4.5 on Windows Server 2008, Windows Vista, Windows Server 2003, and Windows XP.": ("Windows Installer", ["4.5"], False, [*W2008_VISTA, *W2003_XP]),
-    "Windows Installer 4.5 or Windows Installer 4.5 on Windows Vista, Windows XP, Windows Server 2003, and Windows Server 2008.": ("Windows Installer", ["4.5"], False, ["Windows Vista", "Windows XP", "Windows Server 2003", "Windows Server 2008"]),
+    "Windows Installer 4.5 on Windows Server 2008, Windows Vista, Windows Server 2003, and Windows XP.": (
+        "Windows Installer",
+        ["4.5"],
+        False,
+        [*W2008_VISTA, *W2003_XP],
+    ),
+    "Windows Installer 4.5 or Windows Installer 4.5 on Windows Vista, Windows XP, Windows Server 2003, and Windows Server 2008.": (
+        "Windows Installer",
+        ["4.5"],
+        False,
+        ["Windows Vista", "Windows XP", "Windows Server 2003", "Windows Server 2008"],
+    ),
     "Windows Installer 5.0 or later.": ("Windows Installer", ["5.0"], True, []),
     "Mergemod.dll 1.0 or later": ("Mergemod.dll", ["1.0"], True, []),
     "Mergemod.dll 2.0 or later": ("Mergemod.dll", ["2.0"], True, []),
@@ -51,7 +111,9 @@ def test_every_statement_of_the_corpus_is_normalised_as_written(corpus_kb: Knowl
             sentence = statement.text["en-US"]
             assert sentence in EXPECTED_STATEMENTS, (record.slug, sentence)
             seen.add(sentence)
-            assert (statement.runtime, statement.versions, statement.or_later, statement.os) == EXPECTED_STATEMENTS[sentence]
+            assert (statement.runtime, statement.versions, statement.or_later, statement.os) == EXPECTED_STATEMENTS[
+                sentence
+            ]
             assert set(statement.os) <= set(OPERATING_SYSTEMS)
             assert statement.text["zh-TW"], record.slug
     assert seen == set(EXPECTED_STATEMENTS)
@@ -92,7 +154,12 @@ def test_or_later_is_kept_with_the_version_it_follows(by_slug: dict[str, Propert
 def test_a_version_repeated_in_one_sentence_is_named_once(by_slug: dict[str, PropertyRecord]) -> None:
     assert _facts(by_slug["msiuninstallsupersededcomponents"]) == [
         ("Windows Installer", ["5.0"], False, W2012_TO_7),
-        ("Windows Installer", ["4.5"], False, ["Windows Vista", "Windows XP", "Windows Server 2003", "Windows Server 2008"]),
+        (
+            "Windows Installer",
+            ["4.5"],
+            False,
+            ["Windows Vista", "Windows XP", "Windows Server 2003", "Windows Server 2008"],
+        ),
     ]
 
 

@@ -47,9 +47,18 @@ def test_and_later_follows_the_line_of_the_release(corpus_kb: KnowledgeBase) -> 
     # "Released with Windows Server 2008 R2 and later and Windows 7 and later."
     five = _by_version(corpus_kb)["5.0"]
     assert five.available_on == [
-        "Windows 7", "Windows Server 2008 R2", "Windows 8", "Windows Server 2012", "Windows 8.1",
-        "Windows Server 2012 R2", "Windows 10", "Windows Server 2016", "Windows Server 2019",
-        "Windows Server 2022", "Windows 11", "Windows Server 2025",
+        "Windows 7",
+        "Windows Server 2008 R2",
+        "Windows 8",
+        "Windows Server 2012",
+        "Windows 8.1",
+        "Windows Server 2012 R2",
+        "Windows 10",
+        "Windows Server 2016",
+        "Windows Server 2019",
+        "Windows Server 2022",
+        "Windows 11",
+        "Windows Server 2025",
     ]
     assert five.redistributable is False  # "There is no redistributable for Windows Installer 5.0."
 
@@ -104,7 +113,9 @@ def _redistributables_table_page() -> str:
         + f"{seg('bb1-7', 'Windows XP SP2', 'Windows XP with Service Pack 2 (SP2)')} <br>"
         + f"{seg('bb1-8', 'Windows XP SP3', 'Windows XP with Service Pack 3 (SP3)')} | {seg('bb1-9', 'x86', 'x86 (32 bit)')} |\n\n"
         + f"### {seg('bb1-10', 'Windows Installer 4.0 可轉散發套件', 'Windows Installer 4.0 Redistributable')}\n\n"
-        + "- " + seg("bb1-11", "沒有可轉散發套件。", "There is no redistributable that installs Windows Installer 4.0.") + "\n"
+        + "- "
+        + seg("bb1-11", "沒有可轉散發套件。", "There is no redistributable that installs Windows Installer 4.0.")
+        + "\n"
     )
 
 
@@ -122,7 +133,9 @@ def test_a_redistributables_table_is_read_like_the_sentences(tmp_path: Path) -> 
 
 
 @pytest.mark.corpus
-def test_runtimes_command_prints_the_published_document(msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_runtimes_command_prints_the_published_document(
+    msi_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from kbtools.publish.static_api import write_static_api
 
     out = tmp_path / "kb.json"

@@ -136,17 +136,15 @@ def test_blocks_place_segments_in_headings_paragraphs_and_table_cells(sample_dir
 
 
 def test_blocks_of_one_list_item_share_its_number() -> None:
-    text = (
-        "First.\n\n"
-        "- One.\n"
-        "- Two.\n\n"
-        "    Two, again.\n\n"
-        "    - Nested.\n\n"
-        "Last.\n"
-    )
+    text = "First.\n\n- One.\n- Two.\n\n    Two, again.\n\n    - Nested.\n\nLast.\n"
     page = parse_text(text, Path("p.md"))
     assert [(block.start_line, block.list_item) for block in page.blocks] == [
-        (1, None), (3, 0), (4, 1), (6, 1), (8, 2), (10, None),
+        (1, None),
+        (3, 0),
+        (4, 1),
+        (6, 1),
+        (8, 2),
+        (10, None),
     ]
 
 

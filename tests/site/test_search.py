@@ -12,8 +12,16 @@ from tests.site.test_site_browser import search
 
 
 def test_variants_are_two_renderings_of_one_english_word():
-    pairs = [["安裝套件。", "Install the package."], ["開啟套件。", "Open the package."], ["複製套件。", "Copy the package."]]
-    pairs += [["移除封裝。", "Remove the package."], ["關閉封裝。", "Close the package."], ["讀取封裝。", "Read the package."]]
+    pairs = [
+        ["安裝套件。", "Install the package."],
+        ["開啟套件。", "Open the package."],
+        ["複製套件。", "Copy the package."],
+    ]
+    pairs += [
+        ["移除封裝。", "Remove the package."],
+        ["關閉封裝。", "Close the package."],
+        ["讀取封裝。", "Read the package."],
+    ]
     pairs *= 2
     variants, renderings = term_lexicon(pairs)
     assert ["套件", "封裝"] in variants
@@ -78,7 +86,11 @@ def test_result_shows_kind_summary_and_matching_sentence_in_both_languages(page,
 def test_lexicon_learns_renderings_from_pairs_and_links_no_function_word():
     from kbtools.site.search_lexicon import learn
 
-    pairs = [("移除套件。", "Remove the package."), ("開啟套件。", "Open the package."), ("複製套件。", "Copy the package.")]
+    pairs = [
+        ("移除套件。", "Remove the package."),
+        ("開啟套件。", "Open the package."),
+        ("複製套件。", "Copy the package."),
+    ]
     pairs += [("移除檔案。", "Remove the file."), ("開啟檔案。", "Open the file."), ("讀取檔案。", "Read the file.")]
     # Other sentences, each with the: a word in a large share of all pairs is a function word.
     filler = [("使用者。", f"The thing{'x' * i}.") for i in range(60)]
@@ -93,8 +105,12 @@ def test_lexicon_learns_renderings_from_pairs_and_links_no_function_word():
 def test_french_lexicon_links_snowball_stems():
     from kbtools.site.search_lexicon import learn
 
-    pairs = [("Le dossier temporaire.", "The temporary folder."), ("Les dossiers du système.", "The system folders."),
-             ("Un dossier vide.", "An empty folder."), ("Le fichier journal.", "The log file.")] * 2
+    pairs = [
+        ("Le dossier temporaire.", "The temporary folder."),
+        ("Les dossiers du système.", "The system folders."),
+        ("Un dossier vide.", "An empty folder."),
+        ("Le fichier journal.", "The log file."),
+    ] * 2
     filler = [(f"Le mot{'x' * i}.", f"The word{'y' * i}.") for i in range(60)]
     entries = learn(pairs + filler, "fr-FR")["entries"]
     assert entries["dossi"][0][0] == "folder"  # dossier and dossiers are one stem
@@ -103,9 +119,12 @@ def test_french_lexicon_links_snowball_stems():
 def test_vocabulary_cuts_all_caps_names_and_spells_out_defined_acronyms():
     from kbtools.site.search_vocabulary import Vocabulary
 
-    pairs = [["", "Hides the Repair button in Add or Remove Programs."], ["", "No repair is offered."],
-             ["", "The repair button is not shown; no change is made."],
-             ["", "User Account Control (UAC) asks for consent; UAC prompts the user."]]
+    pairs = [
+        ["", "Hides the Repair button in Add or Remove Programs."],
+        ["", "No repair is offered."],
+        ["", "The repair button is not shown; no change is made."],
+        ["", "User Account Control (UAC) asks for consent; UAC prompts the user."],
+    ]
     vocabulary = Vocabulary(pairs, [], "zh-TW", {})
     assert vocabulary.name_words("ARPNOREPAIR", ["ARPNOREPAIR"]) == ["ARPNOREPAIR", "arp", "no", "repair"]
     assert vocabulary.acronyms["uac"] == ["user", "account", "control"]

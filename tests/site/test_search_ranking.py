@@ -31,10 +31,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def doc(name: str, title: list[str], summary: list[str], words: list[str] | None = None, sentences: list[list[str]] | None = None) -> dict:
+def doc(
+    name: str,
+    title: list[str],
+    summary: list[str],
+    words: list[str] | None = None,
+    sentences: list[list[str]] | None = None,
+) -> dict:
     return {
-        "u": f"properties/{name.lower()}.html", "n": name, "w": words or [name], "a": [], "k": ["k", "k"],
-        "t": title, "s": summary, "g": [[str(i), *pair] for i, pair in enumerate(sentences or [])],
+        "u": f"properties/{name.lower()}.html",
+        "n": name,
+        "w": words or [name],
+        "a": [],
+        "k": ["k", "k"],
+        "t": title,
+        "s": summary,
+        "g": [[str(i), *pair] for i, pair in enumerate(sentences or [])],
     }
 
 
@@ -44,8 +56,18 @@ def served_index(tmp_path: Path, index: dict) -> tuple[http.server.ThreadingHTTP
     script = (package_files("kbtools.site") / "assets" / "search.js").read_bytes()
     (tmp_path / "assets" / "search.js").write_bytes(script)
     (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
-    base = {"version": 2, "locale": "zh-TW", "lang": "zh", "variants": [], "stems": {}, "renderings": {}, "synonyms": {}}
-    (tmp_path / "search" / "kbtools-index.json").write_text(json.dumps({**base, **index}, ensure_ascii=False), encoding="utf-8")
+    base = {
+        "version": 2,
+        "locale": "zh-TW",
+        "lang": "zh",
+        "variants": [],
+        "stems": {},
+        "renderings": {},
+        "synonyms": {},
+    }
+    (tmp_path / "search" / "kbtools-index.json").write_text(
+        json.dumps({**base, **index}, ensure_ascii=False), encoding="utf-8"
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -74,67 +96,103 @@ def site(tmp_path, page):
 
 
 def test_a_typo_finds_the_word_but_never_outranks_it(site):
-    search = site({
-        "stems": {"en": {"upgrade": "upgrad", "upgrades": "upgrad"}},
-        "docs": [
-            doc("UpgradeCode", ["升級代碼", "UpgradeCode property"], ["", "The upgrade code of the product."], ["Upgrade", "Code"]),
-            doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
-        ],
-    })
+    search = site(
+        {
+            "stems": {"en": {"upgrade": "upgrad", "upgrades": "upgrad"}},
+            "docs": [
+                doc(
+                    "UpgradeCode",
+                    ["升級代碼", "UpgradeCode property"],
+                    ["", "The upgrade code of the product."],
+                    ["Upgrade", "Code"],
+                ),
+                doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
+            ],
+        }
+    )
     assert search("upgarde")[:1] == ["UpgradeCode"]
     assert search("upgarde") == ["UpgradeCode"]
 
 
 def test_the_exact_word_outranks_its_completion(site):
-    search = site({
-        "docs": [
-            doc("Tech", ["甲", "Tech property"], ["", "A tech word."]),
-            doc("Technical", ["乙", "Technical property"], ["", "A technical word."]),
-        ],
-    })
+    search = site(
+        {
+            "docs": [
+                doc("Tech", ["甲", "Tech property"], ["", "A tech word."]),
+                doc("Technical", ["乙", "Technical property"], ["", "A technical word."]),
+            ],
+        }
+    )
     assert search("tech")[0] == "Tech"
     assert "Technical" in search("tech")
 
 
 def test_a_chinese_word_reaches_the_english_text_by_its_rendering(site):
-    search = site({
-        "renderings": {"捷徑": [["shortcut", 0.8]]},
-        "docs": [
-            doc("Shortcuts", ["甲", "Shortcuts property"], ["快速鍵", "Regular shortcut instead of an advertised one."]),
-            doc("Other", ["乙", "Other property"], ["其他", "Something else."]),
-        ],
-    })
+    search = site(
+        {
+            "renderings": {"捷徑": [["shortcut", 0.8]]},
+            "docs": [
+                doc(
+                    "Shortcuts",
+                    ["甲", "Shortcuts property"],
+                    ["快速鍵", "Regular shortcut instead of an advertised one."],
+                ),
+                doc("Other", ["乙", "Other property"], ["其他", "Something else."]),
+            ],
+        }
+    )
     assert search("捷徑") == ["Shortcuts"]
 
 
 def test_a_french_site_matches_french_stems(site):
-    search = site({
-        "locale": "fr-FR", "lang": "fr",
-        "stems": {"fr": {"dossiers": "dossi", "dossier": "dossi"}},
-        "docs": [
-            doc("TempFolder", ["Propriété TempFolder", "TempFolder property"], ["Le chemin du dossier temporaire.", "The path of the temp folder."]),
-            doc("Other", ["Propriété Other", "Other property"], ["Rien.", "Nothing."]),
-        ],
-    })
+    search = site(
+        {
+            "locale": "fr-FR",
+            "lang": "fr",
+            "stems": {"fr": {"dossiers": "dossi", "dossier": "dossi"}},
+            "docs": [
+                doc(
+                    "TempFolder",
+                    ["Propriété TempFolder", "TempFolder property"],
+                    ["Le chemin du dossier temporaire.", "The path of the temp folder."],
+                ),
+                doc("Other", ["Propriété Other", "Other property"], ["Rien.", "Nothing."]),
+            ],
+        }
+    )
     assert search("dossiers")[:1] == ["TempFolder"]
 
 
 def test_an_all_caps_name_typed_as_its_words(site):
-    search = site({
-        "docs": [
-            doc("ARPNOREPAIR", ["甲", "ARPNOREPAIR property"], ["", "Disables the Repair button."], ["ARPNOREPAIR", "arp", "no", "repair"]),
-            doc("ARPNOREMOVE", ["乙", "ARPNOREMOVE property"], ["", "Disables the Remove button."], ["ARPNOREMOVE", "arp", "no", "remove"]),
-        ],
-    })
+    search = site(
+        {
+            "docs": [
+                doc(
+                    "ARPNOREPAIR",
+                    ["甲", "ARPNOREPAIR property"],
+                    ["", "Disables the Repair button."],
+                    ["ARPNOREPAIR", "arp", "no", "repair"],
+                ),
+                doc(
+                    "ARPNOREMOVE",
+                    ["乙", "ARPNOREMOVE property"],
+                    ["", "Disables the Remove button."],
+                    ["ARPNOREMOVE", "arp", "no", "remove"],
+                ),
+            ],
+        }
+    )
     assert search("arp no repair")[0] == "ARPNOREPAIR"
 
 
 def test_a_rare_whole_phrase_beats_pages_sharing_its_frequent_characters(site):
     common = [["安裝使用者的安裝", "x"], ["使用者安裝", "y"]]
-    search = site({
-        "docs": [
-            doc("Common", ["安裝使用者", "Common property"], ["安裝使用者安裝", "z"], sentences=common),
-            doc("Rare", ["甲", "Rare property"], ["每個使用者安裝", "Per-user installation."]),
-        ],
-    })
+    search = site(
+        {
+            "docs": [
+                doc("Common", ["安裝使用者", "Common property"], ["安裝使用者安裝", "z"], sentences=common),
+                doc("Rare", ["甲", "Rare property"], ["每個使用者安裝", "Per-user installation."]),
+            ],
+        }
+    )
     assert search("每個使用者安裝")[0] == "Rare"

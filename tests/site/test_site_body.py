@@ -129,7 +129,7 @@ def test_lead_sentence_is_not_shown_twice(corpus_site, pages):
     for record, _ in pages:
         if not record.semantics:
             continue
-        first = record.semantics[0].model_extra["zh-TW"] if "zh-TW" in record.semantics[0].model_extra else None
+        first = record.semantics[0].model_extra.get("zh-TW", None)
         article = _article(corpus_site, record)
         assert article.count(f'id="seg-{record.semantics[0].id}"') == 1, record.slug
         assert first is not None

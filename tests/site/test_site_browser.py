@@ -8,7 +8,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 SESSION_KEY_PAGE = "properties/msirestartmanagersessionkey.html"
 RESULTS = ".kb-search-results"
-ANSWERED = "q => { const list = document.querySelector('.kb-search-results'); return list && list.dataset.query === q; }"
+ANSWERED = (
+    "q => { const list = document.querySelector('.kb-search-results'); return list && list.dataset.query === q; }"
+)
 
 
 def search(page, base_url: str, query: str) -> list[str]:

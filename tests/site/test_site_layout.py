@@ -10,7 +10,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-PROPERTY_PAGES = ["properties/action.html", "properties/reinstallmode.html", "properties/allusers.html", "properties/transforms.html"]
+PROPERTY_PAGES = [
+    "properties/action.html",
+    "properties/reinstallmode.html",
+    "properties/allusers.html",
+    "properties/transforms.html",
+]
 INDEX_PAGES = ["index.html", "categories.html", "kinds.html", "matrix.html"]
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 
@@ -86,9 +91,13 @@ def test_side_by_side_shows_table_cells_in_both_languages(tab, corpus_url):
 @pytest.mark.parametrize("tab", [DESKTOP], indirect=True)
 def test_a_property_page_shows_its_category_in_the_navigation(tab, corpus_url):
     tab.goto(corpus_url + "properties/reinstallmode.html")
-    links = tab.eval_on_selector_all("nav.md-nav--primary a.md-nav__link", "links => links.map(a => a.getAttribute('href'))")
+    links = tab.eval_on_selector_all(
+        "nav.md-nav--primary a.md-nav__link", "links => links.map(a => a.getAttribute('href'))"
+    )
     assert "reinstall.html" in links
-    labels = tab.eval_on_selector_all("nav.md-nav--primary label.md-nav__link", "labels => labels.map(l => l.textContent.trim())")
+    labels = tab.eval_on_selector_all(
+        "nav.md-nav--primary label.md-nav__link", "labels => labels.map(l => l.textContent.trim())"
+    )
     assert any("Feature Installation Options Properties" in text for text in labels)
 
 
@@ -101,7 +110,9 @@ def test_navigation_holds_every_property_page_once_under_a_category(corpus_kb):
     sections = next(iter(by_category.values()))[1:]
     docs = [doc for section in sections for members in section.values() for doc in members]
     assert sorted(docs) == sorted(property_doc(record) for record in corpus_kb.properties)
-    assert any(title.startswith("功能安裝選項屬性 (Feature Installation Options Properties)") for s in sections for title in s)
+    assert any(
+        title.startswith("功能安裝選項屬性 (Feature Installation Options Properties)") for s in sections for title in s
+    )
 
 
 def test_home_page_says_what_the_site_is_and_lists_properties_by_category(corpus_site):
@@ -112,7 +123,9 @@ def test_home_page_says_what_the_site_is_and_lists_properties_by_category(corpus
     assert (corpus_site / "api" / "v1" / "openapi.json").exists()
     assert article.count('href="properties/') == 335
     assert 'title="Feature Installation Options Properties"' in article
-    assert 'href="properties/reinstallmode.html"><code>REINSTALLMODE</code></a> <span class="kb-home-summary">' in article
+    assert (
+        'href="properties/reinstallmode.html"><code>REINSTALLMODE</code></a> <span class="kb-home-summary">' in article
+    )
 
 
 def test_home_page_title_is_not_doubled(corpus_site):

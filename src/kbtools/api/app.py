@@ -171,7 +171,8 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
         ] = None,
         used_by: Annotated[str | None, Query(max_length=NAME_MAX_LENGTH, description="Used by this action")] = None,
         valid_after: Annotated[
-            str | None, Query(max_length=NAME_MAX_LENGTH, description="Valid only after this action, e.g. `CostFinalize`")
+            str | None,
+            Query(max_length=NAME_MAX_LENGTH, description="Valid only after this action, e.g. `CostFinalize`"),
         ] = None,
         since: Annotated[
             str | None,
@@ -189,11 +190,15 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
         ] = None,
         text: Annotated[
             str | None,
-            Query(max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"),
+            Query(
+                max_length=TEXT_MAX_LENGTH, description="Words that all occur in the record's texts, in any language"
+            ),
         ] = None,
         stale: Annotated[
             bool | None,
-            Query(description="`true`: translations out of date with the English page; `false`: current ones (served with --english; 422 otherwise)"),
+            Query(
+                description="`true`: translations out of date with the English page; `false`: current ones (served with --english; 422 otherwise)"
+            ),
         ] = None,
         fields: FieldList = None,
     ) -> Response:
@@ -203,9 +208,20 @@ def query_router(documents: ApiDocuments, catalog: Catalog) -> APIRouter:
             )
         wanted = _field_list(fields, PropertyIndexEntry)
         filters = catalog.check(
-                kind=kind, category=category, os=os, runtime=runtime, version=version, set_by=set_by,
-                set_at=set_at, cleared_at=cleared_at, used_by=used_by, valid_after=valid_after, since=since,
-            name=name, text=text, stale=stale,
+            kind=kind,
+            category=category,
+            os=os,
+            runtime=runtime,
+            version=version,
+            set_by=set_by,
+            set_at=set_at,
+            cleared_at=cleared_at,
+            used_by=used_by,
+            valid_after=valid_after,
+            since=since,
+            name=name,
+            text=text,
+            stale=stale,
         )
         return json_response(answer(filters, wanted))
 
@@ -264,9 +280,7 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.add_middleware(
-        CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False
-    )
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_credentials=False)
     app.add_middleware(ConditionalGet)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadAsGet)
@@ -275,6 +289,7 @@ def create_app(kb: KnowledgeBase, site_dir: Path | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, invalid_parameters)
     app.add_exception_handler(UnknownFilterValue, unknown_filter_value)
     app.add_exception_handler(HTTPException, _http_error)
+
     @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
     async def api_docs() -> RedirectResponse:
         return RedirectResponse(f"{API_PREFIX}/openapi.json")

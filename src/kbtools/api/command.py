@@ -49,16 +49,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "kbtools serve --source ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi --site-dir msi-site --port 0",
         ),
     )
-    serve.add_argument("--source", type=Path, metavar="DIR",
-                       help=f"folder of sxs pages (default: the one --site-dir was built from; for a new site "
-                       f"${SOURCE_VARIABLE}, else translations/)")
-    serve.add_argument("--site-dir", type=Path, default=DEFAULT_SITE_DIR, metavar="DIR",
-                       help=f"built site to serve (default: {DEFAULT_SITE_DIR})")
-    serve.add_argument("--english", type=Path, metavar="EN_DIR",
-                       help="the current English pages at the same paths: each record says if it is current")
+    serve.add_argument(
+        "--source",
+        type=Path,
+        metavar="DIR",
+        help=f"folder of sxs pages (default: the one --site-dir was built from; for a new site "
+        f"${SOURCE_VARIABLE}, else translations/)",
+    )
+    serve.add_argument(
+        "--site-dir",
+        type=Path,
+        default=DEFAULT_SITE_DIR,
+        metavar="DIR",
+        help=f"built site to serve (default: {DEFAULT_SITE_DIR})",
+    )
+    serve.add_argument(
+        "--english",
+        type=Path,
+        metavar="EN_DIR",
+        help="the current English pages at the same paths: each record says if it is current",
+    )
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default: {DEFAULT_HOST})")
-    serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
-                       help=f"port to listen on, 0 for any free one (default: {DEFAULT_PORT})")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"port to listen on, 0 for any free one (default: {DEFAULT_PORT})",
+    )
     serve.set_defaults(func=run_serve)
 
 

@@ -26,7 +26,11 @@ def shown(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def problem(
-    request: Request, status: int, detail: str, suggestions: list[str] | None = None, errors: list[ParameterError] | None = None
+    request: Request,
+    status: int,
+    detail: str,
+    suggestions: list[str] | None = None,
+    errors: list[ParameterError] | None = None,
 ) -> JSONResponse:
     body = ProblemDetails(
         title=HTTPStatus(status).phrase,

@@ -101,7 +101,9 @@ class ConditionalGet:
             headers = [(n, v) for n, v in start.get("headers", []) if n.lower() not in (b"etag", b"cache-control")]
             tag = 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
             headers += [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL.encode())]
-            if asked is not None and tag in {part.strip() for part in asked.split(",")} | ({tag} if asked.strip() == "*" else set()):
+            if asked is not None and tag in {part.strip() for part in asked.split(",")} | (
+                {tag} if asked.strip() == "*" else set()
+            ):
                 kept = [(n, v) for n, v in headers if n.lower() not in (b"content-length", b"content-type")]
                 await send({"type": "http.response.start", "status": 304, "headers": kept})
                 await send({"type": "http.response.body", "body": b"", "more_body": False})

@@ -83,7 +83,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--write-baseline", metavar="FILE", type=Path, help="record the current findings and exit 0")
     check.add_argument("--jobs", "-j", metavar="N", type=_jobs, help="worker processes (default: all cores)")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary line")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule, then the patterns repeated most (text format)")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count findings per rule, then the patterns repeated most (text format)",
+    )
     check.add_argument(
         "--allow-empty",
         action="store_true",
@@ -94,7 +98,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what remains")
     check.add_argument(
-        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing; exit 1 if any would apply"
+        "--diff",
+        action="store_true",
+        help="print the safe fixes as a unified diff; write nothing; exit 1 if any would apply",
     )
     check.set_defaults(func=run_check)
 
@@ -106,7 +112,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog=examples("kbtools rules", "kbtools rules protected-term", "kbtools rules numbers --format markdown"),
     )
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id, or a family to list its rules")
-    rules.add_argument("--format", default="text", choices=("text", "json", "markdown"), help="output format (default: text)")
+    rules.add_argument(
+        "--format", default="text", choices=("text", "json", "markdown"), help="output format (default: text)"
+    )
     rules.set_defaults(func=run_rules)
 
 
@@ -127,7 +135,9 @@ def run_rules(args: argparse.Namespace) -> int:
         from kbtools.usage import did_you_mean
 
         known = [*rules, *sorted({r.family for r in rules.values()})]
-        print_error("rules", f"unknown rule '{args.rule}'{did_you_mean(args.rule, known)} (run `kbtools rules` for the list)")
+        print_error(
+            "rules", f"unknown rule '{args.rule}'{did_you_mean(args.rule, known)} (run `kbtools rules` for the list)"
+        )
         return EXIT_USAGE
     sys.stdout.write(render_one(rule, args.format))
     return EXIT_CLEAN
@@ -328,7 +338,10 @@ def _run_check(args: argparse.Namespace) -> int:
         shown = ", ".join(plain[:3]) + (f" and {len(plain) - 3} more" if len(plain) > 3 else "")
         print_note("check", f"{plural(len(plain), 'Markdown file')} without side-by-side segments not checked: {shown}")
     if english is not None and not args.quiet and not unpaired:
-        print_note("check", f"compared {compared} of {plural(sxs_pages, 'side-by-side page')} with the English in {english.root}")
+        print_note(
+            "check",
+            f"compared {compared} of {plural(sxs_pages, 'side-by-side page')} with the English in {english.root}",
+        )
     if args.write_baseline is not None:
         try:
             count = write_baseline(args.write_baseline, report.findings, inputs=inputs.files, read_only=inputs.folders)
@@ -341,7 +354,10 @@ def _run_check(args: argparse.Namespace) -> int:
             )
     if fixing is not None:
         remaining = report.errors + report.warnings
-        print(f"Fixed {plural(fixing.fixed, 'finding')} in {plural(fixing.pages, 'file')} ({remaining} remaining).", file=sys.stderr)
+        print(
+            f"Fixed {plural(fixing.fixed, 'finding')} in {plural(fixing.pages, 'file')} ({remaining} remaining).",
+            file=sys.stderr,
+        )
     if path_errors:
         return EXIT_USAGE
     if empty:

@@ -141,7 +141,6 @@ def check_page(page: Page, settings: CheckSettings, display_path: str) -> list[F
     return findings
 
 
-
 def check_file(path: Path, settings: CheckSettings, display_path: str | None = None) -> FileResult:
     """Read and check one file; an unreadable file becomes a finding, never an exception."""
     shown = display_path if display_path is not None else str(path)

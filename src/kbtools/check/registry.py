@@ -88,7 +88,9 @@ def segment_rule(
     """Register a per-segment check. It returns a message, several, or None."""
 
     def decorate(check: SegmentCheck) -> SegmentCheck:
-        _register(Rule(id, family, severity, summary, explanation.strip(), example.strip(), "segment", check, needs_pair))
+        _register(
+            Rule(id, family, severity, summary, explanation.strip(), example.strip(), "segment", check, needs_pair)
+        )
         return check
 
     return decorate

@@ -95,7 +95,10 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "xliff":
         if language is None and pages:
             locales = sorted({p.locale or "none" for p in pages})
-            _error("export", f"XLIFF holds one target language; the pages have {', '.join(locales)}: export one locale at a time")
+            _error(
+                "export",
+                f"XLIFF holds one target language; the pages have {', '.join(locales)}: export one locale at a time",
+            )
             return EXIT_USAGE
         data = xliff.serialize(pages, language or "und")
     elif args.format == "po":

@@ -60,7 +60,8 @@ class Availability:
         """Runtime -> its known versions, oldest first."""
         self._on = {key: _ordered(found) for key, found in on.items()}
         self.after_statements: list[str] = [
-            w for w in OPERATING_SYSTEMS
+            w
+            for w in OPERATING_SYSTEMS
             if release_order(w) > newest_stated and any(windows == w for _, windows in self._on)
         ]
         """The Windows released after every Windows a statement names where a runtime release is
@@ -104,7 +105,12 @@ class Availability:
         return frozenset(points)
 
     def allows(
-        self, statement: RequirementStatement, *, os: str | None = None, runtime: str | None = None, version: str | None = None
+        self,
+        statement: RequirementStatement,
+        *,
+        os: str | None = None,
+        runtime: str | None = None,
+        version: str | None = None,
     ) -> bool:
         """Whether one statement makes its property available for the parts given (None: any)."""
         if runtime is not None and statement.runtime != runtime:
@@ -135,10 +141,7 @@ def matches(points: frozenset[Point], *, os: str | None, version: str | None) ->
     """Whether a point matches the Windows and the version asked for (None: any)."""
     if os is not None and version is not None:
         return (os, version) in points
-    for windows, named in points:
-        if (os is None or windows == os) and (version is None or named == version):
-            return True
-    return False
+    return any((os is None or windows == os) and (version is None or named == version) for windows, named in points)
 
 
 def _ordered(versions: Iterable[str]) -> list[str]:

@@ -80,7 +80,12 @@ def _container(page: Page, scope: Scope, leaves: Sequence[Block], depth: int, lo
         while index < len(leaves):
             item = leaves[index].scopes[depth + 1] if len(leaves[index].scopes) > depth + 1 else None
             end = index + 1
-            while end < len(leaves) and item is not None and len(leaves[end].scopes) > depth + 1 and leaves[end].scopes[depth + 1] is item:
+            while (
+                end < len(leaves)
+                and item is not None
+                and len(leaves[end].scopes) > depth + 1
+                and leaves[end].scopes[depth + 1] is item
+            ):
                 end += 1
             items.append(_build(page, leaves[index:end], depth + 2, locale))
             index = end
@@ -102,7 +107,9 @@ def _container(page: Page, scope: Scope, leaves: Sequence[Block], depth: int, lo
             cells = cell_columns(_lines(page, leaf.start_line, leaf.start_line))
             start, end = cells[leaf.column] if leaf.column < len(cells) else (0, 0)
             offset = page.lines.line_start(leaf.start_line)
-            rows.setdefault(leaf.row, {})[leaf.column] = _text(page, leaf.segments, offset + start, offset + end, locale)
+            rows.setdefault(leaf.row, {})[leaf.column] = _text(
+                page, leaf.segments, offset + start, offset + end, locale
+            )
             if leaf.row == 0:
                 header_rows = 1
         width = max((max(row) + 1 for row in rows.values() if row), default=0)

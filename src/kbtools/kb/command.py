@@ -41,14 +41,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "kbtools parse ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi --output msi.json",
         ),
     )
-    parse.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                       help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)")
+    parse.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SOURCE,
+        metavar="DIR",
+        help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)",
+    )
     parse.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the JSON here (default: stdout)")
     hidden_alias(parse, "--out", dest="output", type=Path)
-    parse.add_argument("--allow-empty", action="store_true",
-                       help="exit 0 when DIR holds no property page (default: exit 2, so that a wrong folder cannot pass)")
-    parse.add_argument("--english", type=Path, metavar="EN_DIR",
-                       help="the current English pages at the same paths: each record says whether its translation is current")
+    parse.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="exit 0 when DIR holds no property page (default: exit 2, so that a wrong folder cannot pass)",
+    )
+    parse.add_argument(
+        "--english",
+        type=Path,
+        metavar="EN_DIR",
+        help="the current English pages at the same paths: each record says whether its translation is current",
+    )
     parse.set_defaults(func=run_parse)
 
     query = subparsers.add_parser(
@@ -70,8 +83,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     query.add_argument("name", nargs="?", metavar="NAME_OR_SLUG", help="a property name or page slug")
     where = query.add_mutually_exclusive_group()
-    where.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                       help=f"directory of sxs pages to read (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)")
+    where.add_argument(
+        "--source",
+        type=Path,
+        default=DEFAULT_SOURCE,
+        metavar="DIR",
+        help=f"directory of sxs pages to read (default: ${SOURCE_VARIABLE} or translations/; now {DEFAULT_SOURCE}/)",
+    )
     where.add_argument("--kb", type=Path, metavar="FILE", help="a knowledge base written by `kbtools parse`")
     query.add_argument("--kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
     query.add_argument("--category", help='a category of property-reference.md, e.g. "Hardware Properties"')
@@ -83,7 +101,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     query.add_argument("--cleared-at", metavar="ACTION", help="cleared at this action, e.g. InstallValidate")
     query.add_argument("--used-by", metavar="ACTION", help="used by this action, e.g. InstallValidate")
     query.add_argument("--valid-after", metavar="ACTION", help="valid only after this action, e.g. CostFinalize")
-    query.add_argument("--since", metavar="VERSION", help="new in this version: the page states it arrived then, e.g. 5.0")
+    query.add_argument(
+        "--since", metavar="VERSION", help="new in this version: the page states it arrived then, e.g. 5.0"
+    )
     query.add_argument("--text", metavar="WORDS", help="words that all occur in the record's texts (any language)")
     query.add_argument("--fields", metavar="A,B", help="print only these fields of each record")
     query.set_defaults(func=run_query)
@@ -96,10 +116,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Windows versions it shipped with and those its redistributable installs on."
         ),
         formatter_class=HELP_FORMATTER,
-        epilog=examples("kbtools runtimes ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi", "kbtools runtimes --kb kb.json"),
+        epilog=examples(
+            "kbtools runtimes ../shared/corpus/win32-zh-tw-sxs/desktop-src/Msi", "kbtools runtimes --kb kb.json"
+        ),
     )
-    runtimes.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="DIR",
-                          help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/)")
+    runtimes.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SOURCE,
+        metavar="DIR",
+        help=f"directory of sxs pages (default: ${SOURCE_VARIABLE} or translations/)",
+    )
     runtimes.add_argument("--kb", type=Path, metavar="FILE", help="a knowledge base written by `kbtools parse`")
     runtimes.set_defaults(func=run_runtimes)
 
@@ -146,9 +174,7 @@ def _guarded(run):  # type: ignore[no-untyped-def]
 
 def _build(source: Path, english: Path | None = None) -> KnowledgeBase:
     if not source.exists():
-        raise UsageError(
-            f"{source}: no such directory (give a directory of sxs pages, or set {SOURCE_VARIABLE})"
-        )
+        raise UsageError(f"{source}: no such directory (give a directory of sxs pages, or set {SOURCE_VARIABLE})")
     if english is not None and not english.is_dir():
         raise UsageError(f"--english: {english}: no such directory of English pages")
     return build_knowledge_base(source, english)
@@ -266,8 +292,11 @@ def run_query(args: argparse.Namespace) -> int:
 def run_runtimes(args: argparse.Namespace) -> int:
     kb = _load(args)
     if not kb.runtimes:
-        _error("runtimes", f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
-               f"windows-installer-redistributables.md); give a folder that holds them or set {SOURCE_VARIABLE}")
+        _error(
+            "runtimes",
+            f"{args.kb or args.source}: no runtime pages found (released-versions-of-windows-installer.md, "
+            f"windows-installer-redistributables.md); give a folder that holds them or set {SOURCE_VARIABLE}",
+        )
         return EXIT_FAILURE
     _write_json(runtimes_data(kb), None)
     return EXIT_OK

@@ -34,13 +34,28 @@ Fact = tuple[LifetimeField, str]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CLAUSE_BREAK = re.compile(r",? and then |; |, then ")
 _NOT_ACTION_NAMES = {
-    "The", "This", "That", "A", "An", "Any", "Each", "Custom", "Standard", "Top", "Concurrent",
-    "Installation", "Null", "Deferred", "Launch", "Other", "These", "All", "Some",
+    "The",
+    "This",
+    "That",
+    "A",
+    "An",
+    "Any",
+    "Each",
+    "Custom",
+    "Standard",
+    "Top",
+    "Concurrent",
+    "Installation",
+    "Null",
+    "Deferred",
+    "Launch",
+    "Other",
+    "These",
+    "All",
+    "Some",
 }
 _ACTION_NAME = r"(?:the )?[A-Z][A-Za-z0-9]+(?: action)?"
-_ACTION_LIST = re.compile(
-    rf"\b(?P<list>{_ACTION_NAME}(?:(?:, and |, or |, | and | or ){_ACTION_NAME})*) actions?\b"
-)
+_ACTION_LIST = re.compile(rf"\b(?P<list>{_ACTION_NAME}(?:(?:, and |, or |, | and | or ){_ACTION_NAME})*) actions?\b")
 _INSTALLER_AGENT = r"(?:the )?(?:Windows )?installer"
 _NEGATION = re.compile(r"\b(?:not|never|Do not|should not|cannot)\b", re.I)
 _OTHER_PROPERTY = re.compile(r"\b(?!§P)[A-Z][\w.]* propert(?:y|ies)\b")
@@ -82,7 +97,7 @@ def mark_references(sentence: str, references: re.Pattern[str]) -> str:
 
 
 def installer_sets(clause: str) -> list[Fact]:
-    """"The installer sets §P ...", "§P is set by the Windows Installer", "... is set automatically"."""
+    """ "The installer sets §P ...", "§P is set by the Windows Installer", "... is set automatically"."""
     if re.search(r"\b(?:does|do|will) not set\b", clause):
         return []
     if re.search(rf"\b{_INSTALLER_AGENT}\b[^.;,]*?\b(?:sets?|resets?|initializes?)\s+(?:both )?{MARK}", clause, re.I):
@@ -95,9 +110,11 @@ def installer_sets(clause: str) -> list[Fact]:
 
 
 def action_sets(clause: str) -> list[Fact]:
-    """"§P is initialized to 0 by the CostFinalize action", "the INSTALL action ... set §P"."""
+    """ "§P is initialized to 0 by the CostFinalize action", "the INSTALL action ... set §P"."""
     facts: list[Fact] = []
-    by_action = re.search(rf"{MARK}[^.;]*?\b(?:is|are) (?:only )?(?:set|initialized)\b[^.;]*?\bby (?P<rest>[^.;]*)", clause)
+    by_action = re.search(
+        rf"{MARK}[^.;]*?\b(?:is|are) (?:only )?(?:set|initialized)\b[^.;]*?\bby (?P<rest>[^.;]*)", clause
+    )
     if by_action:
         facts += [(field, name) for name in action_names(by_action.group("rest")) for field in ("set_by", "set_at")]
     subject = re.search(rf"^(?P<subject>[^.;]*?\bactions?\b[^.;]*?) sets? {MARK}", clause)
@@ -140,7 +157,7 @@ _AUTHOR_CUE = re.compile(r"\bProperty table\b|\btransform\b", re.I)
 
 
 def user_or_author_sets(clause: str) -> list[Fact]:
-    """"§P can be set by the user / on the command line" (user); "... in the Property table",
+    """ "§P can be set by the user / on the command line" (user); "... in the Property table",
     "by a transform", an instruction "Set §P ..." (author)."""
     if MARK not in clause or _NEGATION.search(_CONDITION.sub("", clause)) or installer_sets(clause):
         return []
@@ -153,7 +170,9 @@ def user_or_author_sets(clause: str) -> list[Fact]:
     facts: list[Fact] = []
     if _USER_CUE.search(how) or re.search(r"\b(?:the )?users? (?:can |may )?set\b", how):
         facts.append(("set_by", USER))
-    if _AUTHOR_CUE.search(how) or re.search(rf"\bauthors?\b[^.;]*?\b(?:can |should |must |may )?set {MARK}", clause, re.I):
+    if _AUTHOR_CUE.search(how) or re.search(
+        rf"\bauthors?\b[^.;]*?\b(?:can |should |must |may )?set {MARK}", clause, re.I
+    ):
         facts.append(("set_by", AUTHOR))
     if not facts and re.match(rf"(?:[^,:]*[,:] )?[Ss]et {MARK}\b", clause):
         facts.append(("set_by", AUTHOR))  # an instruction to the package author
@@ -161,7 +180,7 @@ def user_or_author_sets(clause: str) -> list[Fact]:
 
 
 def cleared(clause: str) -> list[Fact]:
-    """"clears §P during the InstallValidate action", "§P is cleared by the X action"."""
+    """ "clears §P during the InstallValidate action", "§P is cleared by the X action"."""
     match = re.search(rf"\bclears? {MARK}(?P<rest>[^;]*)|{MARK} (?:is|are) cleared(?P<rest2>[^;]*)", clause)
     if match is None:
         return []
@@ -169,7 +188,7 @@ def cleared(clause: str) -> list[Fact]:
 
 
 def valid_after(clause: str) -> list[Fact]:
-    """"§P is valid at any time after the CostFinalize action", "the ResolveSource action must be
+    """ "§P is valid at any time after the CostFinalize action", "the ResolveSource action must be
     called before using §P", "§P may not equal ALL until after the InstallValidate action"."""
     facts: list[Fact] = []
     patterns = (
@@ -194,7 +213,7 @@ def valid_after(clause: str) -> list[Fact]:
 
 
 def used_by(clause: str) -> list[Fact]:
-    """"§P is used by the RegisterProduct action", "§P should be set before the RMCCPSearch action",
+    """ "§P is used by the RegisterProduct action", "§P should be set before the RMCCPSearch action",
     "If §P is set, the RegisterProduct action writes ...", "The ValidateProductID action ... §P"."""
     facts: list[Fact] = []
     used = re.search(rf"{MARK}[^.;]*?\bused by (?P<phrase>[^.;]*)", clause)
@@ -210,10 +229,15 @@ def used_by(clause: str) -> list[Fact]:
     before = re.search(rf"{MARK} (?:should|must) be set before (?P<phrase>[^.;]*)", clause)
     if before:
         facts += [("used_by", name) for name in action_names(before.group("phrase"))]
-    condition = re.match(rf"If {MARK} is (?:not )?set\b[^,]*, (?P<phrase>the [^,.;]*?\bactions?) (?!is\b|are\b|must\b)\w+", clause)
+    condition = re.match(
+        rf"If {MARK} is (?:not )?set\b[^,]*, (?P<phrase>the [^,.;]*?\bactions?) (?!is\b|are\b|must\b)\w+", clause
+    )
     if condition:
         facts += [("used_by", name) for name in action_names(condition.group("phrase"))]
-    subject = re.match(rf"(?P<phrase>The (?:[A-Z][A-Za-z0-9]+(?: and | or |, ))*[A-Z][A-Za-z0-9]+ actions?) (?!is\b|are\b|must\b|sets?\b)\w+[^.;]*{MARK}", clause)
+    subject = re.match(
+        rf"(?P<phrase>The (?:[A-Z][A-Za-z0-9]+(?: and | or |, ))*[A-Z][A-Za-z0-9]+ actions?) (?!is\b|are\b|must\b|sets?\b)\w+[^.;]*{MARK}",
+        clause,
+    )
     if subject:
         facts += [("used_by", name) for name in action_names(subject.group("phrase"))]
     return facts

@@ -123,7 +123,9 @@ class UnknownFilterValue(ValueError):
 
 def close_matches(value: str, known: Sequence[str], limit: int = 3) -> list[str]:
     """The known values nearest to `value`, best first."""
-    matches = process.extract(value, list(known), scorer=fuzz.WRatio, processor=str.casefold, limit=limit, score_cutoff=60)
+    matches = process.extract(
+        value, list(known), scorer=fuzz.WRatio, processor=str.casefold, limit=limit, score_cutoff=60
+    )
     return [match[0] for match in matches]
 
 
@@ -137,12 +139,16 @@ class Catalog:
         self.categories = sorted({record.category for record in self.records if record.category}, key=str.casefold)
         self.setters = sorted({who for record in self.records for who in record.lifetime.set_by}, key=str.casefold)
         self.lifetime_values = {
-            name: sorted({value for record in self.records for value in getattr(record.lifetime, name)}, key=str.casefold)
+            name: sorted(
+                {value for record in self.records for value in getattr(record.lifetime, name)}, key=str.casefold
+            )
             for name in LIFETIME_FILTERS
         }
         stated = {windows for record in self.records for s in record.requirements.statements for windows in s.os}
         self.windows = [
-            w for w in OPERATING_SYSTEMS if w in STATEMENT_WINDOWS or w in stated or w in self.availability.after_statements
+            w
+            for w in OPERATING_SYSTEMS
+            if w in STATEMENT_WINDOWS or w in stated or w in self.availability.after_statements
         ]
         """The Windows versions a query may name, newest first: those the statements name and the
         releases after them where a runtime page puts a Windows Installer."""
@@ -177,7 +183,9 @@ class Catalog:
         for name in ("kind", "category", "os", "runtime", "set_by", *LIFETIME_FILTERS):
             value = raw.get(name)
             values[name] = None if value is None else self._known(name, value)
-        values["version"] = None if raw.get("version") is None else self._version(raw["version"] or "", values["runtime"])
+        values["version"] = (
+            None if raw.get("version") is None else self._version(raw["version"] or "", values["runtime"])
+        )
         values["since"] = None if raw.get("since") is None else self._version(raw["since"] or "", None, "since")
         values["text"] = raw.get("text")
         values["name"] = None

@@ -36,7 +36,9 @@ class LocalizedSegment(BaseModel):
     id: str
     block: int = Field(default=0, ge=0, description="The paragraph holding the segment: its index in the section.")
     list_item: int | None = Field(
-        default=None, ge=0, description="The list item holding the paragraph: its index in the section; null outside lists."
+        default=None,
+        ge=0,
+        description="The list item holding the paragraph: its index in the section; null outside lists.",
     )
 
 
@@ -139,9 +141,13 @@ class RequirementStatement(BaseModel):
     """One requirement sentence, normalised: what it names and nothing more."""
 
     runtime: Runtime
-    versions: list[str] = Field(default=[], description="The runtime versions the sentence names, in its order; empty when it names none.")
+    versions: list[str] = Field(
+        default=[], description="The runtime versions the sentence names, in its order; empty when it names none."
+    )
     or_later: bool = Field(default=False, description='The sentence says "or later" after its versions.')
-    os: list[str] = Field(default=[], description="The Windows versions the sentence names (canonical names); empty when it names none.")
+    os: list[str] = Field(
+        default=[], description="The Windows versions the sentence names (canonical names); empty when it names none."
+    )
     text: LocalizedText = {}
     evidence: str | None = Field(default=None, description="The id of the segment that holds the sentence.")
 

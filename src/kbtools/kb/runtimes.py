@@ -198,7 +198,11 @@ class RuntimeReader:
             if not file_cells or os_cells is None:
                 continue
             file_name = " ".join(plain(s.source) for s in file_cells)
-            version = _RELEASE.search(heading_text(file_cells[0].block.heading)) if file_cells[0].block and file_cells[0].block.heading else None
+            version = (
+                _RELEASE.search(heading_text(file_cells[0].block.heading))
+                if file_cells[0].block and file_cells[0].block.heading
+                else None
+            )
             if not _FILE_NAME.match(file_name) or version is None:
                 continue
             architecture = " ".join(plain(s.source) for s in by_header.get("Architecture", [])) or None
@@ -208,7 +212,9 @@ class RuntimeReader:
             release.installs_on.extend(installs_on)
             evidence = [s.id for cells in by_header.values() for s in cells]
             release.redistributable_files.append(
-                RedistributableFile(file=file_name, architecture=architecture, installs_on=installs_on, evidence=evidence)
+                RedistributableFile(
+                    file=file_name, architecture=architecture, installs_on=installs_on, evidence=evidence
+                )
             )
 
     def _redistributable_sentence(self, page: Page, sentence: str, segment_id: str, named: str | None) -> None:
@@ -276,4 +282,3 @@ def read_runtimes(pages: Iterable[tuple[Page, str]]) -> list[RuntimeRelease]:
         elif page.path.name == REDISTRIBUTABLES_PAGE:
             reader.read_redistributables_page(page)
     return reader.result()
-

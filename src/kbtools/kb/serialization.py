@@ -24,7 +24,8 @@ class Envelope(BaseModel, Generic[Result]):
 
     schema_version: int = Field(default=RECORD_VERSION, description="The version of the record contract.")
     generated_at: str | None = Field(
-        default=None, description="When the pages read last changed (UTC, ISO 8601); the same in the static and live API."
+        default=None,
+        description="When the pages read last changed (UTC, ISO 8601); the same in the static and live API.",
     )
     source: SourceIdentity = SourceIdentity()
     total: int | None = Field(default=None, description="How many items `result` holds, when it is a list.")

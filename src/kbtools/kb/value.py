@@ -27,14 +27,30 @@ _ABOUT_PROPERTY = re.compile(r"\bproperty\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"\breturns (?:a |an |the )?(?:pointer to a )?string collection\b|\bcollection of strings\b|\barray of strings\b"), "string collection"),
-    (re.compile(r"\breturns (?:a |an |the )?(?:pointer to a )?collection (?:of )?(?P<object>[A-Z]\w+) objects?\b"), "{object} collection"),
+    (
+        re.compile(
+            r"\breturns (?:a |an |the )?(?:pointer to a )?string collection\b|\bcollection of strings\b|\barray of strings\b"
+        ),
+        "string collection",
+    ),
+    (
+        re.compile(r"\breturns (?:a |an |the )?(?:pointer to a )?collection (?:of )?(?P<object>[A-Z]\w+) objects?\b"),
+        "{object} collection",
+    ),
     (re.compile(r"\breturns (?:a |an |the )?(?:active )?(?P<object>[A-Z]\w+) object\b"), "{object}"),
     (re.compile(r"\bas an? (?P<object>[A-Z]\w+) object\b"), "{object}"),
     (re.compile(r"\breturns (?:True|true)\b"), "Boolean"),
-    (re.compile(r"\breturns (?:an |a )?integer\b|\breturns the number of\b|\breturns a number\b|\b32-bit integer data\b"), "integer"),
+    (
+        re.compile(
+            r"\breturns (?:an |a )?integer\b|\breturns the number of\b|\breturns a number\b|\b32-bit integer data\b"
+        ),
+        "integer",
+    ),
     (re.compile(r"\bstring value\b|\btext string\b|\bstring representation\b|\bstring data\b"), "string"),
-    (re.compile(r"\breturns the (?:\w+ )?(?:code )?GUID\b|\breturns the (?:full )?path\b|\breturns the name of\b"), "string"),
+    (
+        re.compile(r"\breturns the (?:\w+ )?(?:code )?GUID\b|\breturns the (?:full )?path\b|\breturns the name of\b"),
+        "string",
+    ),
     (re.compile(r"\breturns the date\b"), "date"),
 )
 

@@ -32,7 +32,8 @@ _DEFAULTS_TO = re.compile(
 )
 # A cell of a table of values that says its row is the default.
 _DEFAULT_ROW = re.compile(
-    r"^(?:\(?default\)?|default value|this is the default(?: value)?(?: if (?:the|this) property is not set)?)\.?(?:\s|$)", re.I
+    r"^(?:\(?default\)?|default value|this is the default(?: value)?(?: if (?:the|this) property is not set)?)\.?(?:\s|$)",
+    re.I,
 )
 
 

@@ -121,7 +121,9 @@ class _Walk:
                 self.add_file(link, real, found)
         self.result.files.extend(sorted(found))
 
-    def _entries(self, directory: Path, root: str, found: list[Path], links: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    def _entries(
+        self, directory: Path, root: str, found: list[Path], links: list[tuple[Path, str]]
+    ) -> list[tuple[Path, str]]:
         """Read one folder: pages go to `found`, symlinks to `links`; returns the real subfolders."""
         try:
             with os.scandir(directory) as scan:

@@ -40,7 +40,9 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_NESTING_DEPTH = 32
 _TOO_DEEP = f"markup nested more than {MAX_NESTING_DEPTH} deep; the segment around it is left out"
 _ELEMENT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
-_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -60,7 +62,7 @@ _NO_SPAN_TAG = r"[^<]*(?:<(?!/?span\b)[^<]*)*"
 # A whole segment in its canonical form, with no span nested in either side. Only a shortcut:
 # anything else (nested anchors, broken pairs) goes through the tag stack below.
 _CANONICAL_SEGMENT = re.compile(
-    r'<span data-ttu-id="([^"<>]*)">(' + _NO_SPAN_TAG + r')</span>'
+    r'<span data-ttu-id="([^"<>]*)">(' + _NO_SPAN_TAG + r")</span>"
     r'<span class="sxs-lookup"><span data-stu-id="([^"<>]*)">(' + _NO_SPAN_TAG + r")</span></span>",
     re.I,
 )
@@ -292,9 +294,7 @@ def _read_segments(text: str, page: Page, body_start: int) -> None:
         line, column = lines.position(entry[2])
         what = {_TARGET: "target", _LOOKUP: "sxs-lookup", _SOURCE: "source"}[entry[0]]
         ident = f" '{entry[1]}'" if entry[1] else ""
-        errors.append(
-            MarkupError(line, column, f"{what} span{ident} is never closed", entry[1] or None)
-        )
+        errors.append(MarkupError(line, column, f"{what} span{ident} is never closed", entry[1] or None))
 
     def drop_open_segment_spans() -> None:
         """Recover from an unclosed target/lookup/source: forget it and everything above it."""

@@ -35,10 +35,20 @@ ApiRoot = Envelope[list[DocumentLink]]
 
 DOCUMENTS: tuple[DocumentLink, ...] = (
     DocumentLink(path="index.json", description="This list of documents (also served at the root, /api/v1/)."),
-    DocumentLink(path="properties.json", description="Every property: name, slug, kind, category, stated versions, since, lifetime actions, title, url."),
-    DocumentLink(path="properties/{slug}.json", description="One property record (`result`), as `kbtools query SLUG` prints it."),
-    DocumentLink(path="requirements.json", description="Properties available per Windows and Windows Installer version."),
-    DocumentLink(path="runtimes.json", description="Windows Installer releases: builds, the Windows they shipped with, where their redistributables install."),
+    DocumentLink(
+        path="properties.json",
+        description="Every property: name, slug, kind, category, stated versions, since, lifetime actions, title, url.",
+    ),
+    DocumentLink(
+        path="properties/{slug}.json", description="One property record (`result`), as `kbtools query SLUG` prints it."
+    ),
+    DocumentLink(
+        path="requirements.json", description="Properties available per Windows and Windows Installer version."
+    ),
+    DocumentLink(
+        path="runtimes.json",
+        description="Windows Installer releases: builds, the Windows they shipped with, where their redistributables install.",
+    ),
     DocumentLink(path="schema.json", description="JSON Schema of one property record."),
     DocumentLink(path="openapi.json", description="OpenAPI description of these documents."),
     DocumentLink(
@@ -46,7 +56,9 @@ DOCUMENTS: tuple[DocumentLink, ...] = (
         description="The index of the properties that pass every filter given (`kbtools query` filters).",
         live_only=True,
     ),
-    DocumentLink(path="properties/{name_or_slug}?fields=", description="One property record by name or slug.", live_only=True),
+    DocumentLink(
+        path="properties/{name_or_slug}?fields=", description="One property record by name or slug.", live_only=True
+    ),
 )
 
 

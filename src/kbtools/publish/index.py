@@ -21,7 +21,8 @@ class PropertyIndexEntry(BaseModel):
     kind: PropertyKind
     category: str | None = None
     stated_versions: dict[str, list[str]] = Field(
-        default={}, description="Runtime -> the versions the requirement statements name (`requirements.stated_versions`)."
+        default={},
+        description="Runtime -> the versions the requirement statements name (`requirements.stated_versions`).",
     )
     since: dict[str, str] = Field(
         default={}, description="Runtime -> the first version the page states (`requirements.since`); absent when none."

@@ -41,9 +41,7 @@ def text_html(text: LocalizedText, resolver: LinkResolver, page: str, locale: Si
     """A localized text (title, summary) as a bilingual span; falls back to the source alone."""
     target = text.get(locale.code) or text.get(SOURCE) or ""
     source = text.get(SOURCE) or ""
-    return segment_html(
-        render_markup(target, resolver, page), render_markup(source, resolver, page), lang=locale.code
-    )
+    return segment_html(render_markup(target, resolver, page), render_markup(source, resolver, page), lang=locale.code)
 
 
 def hover_html(text: LocalizedText, locale: SiteLocale) -> str:

@@ -59,7 +59,9 @@ def site_locale(knowledge_base: KnowledgeBase, source: Path) -> SiteLocale:
         )
     counts: dict[str, int] = {}
     for record in records:
-        counts[record.source.locale or "no ms.contentlocale"] = counts.get(record.source.locale or "no ms.contentlocale", 0) + 1
+        counts[record.source.locale or "no ms.contentlocale"] = (
+            counts.get(record.source.locale or "no ms.contentlocale", 0) + 1
+        )
     if len(counts) > 1:
         said = ", ".join(f"{locale}: {count}" for locale, count in sorted(counts.items(), key=lambda item: -item[1]))
         raise SourceRefused(
@@ -78,9 +80,7 @@ def check_site_dir(
 ) -> Path:
     """The resolved site folder when a build may replace it; `SiteDirRefused` says why not."""
     try:
-        return check_site_folder(
-            source, site_dir, overwrite=overwrite, overwrite_hint=overwrite_hint, english=english
-        )
+        return check_site_folder(source, site_dir, overwrite=overwrite, overwrite_hint=overwrite_hint, english=english)
     except SiteFolderRefused as error:
         raise SiteDirRefused(str(error)) from None
 
@@ -172,7 +172,9 @@ def build_sites(
     seen: dict[str, Path] = {}
     for locale, source in zip(locales, sources, strict=True):
         if locale.code in seen:
-            raise SourceRefused(f"{source}: {locale.code} again (also {seen[locale.code]}); give one --source per locale")
+            raise SourceRefused(
+                f"{source}: {locale.code} again (also {seen[locale.code]}); give one --source per locale"
+            )
         seen[locale.code] = source
     alternate = [
         {"name": locale.name, "link": f"../{locale.url_path}/index.html", "lang": locale.code} for locale in locales
@@ -195,7 +197,7 @@ def write_language_home(site: Path, locales: Sequence[SiteLocale]) -> Path:
 
     items = "".join(
         f'<li><a href="{escape(locale.url_path)}/index.html" hreflang="{escape(locale.code)}" lang="{escape(locale.code)}">'
-        f"{escape(locale.text('label.home'))}</a> <span lang=\"{escape(locale.code)}\">({escape(locale.name)})</span></li>"
+        f'{escape(locale.text("label.home"))}</a> <span lang="{escape(locale.code)}">({escape(locale.name)})</span></li>'
         for locale in locales
     )
     english = SiteLocale.of("en-US")
@@ -276,7 +278,6 @@ def load_mkdocs_config(
     if "kbtools" not in mkdocs_config.plugins:
         raise SiteError(f"{config_file}: the kbtools plugin is not in `plugins` (add `- kbtools: {{source: DIR}}`)")
     return mkdocs_config
-
 
 
 def _quiet_mkdocs() -> None:

@@ -54,7 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--site-dir", type=Path, default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
     )
     parser.add_argument(
-        "--english", type=Path, metavar="EN_DIR",
+        "--english",
+        type=Path,
+        metavar="EN_DIR",
         help="the current English pages at the same paths: mark out-of-date translations",
     )
     parser.add_argument(
@@ -64,7 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the current or the home folder)",
     )
     parser.add_argument(
-        "--docset", action="store_true",
+        "--docset",
+        action="store_true",
         help="also write a Dash/Zeal docset of the reference into the site (windows-installer-<locale>.docset)",
     )
     parser.add_argument(

@@ -50,13 +50,21 @@ def freshness_notice(record: PropertyRecord, locale: SiteLocale | None = None) -
         )
     changed = sum(1 for s in freshness.stale if s.current is not None)
     removed = len(freshness.stale) - changed
-    said = [(key, count) for key, count in (("changed", changed), ("removed", removed), ("added", len(freshness.missing))) if count]
-    counts = {code: ", ".join(text(f"freshness.{key}", count=locale.number(count)) for key, count in said)
-              for code, text in ((locale.code, locale.text), ("en", locale.english_text))}
+    said = [
+        (key, count)
+        for key, count in (("changed", changed), ("removed", removed), ("added", len(freshness.missing)))
+        if count
+    ]
+    counts = {
+        code: ", ".join(text(f"freshness.{key}", count=locale.number(count)) for key, count in said)
+        for code, text in ((locale.code, locale.text), ("en", locale.english_text))
+    }
     when = _when(freshness, locale)
     summary = hover_html(
-        {locale.code: locale.text("freshness.changed_since", when=when[0], counts=counts[locale.code]),
-         "en-US": locale.english_text("freshness.changed_since", when=when[1], counts=counts["en"])},
+        {
+            locale.code: locale.text("freshness.changed_since", when=when[0], counts=counts[locale.code]),
+            "en-US": locale.english_text("freshness.changed_since", when=when[1], counts=counts["en"]),
+        },
         locale,
     )
     marks = " ".join(s.id for s in freshness.stale if _SAFE_ID.fullmatch(s.id))
@@ -66,8 +74,10 @@ def freshness_notice(record: PropertyRecord, locale: SiteLocale | None = None) -
         f"<p>{summary}</p>",
     ]
     if freshness.requirements:
-        parts.append(f'<table class="kb-freshness-rows"><thead><tr><th>{_words(locale, "requirement")}</th>'
-                     f'<th>{_words(locale, "translated_from")}</th><th>{_words(locale, "english_now")}</th></tr></thead><tbody>')
+        parts.append(
+            f'<table class="kb-freshness-rows"><thead><tr><th>{_words(locale, "requirement")}</th>'
+            f"<th>{_words(locale, 'translated_from')}</th><th>{_words(locale, 'english_now')}</th></tr></thead><tbody>"
+        )
         for row in freshness.requirements:
             parts.append(
                 f"<tr><td>{escape(row.label)}</td><td>{escape(row.translated_from)}</td>"
@@ -76,8 +86,10 @@ def freshness_notice(record: PropertyRecord, locale: SiteLocale | None = None) -
         parts.append("</tbody></table>")
     if freshness.stale:
         targets = _targets(record, locale)
-        parts.append(f'<table class="kb-freshness-changes"><thead><tr><th>{_words(locale, "translation")}</th>'
-                     f'<th>{_words(locale, "english_now")}</th></tr></thead><tbody>')
+        parts.append(
+            f'<table class="kb-freshness-changes"><thead><tr><th>{_words(locale, "translation")}</th>'
+            f"<th>{_words(locale, 'english_now')}</th></tr></thead><tbody>"
+        )
         for stale in freshness.stale:
             target = escape(targets.get(stale.id, "—"))  # not every segment of the page is on the site
             if _SAFE_ID.fullmatch(stale.id) and stale.id in targets:
@@ -126,7 +138,9 @@ def render_out_of_date(records: Sequence[PropertyRecord], locale: SiteLocale | N
         f'<th scope="col">{_words(locale, key)}</th>'
         for key in ("property", "changed_column", "removed_column", "added_column", "rows_column", "handoff_column")
     )
-    rows = [f'<div class="kb-table-scroll" tabindex="0"><table class="kb-out-of-date"><thead><tr>{head}</tr></thead><tbody>']
+    rows = [
+        f'<div class="kb-table-scroll" tabindex="0"><table class="kb-out-of-date"><thead><tr>{head}</tr></thead><tbody>'
+    ]
     for record in stale:
         freshness = record.freshness
         assert freshness is not None
@@ -160,7 +174,9 @@ def _diff_html(parts: list[DiffPart]) -> str:
     out = []
     for part in parts:
         text = escape(part.text)
-        out.append(text if part.op == "equal" else f"<del>{text}</del>" if part.op == "delete" else f"<ins>{text}</ins>")
+        out.append(
+            text if part.op == "equal" else f"<del>{text}</del>" if part.op == "delete" else f"<ins>{text}</ins>"
+        )
     return " ".join(out)
 
 

@@ -41,7 +41,9 @@ def render_home(
     page = site_url(HOME)
     count = locale.number(len(records))
     reading = "".join(f"<li>{label_html(locale, key)}</li>" for key in ("read_hover", "read_sxs", "read_card"))
-    api = "".join(f'<li><a href="{href}"><code>{href}</code></a> {label_html(locale, key)}</li>' for href, key in API_FILES)
+    api = "".join(
+        f'<li><a href="{href}"><code>{href}</code></a> {label_html(locale, key)}</li>' for href, key in API_FILES
+    )
     links = [
         f'<a href="{site_url(doc)}">{label_html(locale, key)}</a>'
         for doc, key in ((BY_CATEGORY, "by_category"), (BY_KIND, "by_kind"), (MATRIX, "matrix"))
@@ -51,7 +53,11 @@ def render_home(
     for _, title, members in category_groups(records, locale):
         items = "".join(
             f'<li><a href="{escape(relative_url(site_url(property_doc(r)), page))}"><code>{escaped_text(r.name)}</code></a>'
-            + (f' <span class="kb-home-summary">{text_html(r.summary, resolver, page, locale)}</span>' if r.summary else "")
+            + (
+                f' <span class="kb-home-summary">{text_html(r.summary, resolver, page, locale)}</span>'
+                if r.summary
+                else ""
+            )
             + "</li>"
             for r in members
         )
@@ -116,7 +122,9 @@ def category_groups(
     ]
 
 
-def render_by_category(records: Sequence[PropertyRecord], resolver: LinkResolver, locale: SiteLocale | None = None) -> str:
+def render_by_category(
+    records: Sequence[PropertyRecord], resolver: LinkResolver, locale: SiteLocale | None = None
+) -> str:
     locale = locale or _locale_of(records)
     page = site_url(BY_CATEGORY)
     parts = [
@@ -167,7 +175,9 @@ def _grouped_page(
     ]
     for number, name in enumerate(groups, 1):
         members = sorted(groups[name], key=lambda r: r.name.lower())
-        parts.append(f"## {hover_html(locale.pair(f'kind.{name}'), locale)} ({locale.number(len(members))}) {{#group-{number}}}\n")
+        parts.append(
+            f"## {hover_html(locale.pair(f'kind.{name}'), locale)} ({locale.number(len(members))}) {{#group-{number}}}\n"
+        )
         parts.append(_table(members, resolver, page, locale))
     return "\n".join(parts)
 

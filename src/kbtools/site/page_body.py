@@ -88,7 +88,11 @@ class BodyRenderer:
         body_rows = block.rows[block.header_rows or 0 :]
 
         def row(cells: list[BlockText], tag: str) -> str:
-            return "<tr>" + "".join(f'<{tag}><div class="kb-cell">{self.text(cell)}</div></{tag}>' for cell in cells) + "</tr>"
+            return (
+                "<tr>"
+                + "".join(f'<{tag}><div class="kb-cell">{self.text(cell)}</div></{tag}>' for cell in cells)
+                + "</tr>"
+            )
 
         head = f"<thead>{''.join(row(cells, 'th') for cells in head_rows)}</thead>" if head_rows else ""
         body = f"<tbody>{''.join(row(cells, 'td') for cells in body_rows)}</tbody>"
@@ -109,5 +113,9 @@ class BodyRenderer:
             return f'<blockquote class="kb-quote">{inner}</blockquote>'
         kind = ADMONITIONS.get(block.alert, "note")
         key = f"alert.{block.alert}"
-        title = hover_html(self.locale.pair(key), self.locale) if self.locale.has(key) else escaped_text(block.alert.title())
+        title = (
+            hover_html(self.locale.pair(key), self.locale)
+            if self.locale.has(key)
+            else escaped_text(block.alert.title())
+        )
         return f'<div class="admonition {kind}"><p class="admonition-title">{title}</p>{inner}</div>'

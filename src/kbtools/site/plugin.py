@@ -238,8 +238,12 @@ def _read_records(source: Path) -> KnowledgeBase:
     from kbtools.kb import build_knowledge_base
 
     if not source.exists():
-        raise PluginError(f"{source}: no such file or directory (set the kbtools plugin's `source` to a folder of sxs pages)")
+        raise PluginError(
+            f"{source}: no such file or directory (set the kbtools plugin's `source` to a folder of sxs pages)"
+        )
     knowledge_base = build_knowledge_base(source)
     if not knowledge_base.properties:
-        raise PluginError(f"{source}: no property pages found (set the kbtools plugin's `source` to a folder of sxs property pages)")
+        raise PluginError(
+            f"{source}: no property pages found (set the kbtools plugin's `source` to a folder of sxs property pages)"
+        )
     return knowledge_base

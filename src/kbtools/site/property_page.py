@@ -185,7 +185,9 @@ def _requirements(statements: list[RequirementStatement], locale: SiteLocale) ->
         return ""
     rows = []
     for statement in statements:
-        versions = escape(", ".join(statement.versions)) if statement.versions else label_html(locale, "version_unnamed")
+        versions = (
+            escape(", ".join(statement.versions)) if statement.versions else label_html(locale, "version_unnamed")
+        )
         later = f" {label_html(locale, 'or_later')}" if statement.or_later else ""
         systems = ", ".join(escape(name) for name in statement.os) or "—"
         rows.append(f"<tr><td>{escape(statement.runtime)} {versions}{later}</td><td>{systems}</td></tr>")
@@ -208,7 +210,9 @@ def _source(record: PropertyRecord, locale: SiteLocale) -> str:
     # Dates in the locale's form; the page's own form is kept in `datetime`.
     for key, value in (("date", source.ms_date), ("last_handoff", source.ms_lasthandoff)):
         if value:
-            facts.append((key, f'<time datetime="{escape(locale.iso_date(value))}">{escape(locale.date(value))}</time>'))
+            facts.append(
+                (key, f'<time datetime="{escape(locale.iso_date(value))}">{escape(locale.date(value))}</time>')
+            )
     facts.append(("source_page", f'<a href="{escape(published_page(name, locale.learn_path))}">{escape(name)}</a>'))
     rows = "".join(f"<dt>{label_html(locale, key)}</dt><dd>{value}</dd>" for key, value in facts)
     return f'<section class="kb-source" data-search-exclude><dl class="kb-facts">{rows}</dl></section>'

@@ -71,7 +71,9 @@ def records_locale(records: list[PropertyRecord]) -> str:
     return locales.pop() if len(locales) == 1 else SOURCE
 
 
-def index_document(record: PropertyRecord, locale: str | None = None, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+def index_document(
+    record: PropertyRecord, locale: str | None = None, vocabulary: Vocabulary | None = None
+) -> dict[str, Any]:
     """One property in the index: short keys, as the file is fetched by every reader's browser."""
     locale = locale or record.source.locale or SOURCE
     site_locale = SiteLocale.of(locale)

@@ -39,7 +39,15 @@ MAX_LINKS = 900  # a pair longer than about 30 words a side (a table row of code
 FUNCTION_WORD_SHARE = 0.15  # a word in more than this share of the pairs links to nothing
 
 # Snowball's name for each language the corpus holds.
-SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "it": "italian", "de": "german", "es": "spanish", "pt": "portuguese"}
+SNOWBALL = {
+    "en": "english",
+    "fr": "french",
+    "ru": "russian",
+    "it": "italian",
+    "de": "german",
+    "es": "spanish",
+    "pt": "portuguese",
+}
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -155,7 +163,11 @@ def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
     best_of_english = {e: {w for _, w in sorted(links, reverse=True)[:TOP_MUTUAL]} for e, links in by_english.items()}
     entries: dict[str, list[list[object]]] = {}
     for word, links in sorted(by_target.items()):
-        kept = [[english, round(dice, 3)] for dice, english in sorted(links, reverse=True) if word in best_of_english[english]]
+        kept = [
+            [english, round(dice, 3)]
+            for dice, english in sorted(links, reverse=True)
+            if word in best_of_english[english]
+        ]
         if kept:
             entries[word] = kept[:TOP_RENDERINGS]
     return {"version": LEXICON_VERSION, "locale": locale, "pairs": total, "entries": entries}
@@ -193,8 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = learn(corpus_pairs(args.folders), args.locale)
     output = args.output or lexicon_path(args.locale)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(lexicon, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{output}: {len(lexicon['entries'])} words from {lexicon['pairs']} pairs in {time.perf_counter() - started:.1f} s")
+    output.write_text(
+        json.dumps(lexicon, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{output}: {len(lexicon['entries'])} words from {lexicon['pairs']} pairs in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 

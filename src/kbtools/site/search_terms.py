@@ -68,7 +68,45 @@ def write_user_dictionary(path: Path) -> Path:
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 _CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+")
 _ENGLISH_STOP_WORDS = frozenset(
-    ["the", "and", "for", "with", "that", "this", "from", "are", "was", "not", "can", "has", "have", "been", "its", "which", "when", "into", "any", "all", "use", "used", "uses", "using", "see", "also", "more", "information", "value", "values", "set", "sets", "property", "properties", "only", "then", "than"]
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "that",
+        "this",
+        "from",
+        "are",
+        "was",
+        "not",
+        "can",
+        "has",
+        "have",
+        "been",
+        "its",
+        "which",
+        "when",
+        "into",
+        "any",
+        "all",
+        "use",
+        "used",
+        "uses",
+        "using",
+        "see",
+        "also",
+        "more",
+        "information",
+        "value",
+        "values",
+        "set",
+        "sets",
+        "property",
+        "properties",
+        "only",
+        "then",
+        "than",
+    ]
 )
 MIN_PAIRS = 3
 MIN_DICE = 0.4

@@ -57,7 +57,9 @@ class Vocabulary:
         self.lang = language(locale)
         english = [source for _, source in pairs] + texts[1::2]
         target = [text for text, _ in pairs] + texts[0::2]
-        self.counts: Counter[str] = Counter(token for text in english for token in english_tokens(text) if token.isalpha())
+        self.counts: Counter[str] = Counter(
+            token for text in english for token in english_tokens(text) if token.isalpha()
+        )
         self.stems: dict[str, dict[str, str]] = {"en": {w: stem(w) for w in self.counts if stem(w) != w}}
         if not is_chinese(locale) and self.lang != "en":
             words = {w.lower() for text in target for w in _WORDS.findall(text)}
@@ -73,11 +75,15 @@ class Vocabulary:
         if is_chinese(locale):
             text = "\n".join(target)
             self.words = sorted(w for w in lexicon if w not in self.renderings and len(w) >= 2 and w in text)
-        self.synonyms = self._synonyms([source for _, source in pairs], pivots if pivots is not None else {locale: lexicon})
+        self.synonyms = self._synonyms(
+            [source for _, source in pairs], pivots if pivots is not None else {locale: lexicon}
+        )
         self.acronyms = self._acronyms(english)
         self._total = sum(self.counts.values()) or 1
 
-    def _synonyms(self, sentences: list[str], pivots: dict[str, dict[str, list[list[object]]]]) -> dict[str, list[list[object]]]:
+    def _synonyms(
+        self, sentences: list[str], pivots: dict[str, dict[str, list[list[object]]]]
+    ) -> dict[str, list[list[object]]]:
         """English words that the same target word renders, in the lexicons of two languages or more
         (or very strongly in one), and that seldom meet in one English sentence of the pages."""
         seen: dict[str, set[int]] = {}
@@ -108,7 +114,10 @@ class Vocabulary:
             if a:
                 links.setdefault(second, {})[first] = weight
         return {
-            word: [[other, round(w, 3)] for other, w in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:TOP_SYNONYMS]]
+            word: [
+                [other, round(w, 3)]
+                for other, w in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:TOP_SYNONYMS]
+            ]
             for word, found in sorted(links.items())
         }
 

@@ -27,7 +27,9 @@ from kbtools.page.files import PAGE_SUFFIX
 from kbtools.page.output_file import process_alive, write_file
 
 SITE_MARKER = ".kbtools-site"
-MARKER_TEXT = "This folder was written by kbtools (`kbtools build` or its MkDocs plugin); `kbtools build` replaces it whole.\n"
+MARKER_TEXT = (
+    "This folder was written by kbtools (`kbtools build` or its MkDocs plugin); `kbtools build` replaces it whole.\n"
+)
 _BUILD_INFIX = ".kbtools-build-"
 _OLD_INFIX = ".kbtools-old-"
 

@@ -38,4 +38,4 @@ def write(report: Report, stream: TextIO) -> None:
     if report.findings or not report.streamed:
         write_file(report, report.findings, stream)
     summary = json.dumps(_summary(report), ensure_ascii=False)
-    stream.write(f"{chr(10) + ' ' if report.streamed['count'] else ''}],\n \"summary\": {summary}\n}}\n")
+    stream.write(f'{chr(10) + " " if report.streamed["count"] else ""}],\n "summary": {summary}\n}}\n')

@@ -57,7 +57,10 @@ def _checked_root(paths: list[str]) -> Path | None:
 
 def _artifact(path: str, checked_root: Path | None) -> dict:
     if checked_root is not None and _is_absolute(path):
-        return {"uri": quote(Path(path).relative_to(checked_root).as_posix(), errors="surrogateescape"), "uriBaseId": CHECKED_ROOT}
+        return {
+            "uri": quote(Path(path).relative_to(checked_root).as_posix(), errors="surrogateescape"),
+            "uriBaseId": CHECKED_ROOT,
+        }
     return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
 
 

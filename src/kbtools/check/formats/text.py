@@ -58,8 +58,7 @@ def _statistics(report: Report, stream: TextIO) -> None:
         known = report.rules.get(rule)
         severity = report.severities[rule]
         stream.write(
-            f"{count:>{number_width}}  {rule:<{width}}  {severity:<7}  {known.summary if known else ''}".rstrip()
-            + "\n"
+            f"{count:>{number_width}}  {rule:<{width}}  {severity:<7}  {known.summary if known else ''}".rstrip() + "\n"
         )
     _patterns(report, stream)
 
@@ -89,7 +88,9 @@ def write_file(report: Report, findings: Iterable[Finding], stream: TextIO) -> N
         stream.write("\n")
         return
     for f in findings:
-        stream.write(f"{printable(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {_fixable(f)}{printable(f.message)}\n")
+        stream.write(
+            f"{printable(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {_fixable(f)}{printable(f.message)}\n"
+        )
 
 
 def _fixable(finding: Finding) -> str:

@@ -11,9 +11,23 @@ REQUIRED_KEYS = ("title", "ms.contentlocale")
 # Keys of docs front matter; the build reads them case-sensitively.
 KNOWN_KEYS = frozenset(
     [
-        "title", "description", "author", "ms.author", "ms.assetid", "ms.topic", "ms.date", "ms.custom",
-        "ms.contentlocale", "ms.translationtype", "ms.lasthandoff", "ms.locfileid", "ms.openlocfilehash",
-        "ms.sourcegitcommit", "ms.service", "ms.prod", "ms.technology",
+        "title",
+        "description",
+        "author",
+        "ms.author",
+        "ms.assetid",
+        "ms.topic",
+        "ms.date",
+        "ms.custom",
+        "ms.contentlocale",
+        "ms.translationtype",
+        "ms.lasthandoff",
+        "ms.locfileid",
+        "ms.openlocfilehash",
+        "ms.sourcegitcommit",
+        "ms.service",
+        "ms.prod",
+        "ms.technology",
     ]
 )
 
@@ -66,7 +80,9 @@ def frontmatter(context: PageContext) -> Iterator[Hit]:
 
 # A character reference split by a space or a full-width mark (`&# 0034;`, `& #34;`, `&#34 ;`,
 # `＆#34;`): no reader turns it back into the character.
-_GARBLED_ENTITY = re.compile(r"[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s*[;；]|[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s+|[&＆]\s+[#＃]")
+_GARBLED_ENTITY = re.compile(
+    r"[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s*[;；]|[&＆]\s*[#＃]\s*[xX]?\s*[0-9A-Fa-f]+\s+|[&＆]\s+[#＃]"
+)
 _ENTITY = re.compile(r"&#[xX]?[0-9A-Fa-f]+;")
 
 
@@ -95,5 +111,10 @@ def garbled_entity(context: PageContext) -> Iterator[Hit]:
         for match in _GARBLED_ENTITY.finditer(value):
             if _ENTITY.fullmatch(match.group()):
                 continue
-            yield Hit(f"front matter '{key}' has a broken character reference '{match.group().strip()}'", None, front.lines.get(key, front.start_line), 1)
+            yield Hit(
+                f"front matter '{key}' has a broken character reference '{match.group().strip()}'",
+                None,
+                front.lines.get(key, front.start_line),
+                1,
+            )
             break

@@ -45,7 +45,9 @@ def markup_mismatch(segment: Segment, context: PageContext) -> str | None:
     target_tags = Counter(t for t in target.html_tags if t in _COUNTED_TAGS)
     if source_tags != target_tags:
         changed = sorted(set(source_tags) | set(target_tags))
-        problems.extend(f"<{t}> {source_tags[t]} -> {target_tags[t]}" for t in changed if source_tags[t] != target_tags[t])
+        problems.extend(
+            f"<{t}> {source_tags[t]} -> {target_tags[t]}" for t in changed if source_tags[t] != target_tags[t]
+        )
     if not problems:
         return None
     return "markup differs from the source: " + ", ".join(problems)

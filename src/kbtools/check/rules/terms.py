@@ -23,10 +23,38 @@ _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, and message-box button labels (which Windows shows
 # localized): not names, so a translation rightly translates them.
 _CAPITALISED_WORDS = frozenset(
-    ["NOTE", "IMPORTANT", "WARNING", "CAUTION", "TIP", "REQUIRED", "ONLY", "MUST", "NEVER", "NONE", "TRUE", "FALSE", "NULL"]
+    [
+        "NOTE",
+        "IMPORTANT",
+        "WARNING",
+        "CAUTION",
+        "TIP",
+        "REQUIRED",
+        "ONLY",
+        "MUST",
+        "NEVER",
+        "NONE",
+        "TRUE",
+        "FALSE",
+        "NULL",
+    ]
     + ["ABORT", "CANCEL", "RETRY", "IGNORE"]
     # key names, which Windows also shows localized
-    + ["ARROW", "ENTER", "SHIFT", "CTRL", "SPACEBAR", "DELETE", "INSERT", "HOME", "BACKSPACE", "PAGE", "DOWN", "LEFT", "RIGHT"]
+    + [
+        "ARROW",
+        "ENTER",
+        "SHIFT",
+        "CTRL",
+        "SPACEBAR",
+        "DELETE",
+        "INSERT",
+        "HOME",
+        "BACKSPACE",
+        "PAGE",
+        "DOWN",
+        "LEFT",
+        "RIGHT",
+    ]
 )
 # Names in running text, bold phrases, `<strong>` and italics: words with an inner capital
 # or a digit (`UnitType`, `ppISCardVerify`, `AcceptSecurityContext`, `JScript`, `Win32`), also
@@ -162,6 +190,7 @@ def _links(span: Span) -> list[Link]:
 
 
 # Words that inflection and word order move around a term without changing what it names.
+# A line per language reads better than a list of quoted words.
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on for and or "  # en
     "le la les l de du des d un une et à au aux en dans par pour sur "  # fr
@@ -227,10 +256,7 @@ def _paired_links(segment: Segment) -> list[tuple[Link, Link]]:
 def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
     """True when the difference is an identifier of the link text that a translation altered:
     `protected-term` reports that."""
-    for term in protected_terms(source_text):
-        if any(term not in visible_text(t) for t in translations):
-            return True
-    return False
+    return any(any(term not in visible_text(t) for t in translations) for term in protected_terms(source_text))
 
 
 @page_rule(

@@ -16,7 +16,43 @@ MIN_WORDS = 2
 # Prose has function words; a type, a command or an instruction (`unsigned char`, `texkill dst`,
 # `pragma deleteclass`, `add iplisten ipaddress=1.1.1.1`) has none, and is rightly left as is.
 _FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "of", "to", "for", "and", "or", "is", "are", "be", "was", "were", "this", "that", "these", "those", "with", "from", "by", "it", "its", "not", "can", "may", "must", "should", "will", "you", "your", "see", "use", "when", "which", "into"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "this",
+        "that",
+        "these",
+        "those",
+        "with",
+        "from",
+        "by",
+        "it",
+        "its",
+        "not",
+        "can",
+        "may",
+        "must",
+        "should",
+        "will",
+        "you",
+        "your",
+        "see",
+        "use",
+        "when",
+        "which",
+        "into",
+    ]
 )
 
 
