@@ -19,10 +19,10 @@ BROKEN = PROPERTY_PAGES[0]
 
 @pytest.fixture
 def one_page_raises(monkeypatch):
-    def record_or_raise(page, categories=None, path=None):
+    def record_or_raise(page, *args, **kwargs):
         if page.path.name == BROKEN:
             raise RecursionError("maximum recursion depth exceeded")
-        return property_record(page, categories, path)
+        return property_record(page, *args, **kwargs)
 
     monkeypatch.setattr(kbtools.kb.build, "property_record", record_or_raise)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from hostile_support import copy_pages, run
 
+from kbtools.check.baseline import BASELINE_VERSION
+
 EXIT_USAGE = 2
 
 
@@ -62,7 +64,7 @@ def test_write_baseline_replaces_the_file_whole_instead_of_truncating_it(project
     os.link(project / "baseline.json", project.parent / "old-name.json")
     assert run("check", "docs", "--write-baseline", "baseline.json").code == 0
     assert (project.parent / "old-name.json").read_text(encoding="utf-8") == '{"old": true}\n'
-    assert json.loads((project / "baseline.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((project / "baseline.json").read_text(encoding="utf-8"))["version"] == BASELINE_VERSION
 
 
 def test_parse_out_replaces_the_file_whole(project):

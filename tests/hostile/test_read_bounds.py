@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hostile_support import copy_pages, run
 
+from kbtools.check.baseline import BASELINE_VERSION
 from kbtools.kb import build_knowledge_base
 
 EXIT_USAGE = 2
@@ -123,5 +124,5 @@ def test_a_device_as_knowledge_base_is_refused_unread(checkout):
 
 def test_a_valid_baseline_still_reads(checkout):
     assert run("check", "docs", "--write-baseline", "baseline.json").code == 0
-    assert json.loads((checkout / "baseline.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((checkout / "baseline.json").read_text(encoding="utf-8"))["version"] == BASELINE_VERSION
     assert run("check", "docs", "--baseline", "baseline.json").code == 0

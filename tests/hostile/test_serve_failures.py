@@ -19,8 +19,8 @@ def test_serve_building_into_a_folder_it_cannot_write_is_a_one_line_error(msi_di
     copy_pages(msi_dir, tmp_path / "src")
     # /proc refuses new entries even to root, for whom a chmod 555 folder is writable.
     result = run("serve", "--source", "src", "--site-dir", "/proc/kbtools-site", "--port", "0")
-    assert result.code == 1
-    assert result.err.splitlines()[-1].startswith("kbtools serve: /proc/kbtools-site: cannot build the site")
+    assert result.code == 2  # an I/O error
+    assert result.err.splitlines()[-1].startswith("kbtools serve: error: /proc/kbtools-site: cannot build the site")
     assert "Traceback" not in result.err
 
 

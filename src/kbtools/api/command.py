@@ -1,7 +1,8 @@
 """`kbtools serve`: the built site and the live API on one port, until Ctrl-C.
 
-Exit codes: 0 stopped with Ctrl-C; 1 the site could not be built; 2 a usage or I/O error (bad
-folder or option, a site built from another source, a port that is taken).
+Exit codes: 0 stopped with Ctrl-C; 1 MkDocs could not build the site; 2 a usage or I/O error (bad
+folder or option, a site built from another source, a site folder that cannot be written, a port
+that is taken).
 
 The site and the API come from one knowledge base: a site records the folders it was built from,
 and without --source the API reads those; a --source that is not what the site was built from is
@@ -176,12 +177,12 @@ def run_serve(args: argparse.Namespace) -> int:
             return _fail(str(error), EXIT_USAGE)
         except KeyboardInterrupt:
             return _fail(f"interrupted; {site_dir} holds the last complete site, if any", 130)
-        except SiteError as error:
-            return _fail(str(error), EXIT_FAILURE)
+        except SiteError as error:  # SourceRefused: a folder a site cannot be made of
+            return _fail(str(error), EXIT_USAGE)
         except MkDocsException as error:
             return _fail(f"{site_dir}: MkDocs failed: {error}", EXIT_FAILURE)
-        except OSError as error:
-            return _fail(f"{site_dir}: cannot build the site there: {error.strerror or error}", EXIT_FAILURE)
+        except OSError as error:  # an I/O error, as `kbtools build` says it
+            return _fail(f"{site_dir}: cannot build the site there: {error.strerror or error}", EXIT_USAGE)
     try:
         sock = _listen(args.host, args.port)
     except OSError as error:

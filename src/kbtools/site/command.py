@@ -103,6 +103,10 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.source and len(args.source) > 1:
         return _run_several(args)
+    if args.config is not None and not args.config.is_file():
+        # Said before the source is read: a misspelt --config should not wait for every page.
+        _error(f"{args.config}: no such file (give --config a mkdocs.yml)")
+        return EXIT_USAGE
     args.source = args.source[0] if args.source else None
     config_file = args.config or (CONFIG_FILE if CONFIG_FILE.is_file() else None)
     # --source, else $KBTOOLS_SOURCE, else the mkdocs.yml's kbtools source, else translations/.
