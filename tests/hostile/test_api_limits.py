@@ -97,12 +97,18 @@ def test_an_unknown_api_path_echoes_a_bounded_part_of_it(server):
         "/",
     ],
 )
-def test_head_answers_like_get_without_a_body(server, path):
-    get = httpx.get(server + path, timeout=30)
-    head = httpx.head(server + path, timeout=30)
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_head_answers_like_get_without_a_body(server, path, encoding):
+    # HEAD's content-length is that of the GET answer sent for the same Accept-Encoding (RFC 9110):
+    # the gzipped size when gzip is accepted, not the size httpx decodes it to.
+    headers = {"accept-encoding": encoding}
+    get = httpx.get(server + path, headers=headers, timeout=30)
+    head = httpx.head(server + path, headers=headers, timeout=30)
     assert head.status_code == get.status_code == 200
     assert head.content == b""
-    assert int(head.headers["content-length"]) == len(get.content)
+    assert head.headers.get("content-encoding") == get.headers.get("content-encoding")
+    assert int(head.headers["content-length"]) == int(get.headers["content-length"]) == get.num_bytes_downloaded
+    assert head.headers.get("etag") == get.headers.get("etag")
 
 
 def test_api_docs_lead_to_the_openapi_document_and_load_nothing_from_a_cdn(server):

@@ -41,7 +41,7 @@ def test_no_json_document_of_the_static_api_names_an_absolute_path(source, tmp_p
         assert str(tmp_path) not in text, document
         assert not [value for value in _strings(json.loads(text)) if value.startswith("/tmp")], document
     record = json.loads((site / "api/v1/properties/msirestartmanagersessionkey.json").read_text(encoding="utf-8"))
-    assert record["source"]["path"] == "msirestartmanagersessionkey.md"
+    assert record["result"]["source"]["path"] == "msirestartmanagersessionkey.md"  # the record, in the envelope
 
 
 def test_the_site_pages_name_no_absolute_path(source, tmp_path):

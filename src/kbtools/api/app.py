@@ -70,13 +70,18 @@ def _field_list(value: str | None, model: type[BaseModel]) -> tuple[str, ...] | 
 
 def _only(allowed: frozenset[str]):  # type: ignore[no-untyped-def]
     """A dependency that refuses misspelt, repeated and foreign parameters instead of silently
-    ignoring or overriding them."""
+    ignoring or overriding them.
+
+    The parameters allowed are listed once, in the first error: repeated for each of many
+    unknown parameters they would outgrow the bounded error body.
+    """
+    listed = f"unknown parameter; use one of {', '.join(sorted(allowed))}"
 
     async def only_these(request: Request) -> None:
         names = [name for name, _ in request.query_params.multi_items()]
         errors = [
-            {"loc": ("query", name), "msg": f"unknown parameter; use one of {', '.join(sorted(allowed))}"}
-            for name in sorted(set(names) - allowed)
+            {"loc": ("query", name), "msg": listed if index == 0 else "unknown parameter"}
+            for index, name in enumerate(sorted(set(names) - allowed))
         ] + [
             {"loc": ("query", name), "msg": "given more than once; give each parameter once"}
             for name in sorted({name for name in names if names.count(name) > 1} & allowed)

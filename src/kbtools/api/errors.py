@@ -1,7 +1,9 @@
 """The handlers that turn errors into RFC 9457 problem details (`kbtools.publish.problems`).
 
-An error body is small whatever the request: echoed input is cut to `ECHO_LIMIT` characters,
-at most `ERROR_LIMIT` parameter errors and `SUGGESTION_LIMIT` suggestions are listed.
+An error body is small whatever the request: echoed input (names, parameters, the request path
+in `instance`) is cut to `ECHO_LIMIT` characters, a message to `MESSAGE_LIMIT` and the `detail`
+of invalid parameters to `DETAIL_LIMIT`; at most `ERROR_LIMIT` parameter errors and
+`SUGGESTION_LIMIT` suggestions are listed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from kbtools.kb.query import SUGGESTION_LIMIT, UnknownFilterValue, UnknownProper
 from kbtools.publish.problems import PROBLEM_MEDIA_TYPE, ParameterError, ProblemDetails
 
 ECHO_LIMIT = 80
-ERROR_LIMIT = 10
+MESSAGE_LIMIT = 200
+DETAIL_LIMIT = 400
+ERROR_LIMIT = 5
 
 
 def shown(text: str, limit: int = ECHO_LIMIT) -> str:
@@ -36,7 +40,7 @@ def problem(
         title=HTTPStatus(status).phrase,
         status=status,
         detail=detail,
-        instance=shown(request.url.path, 200),
+        instance=shown(request.url.path),
         suggestions=suggestions or [],
         errors=errors or [],
     )
@@ -61,10 +65,12 @@ async def invalid_parameters(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     found = exc.errors()
     errors = [
-        ParameterError(parameter=shown(_parameter_name(tuple(error["loc"]))), message=shown(error["msg"], 200))
+        ParameterError(
+            parameter=shown(_parameter_name(tuple(error["loc"]))), message=shown(error["msg"], MESSAGE_LIMIT)
+        )
         for error in found[:ERROR_LIMIT]
     ]
-    detail = "invalid parameters: " + "; ".join(f"{e.parameter}: {e.message}" for e in errors)
+    detail = shown("invalid parameters: " + "; ".join(f"{e.parameter}: {e.message}" for e in errors), DETAIL_LIMIT)
     if len(found) > ERROR_LIMIT:
         detail += f"; and {len(found) - ERROR_LIMIT} more"
     return problem(request, 422, detail, errors=errors)
@@ -72,7 +78,7 @@ async def invalid_parameters(request: Request, exc: Exception) -> JSONResponse:
 
 async def http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    response = problem(request, exc.status_code, shown(str(exc.detail), 200))
+    response = problem(request, exc.status_code, shown(str(exc.detail), MESSAGE_LIMIT))
     if exc.headers:
         response.headers.update(exc.headers)
     return response
