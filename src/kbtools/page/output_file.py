@@ -191,6 +191,13 @@ def replace_file(
         except OSError as error:
             raise OutputFileError(f"{path}: cannot write {what}: {error.strerror or error}") from None
         return
+    with _swapped_in(path, durable=durable, what=what) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _swapped_in(path: Path, *, durable: bool, what: str) -> Iterator[BinaryIO]:
+    """A temporary file beside `path`, renamed over it when the block ends normally."""
     folder = path.parent
     clean_stale_temps(folder)
     temporary = temp_path(path)
@@ -230,6 +237,30 @@ def replace_text_file(
         yield text
         text.flush()
         text.detach()
+
+
+def rewrite_page(path: Path, data: bytes, *, what: str = "page") -> None:
+    """Replace the bytes of an existing page whole (`check --fix`, `import`), keeping its mode.
+
+    The page is the file this run means to change, so the rule against writing a page's name
+    does not apply; the others do: never through a symlink (the page's or a folder's on the
+    way), only a regular file, a temporary file renamed into place.
+    """
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        raise OutputFileError(f"{path}: cannot write {what}: {error.strerror or error}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputFileError(f"{path}: is a symlink (to {os.readlink(path)}); kbtools never writes through a link")
+    link = _links_on_the_way(path)
+    if link is not None:
+        raise OutputFileError(
+            f"{path}: {link} is a symlink (to {os.readlink(link)}); kbtools never writes through a link"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputFileError(f"{path}: no longer a regular file; not written")
+    with _swapped_in(path, durable=True, what=what) as stream:
+        stream.write(data)
 
 
 def write_file(
