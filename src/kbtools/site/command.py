@@ -91,7 +91,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.english is not None and not args.english.is_dir():
         _error(f"--english: {args.english}: no such directory of English pages")
         return EXIT_USAGE
-    from mkdocs.exceptions import ConfigurationError, MkDocsException
+    from mkdocs.exceptions import MkDocsException
 
     from kbtools.kb.build import build_knowledge_base, skipped_page_line
     from kbtools.site.build import (
@@ -132,21 +132,8 @@ def run_build(args: argparse.Namespace) -> int:
             english=args.english,
             docset=args.docset,
         )
-    except SiteError as error:  # SiteDirRefused and SourceRefused too
-        _error(str(error))
-        return EXIT_USAGE
-    except OSError as error:
-        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
-        return EXIT_USAGE
-    except ConfigurationError as error:
-        _error(f"{config_file}: not a usable MkDocs configuration: {' '.join(str(error).split())}")
-        return EXIT_USAGE
-    except MkDocsException as error:
-        _error(f"{args.site_dir}: MkDocs failed: {error}")
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
-        return EXIT_INTERRUPTED
+    except (SiteError, OSError, MkDocsException, KeyboardInterrupt) as error:
+        return _build_failed(error, args.site_dir, config_file)
     index = args.site_dir / "index.html"
     print(printable(f"Built {index}"))
     # The same sources for the live API as for the site, with the program as it was called.
@@ -188,19 +175,31 @@ def _run_several(args: argparse.Namespace) -> int:
             english=args.english,
             docset=args.docset,
         )
-    except SiteError as error:  # SiteDirRefused and SourceRefused too
-        _error(str(error))
-        return EXIT_USAGE
-    except OSError as error:
-        _error(f"{error.filename or args.site_dir}: {error.strerror or error}")
-        return EXIT_USAGE
-    except MkDocsException as error:
-        _error(f"{args.site_dir}: MkDocs failed: {error}")
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        _error(f"interrupted; {args.site_dir} holds the last complete site, if any")
-        return EXIT_INTERRUPTED
+    except (SiteError, OSError, MkDocsException, KeyboardInterrupt) as error:
+        return _build_failed(error, args.site_dir)
     print(printable(f"Built {args.site_dir / 'index.html'}"))
     first = shlex.quote(str(args.source[0]))
     print(printable(f"Serve it with: kbtools serve --source {first} --site-dir {shlex.quote(str(args.site_dir))}"))
     return EXIT_OK
+
+
+def _build_failed(error: BaseException, site_dir: Path, config_file: Path | None = None) -> int:
+    """One line for a build that stopped, and its exit code (2 for what the user can mend)."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from kbtools.site.build import SiteError
+
+    if isinstance(error, KeyboardInterrupt):
+        _error(f"interrupted; {site_dir} holds the last complete site, if any")
+        return EXIT_INTERRUPTED
+    if isinstance(error, SiteError):  # SiteDirRefused and SourceRefused too
+        _error(str(error))
+        return EXIT_USAGE
+    if isinstance(error, OSError):
+        _error(f"{error.filename or site_dir}: {error.strerror or error}")
+        return EXIT_USAGE
+    if isinstance(error, ConfigurationError) and config_file is not None:
+        _error(f"{config_file}: not a usable MkDocs configuration: {' '.join(str(error).split())}")
+        return EXIT_USAGE
+    _error(f"{site_dir}: MkDocs failed: {error}")
+    return EXIT_ERROR
