@@ -16,19 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from chromium import launch_chromium  # noqa: E402
 from serving import serve_process  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = {
     "home": "index.html",
     "property page (ALLUSERS)": "properties/allusers.html",
@@ -67,7 +57,7 @@ def main() -> int:
         serve_process("--site-dir", str(args.site_dir), "--source", str(args.source)) as (_, base),
         sync_playwright() as p,
     ):
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         print(f"{'page':28} {'requests':>8} {'KB':>8}")
         for label, path in PAGES.items():
             count, size, names = measure(browser, f"{base}/{args.prefix}{path}")

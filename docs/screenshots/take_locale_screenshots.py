@@ -15,17 +15,10 @@ import sys
 import threading
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+
+from chromium import launch_chromium  # noqa: E402
+
 WIDTHS = (390, 1280)
 
 
@@ -44,7 +37,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
             page = context.new_page()
