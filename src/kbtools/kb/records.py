@@ -97,6 +97,24 @@ def decoded_description(text: str) -> str:
     return _GARBLED_REFERENCE.sub(character, text)
 
 
+def repaired_references(markup: str) -> str:
+    """Segment markup with its garbled character references made well-formed (`&\\# 0034;` ->
+    `&#34;`), which a Markdown renderer reads as the character itself, as text, never as markup.
+
+    The body's sentences keep their text as the page writes it (the checker reports the garbled
+    references); this is for showing them.
+    """
+
+    def reference(match: re.Match[str]) -> str:
+        code = int(match.group(2)) if match.group(2) else int(match.group(3), 16)
+        if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return match.group(0)
+        word = match.group(1)
+        return f"&#{code};" + (f" {word}" if word else "")
+
+    return _GARBLED_REFERENCE.sub(reference, markup) if "&" in markup else markup
+
+
 def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
     """The page description, with the English of the lead sentences it was made from.
 
