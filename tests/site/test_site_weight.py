@@ -27,7 +27,7 @@ def _load(browser, url: str, *, block: str | None = None, query: str | None = No
     if block:
         page.route(block, lambda route: route.abort())
     finished: list = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     if query is not None:

@@ -184,8 +184,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         for uri, markdown in self.generated_pages(config).items():
             files.append(File.generated(config, uri, content=markdown))
         assets = package_files("kbtools.site") / "assets"
-        for uri, parts in ((STYLESHEET, STYLESHEET_PARTS), (SCRIPT, SCRIPT_PARTS)):
-            bundle = b"\n".join((assets / part).read_bytes().rstrip(b"\n") + b"\n" for part in parts)
+        # A script that ends without `;` would call the next part's `(function () {...})()`: each
+        # script part is ended by one.
+        for uri, parts, end in ((STYLESHEET, STYLESHEET_PARTS, b"\n"), (SCRIPT, SCRIPT_PARTS, b"\n;\n")):
+            bundle = b"".join((assets / part).read_bytes().rstrip(b"\n") + end for part in parts)
             files.append(File.generated(config, uri, content=bundle))
         return files
 
