@@ -11,7 +11,8 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
 //   so Material still answers where the site's search cannot.
 // - The sitemaps of the other languages, which Material reads so that the language switcher leads to
 //   the same page in the other language: they wait until the switcher is pointed at, focused or
-//   touched. A click before they arrive goes to the other language's home page, as the link says.
+//   touched. A click before they arrive goes to the other language's home page, as the link says
+//   (and so does every click in a site without `site_url`, whose sitemaps list no page).
 // Material requests both with XMLHttpRequest and starts its worker with `new Worker(url)`.
 (function () {
   "use strict";
