@@ -30,6 +30,7 @@ from pathlib import Path
 
 LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 LEXICON_VERSION = 1
+FUNCTION_WORDS = LEXICON_FOLDER / "function-words.toml"
 
 MIN_PAIRS = 3  # a link seen in fewer pairs is chance
 MIN_DICE = 0.12
@@ -101,6 +102,12 @@ def target_words(text: str, locale: str) -> list[str]:
         return [word for word in _jieba().cut(text) if _CJK_WORD.fullmatch(word)]
     lang = language(locale)
     return [stem(word.lower(), lang) for word in _LETTERS.findall(text) if len(word) >= 2]
+
+
+def dictionary_words(text: str) -> list[str]:
+    """The Chinese words of jieba's dictionary (and `search_terms.TERMS`) in `text`: its cut without
+    the words its HMM guesses, which are often two words run together (從系統, 中傳回)."""
+    return [word for word in _jieba().cut(text, HMM=False) if _CJK_WORD.fullmatch(word)]
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +191,17 @@ def load_lexicon(locale: str) -> dict[str, list[list[object]]]:
     if not path.is_file():
         return {}
     return json.loads(path.read_text(encoding="utf-8")).get("entries", {})
+
+
+@lru_cache(maxsize=8)
+def function_words(locale: str) -> list[str]:
+    """The locale's function words (`lexicons/function-words.toml`), else those of another locale
+    of its language; none when no table has them."""
+    import tomllib
+
+    tables = tomllib.loads(FUNCTION_WORDS.read_text(encoding="utf-8")) if FUNCTION_WORDS.is_file() else {}
+    table = tables.get(locale) or next((t for code, t in tables.items() if language(code) == language(locale)), {})
+    return list(table.get("words", []))
 
 
 def shipped_lexicons() -> dict[str, dict[str, list[list[object]]]]:
