@@ -1,7 +1,8 @@
 """The vocabulary of the site's search index, read from the pages themselves and the lexicon.
 
 - `stems`: each word of the pages (English, and the target language when it is not Chinese) with
-  its Snowball stem, for the browser, which has no stemmer (`settings` -> `set`).
+  its Snowball stem, for the browser, which has no stemmer (`settings` -> `set`); and the words as
+  written in the lexicon's corpus of the target stems that have a rendering (`envoyer` -> `envoi`).
 - `renderings`: the lexicon's English renderings of the target language's words (`search_lexicon`),
   kept where the English word occurs in the pages.
 - `synonyms`: two English words that render the same target word (`reboot` and `restart`, both
@@ -55,6 +56,7 @@ class Vocabulary:
         locale: str,
         lexicon: dict[str, list[list[object]]],
         pivots: dict[str, dict[str, list[list[object]]]] | None = None,
+        forms: dict[str, str] | None = None,
     ) -> None:
         self.locale = locale
         self.lang = language(locale)
@@ -77,6 +79,12 @@ class Vocabulary:
             kept = [[e, d] for e, d in links if e in english_stems and float(d) >= MIN_RENDERING]
             if kept:
                 self.renderings[word] = kept
+        # The lexicon's words as written whose stem has a rendering here: a query word the pages
+        # lack still reaches the English words it renders (`forms`, `search_lexicon`).
+        if self.lang in self.stems:
+            for word, word_stem in (forms or {}).items():
+                if word_stem in self.renderings and word not in self.stems[self.lang]:
+                    self.stems[self.lang][word] = word_stem
         # Chinese words the pages hold (the lexicon's, and the dictionary words of jieba's cut of
         # the pages seen in two sentences or more): the units a query is cut into, so that a bigram across two words
         # (後不 in 完成後不要) is not taken for evidence.

@@ -204,7 +204,8 @@
       });
     }
     if (other) {
-      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) ? [] : tolerant(index, word, tg, "tg");
+      // A word the lexicon knows is no typo: it is read through its renderings, not corrected.
+      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) || index.renderings[tg] ? [] : tolerant(index, word, tg, "tg");
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
     }
