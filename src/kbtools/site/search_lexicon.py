@@ -30,7 +30,8 @@ from pathlib import Path
 
 LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 LEXICON_VERSION = 1
-FUNCTION_WORDS = LEXICON_FOLDER / "function-words.toml"
+QUERY_WORDS = LEXICON_FOLDER / "query-words.toml"
+SOURCE_LOCALE = "en-US"
 
 MIN_PAIRS = 3  # a link seen in fewer pairs is chance
 MIN_DICE = 0.12
@@ -213,15 +214,28 @@ def load_lexicon(locale: str) -> dict[str, list[list[object]]]:
     return json.loads(path.read_text(encoding="utf-8")).get("entries", {})
 
 
-@lru_cache(maxsize=8)
-def function_words(locale: str) -> list[str]:
-    """The locale's function words (`lexicons/function-words.toml`), else those of another locale
-    of its language; none when no table has them."""
+@lru_cache(maxsize=1)
+def _query_words() -> dict[str, dict[str, object]]:
     import tomllib
 
-    tables = tomllib.loads(FUNCTION_WORDS.read_text(encoding="utf-8")) if FUNCTION_WORDS.is_file() else {}
-    table = tables.get(locale) or next((t for code, t in tables.items() if language(code) == language(locale)), {})
-    return list(table.get("words", []))
+    return tomllib.loads(QUERY_WORDS.read_text(encoding="utf-8")) if QUERY_WORDS.is_file() else {}
+
+
+def _query_table(locale: str) -> dict[str, object]:
+    tables = _query_words()
+    return tables.get(locale) or next((t for code, t in tables.items() if language(code) == language(locale)), {})
+
+
+def function_words(locale: str) -> list[str]:
+    """The function words of the locale and of English (`lexicons/query-words.toml`; a locale
+    without a table takes another of its language's)."""
+    words = [*_query_table(locale).get("function", []), *_query_table(SOURCE_LOCALE).get("function", [])]
+    return sorted(set(words))
+
+
+def folded_letters(locale: str) -> dict[str, str]:
+    """Letters a reader of the locale types that its pages never write, with the pages' letter."""
+    return dict(_query_table(locale).get("fold", {}))
 
 
 @lru_cache(maxsize=8)

@@ -121,6 +121,7 @@
         index.average[side][f] = sum / (index.docs.length || 1);
       }
     });
+    index.fold = index.fold || {};
     index.functionWords = {};
     (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
     index.variantOf = {};
@@ -275,9 +276,15 @@
 
   function parse(index, text) {
     var query = normal(text).trim();
+    Object.keys(index.fold).forEach(function (letter) { query = query.split(letter).join(index.fold[letter]); });
     var concepts = [];
     var raw = [];
-    (query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || []).forEach(function (part) {
+    var parts = query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || [];
+    // Function words (of, dans, при) are left out when the query has other words.
+    var topical = parts.some(function (part) {
+      return CJK.test(part) || (part.match(WORD) || []).some(function (w) { return !index.functionWords[w]; });
+    });
+    parts.forEach(function (part) {
       if (CJK.test(part)) {
         // The locale's function words (的, 將) split a query into phrases where they stand alone in
         // its cut, never inside a word (目的地).
@@ -288,7 +295,10 @@
           phrase = "";
         });
       } else {
-        (part.match(WORD) || []).forEach(function (w) { raw.push(w); concepts.push(wordConcept(index, w)); });
+        (part.match(WORD) || []).forEach(function (w) {
+          raw.push(w);
+          if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
+        });
       }
     });
     concepts = concepts.filter(function (c) { return c.alts.length; });
@@ -344,7 +354,7 @@
     }
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
-    // Most of them (two of three): less, by the share they cover.
+    // Two of them or more: less, by the share they cover.
     if (doc.nameStems.length >= 2) {
       var covered = doc.nameStems.filter(function (w) { return query.nameTerms[w]; }).length;
       if (covered === doc.nameStems.length) named = Math.max(named, NAME_WORDS);
