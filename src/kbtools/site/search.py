@@ -31,7 +31,15 @@ from kbtools.site.links import LinkResolver
 from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words, page_title
-from kbtools.site.search_lexicon import folded_letters, function_words, is_chinese, language, load_forms, load_lexicon, shipped_lexicons
+from kbtools.site.search_lexicon import (
+    folded_letters,
+    function_words,
+    is_chinese,
+    language,
+    load_forms,
+    load_lexicon,
+    shipped_lexicons,
+)
 from kbtools.site.search_terms import term_lexicon
 from kbtools.site.search_vocabulary import Vocabulary
 

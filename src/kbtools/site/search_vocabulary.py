@@ -94,8 +94,7 @@ class Vocabulary:
             seen = Counter(word for sentence in target for word in set(dictionary_words(sentence)))
             self.words = sorted(
                 {w for w in lexicon if len(w) >= 2 and w in text}
-                | {w for w, n in seen.items() if n >= MIN_PAGE_WORD and len(w) <= MAX_PAGE_WORD}
-                - set(self.renderings)
+                | {w for w, n in seen.items() if n >= MIN_PAGE_WORD and len(w) <= MAX_PAGE_WORD} - set(self.renderings)
             )
         self.synonyms = self._synonyms(
             [source for _, source in pairs], pivots if pivots is not None else {locale: lexicon}
