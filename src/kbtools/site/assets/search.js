@@ -16,7 +16,7 @@
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
   var K1 = 1.2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
-  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5 };
+  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
   var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
   var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
@@ -138,6 +138,7 @@
     index.wordSet = {};
     index.words.concat(index.segmentWords || []).forEach(function (w) { index.wordSet[w] = 1; });
     Object.keys(index.variantOf).forEach(function (w) { index.wordSet[w] = 1; });
+    index.targetStems = chinese ? [] : Object.keys(index.vocabulary.tg);
     // The words a typo or a partial word is compared with: the stems and the words as written.
     index.forms = {
       en: Object.keys(index.vocabulary.en).concat(Object.keys(index.stems.en || {})),
@@ -207,6 +208,13 @@
     if (other) {
       // A word the lexicon knows is no typo: it is read through its renderings, not corrected.
       var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) || index.renderings[tg] ? [] : tolerant(index, word, tg, "tg");
+      // The stem's family in the pages: stems it begins, a few letters longer, that Snowball keeps
+      // apart (redémarr- of redémarrer, redémarrag- of redémarrage).
+      if (forms.length && tg.length >= 5) {
+        index.targetStems.forEach(function (v) {
+          if (v !== tg && v.length - tg.length <= 2 && v.indexOf(tg) === 0) forms.push({ side: "tg", term: v, weight: WEIGHT.family });
+        });
+      }
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
     }
