@@ -55,9 +55,10 @@
     var out = [];
     ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
       var lower = token.toLowerCase();
-      if (!/^\d+$/.test(lower)) out.push(stemOf(index, lower, "en"));
+      // Numbers of two digits or more are words (64 in 64-bit, VersionNT64); a lone digit is not.
+      if (!/^\d$/.test(lower)) out.push(stemOf(index, lower, "en"));
       var parts = token.match(CAMEL) || [];
-      if (parts.length > 1) parts.forEach(function (part) { if (part.length >= 2 && !/^\d+$/.test(part)) out.push(stemOf(index, part.toLowerCase(), "en")); });
+      if (parts.length > 1) parts.forEach(function (part) { if (part.length >= 2) out.push(stemOf(index, part.toLowerCase(), "en")); });
     });
     return out;
   }
