@@ -502,7 +502,7 @@
         render(container, text, text.trim() ? search(index, text) : { results: [] });
       }, function () {
         // No index (a page opened from disk cannot fetch it): Material's own results answer,
-        // from the index it was holding back (theme/assets/javascripts/lazy-search-index.js).
+        // from the index it was holding back (theme/assets/javascripts/inline-base.js).
         document.body.classList.remove("kb-search-on");
         container.hidden = true;
         window.dispatchEvent(new Event("kbtools-search-fallback"));
