@@ -233,7 +233,13 @@ def _record(
     body = read_body(page, shape, locale)
     values = read_values(body, locale)
     sentences = [(segment.id, plain(segment.source)) for segment in page.segments if segment.source is not None]
-    default, default_evidence = read_default(sentences, values)
+    default_section = shape.section(*DEFAULT_VALUE)
+    opening = [
+        (segment.id, plain(segment.source))
+        for segment in (default_section.segments if default_section is not None else [])[:1]
+        if segment.source is not None
+    ]
+    default, default_evidence = read_default(sentences, values, opening)
     category = categories.category(name, slug)
     return PropertyRecord(
         name=name,
