@@ -49,6 +49,17 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+def reported_tokens(tokens: list[tuple[str, str]]) -> dict[str, str]:
+    """Each token once, with its kind, less those inside a longer one (`%windir%` in a path),
+    which is reported for both."""
+    kinds: dict[str, str] = {}
+    for kind, token in tokens:
+        kinds.setdefault(token, kind)
+    return {
+        token: kind for token, kind in kinds.items() if not any(token != other and token in other for other in kinds)
+    }
+
+
 @segment_rule(
     "copied-token",
     family="tokens",
@@ -62,7 +73,9 @@ calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
 `C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
 such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
-does not contain exactly. A file extension in prose (`the .msi file`) is not one of them: a
+does not contain exactly. `kbtools check --fix` restores a token that only gained spaces between its
+characters, full-width punctuation or another letter case, when that damaged form maps to one token
+of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
 translation rightly writes `MSI-файл` or `file con estensione msi`.
 """,
     example="""
@@ -79,13 +92,9 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     if not tokens:
         return None
     target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
-    problems = []
-    kinds: dict[str, str] = {}  # each token once, with its kind
-    for kind, token in tokens:
-        kinds.setdefault(token, kind)
-    for token in kinds:
-        if any(token != other and token in other for other in kinds):
-            continue  # part of a longer token (`%windir%` in a path), reported with it
-        if token not in target:
-            problems.append(f"{kinds[token]} '{token}' is not copied exactly into the target")
+    problems = [
+        f"{kind} '{token}' is not copied exactly into the target"
+        for token, kind in reported_tokens(tokens).items()
+        if token not in target
+    ]
     return problems or None
