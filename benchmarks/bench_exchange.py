@@ -147,14 +147,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=("times", "round-trip", "memory"))
     parser.add_argument("--locale", default="zh-tw")
-    parser.add_argument("--folder", default="Msi")
+    parser.add_argument("--folder", help="Msi (times), desktop-src: the whole locale (memory)")
     parser.add_argument("--format", default=None, help="xliff or po (round-trip); a list for memory")
     args = parser.parse_args()
     if args.what == "times":
-        times(args.locale, args.folder)
+        times(args.locale, args.folder or "Msi")
     elif args.what == "memory":
-        folder = "desktop-src" if args.folder == "Msi" and "--folder" not in sys.argv else args.folder
-        memory(args.locale, folder, (args.format or "xliff,po,tmx").split(","))
+        memory(args.locale, args.folder or "desktop-src", (args.format or "xliff,po,tmx").split(","))
     else:
         round_trip(args.format or "xliff")
 

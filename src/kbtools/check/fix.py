@@ -30,8 +30,6 @@ from kbtools.check.finding import Finding, Fix, Replacement
 from kbtools.check.registry import PageContext
 from kbtools.page.model import Page, Segment
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
-
 FIXABLE_RULES = frozenset(
     {"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma", "copied-token"}
 )
@@ -245,16 +243,14 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
-    from kbtools.check.rules.tokens import copied_tokens, reported_tokens
-    from kbtools.page.inline import visible_text
+    from kbtools.check.rules.tokens import compared_text, copied_tokens, reported_tokens
 
     assert segment.source is not None and segment.target is not None
     source_raw, target_raw = segment.source.text, segment.target.text
     tokens = reported_tokens(copied_tokens(source_raw))
     if not tokens:
         return
-    source_visible = _CODE_SPAN.sub(" ", visible_text(source_raw))
-    target_visible = _CODE_SPAN.sub(" ", visible_text(target_raw))
+    source_visible, target_visible = compared_text(source_raw), compared_text(target_raw)
     damaged_patterns = {token: _token_pattern(token, damaged=True) for token in tokens}
     markup = _markup_ranges(target_raw)
     for token in tokens:

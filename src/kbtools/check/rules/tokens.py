@@ -38,9 +38,14 @@ _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat)
 _SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 
+def compared_text(span_text: str) -> str:
+    """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
+    return _CODE_SPAN.sub(" ", visible_text(span_text))
+
+
 def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     """The tokens of a source text that a translation must copy exactly, with their kind."""
-    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    text = compared_text(source_text)
     tokens = []
     for kind, pattern in _TOKEN_KINDS:
         tokens.extend((kind, token) for token in pattern.findall(text))
@@ -91,7 +96,7 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     tokens = copied_tokens(source_text)
     if not tokens:
         return None
-    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    target = compared_text(segment.target.text)
     problems = [
         f"{kind} '{token}' is not copied exactly into the target"
         for token, kind in reported_tokens(tokens).items()
