@@ -2,11 +2,15 @@
 
     python benchmarks/bench_exchange.py times [--locale zh-tw] [--folder Msi]
     python benchmarks/bench_exchange.py round-trip [--format xliff|po]
+    python benchmarks/bench_exchange.py memory [--locale zh-tw] [--folder desktop-src] [--format xliff,po,tmx]
 
 `times` runs each command once, as a user would (`kbtools ...` in a subprocess), on a copy of the
 folder, and prints its wall time. `round-trip` exports every page of every locale of the corpus
 (KBTOOLS_CORPUS) with `--segments all`, imports the file unchanged into a copy, and compares
 every page byte for byte: it prints pages, identical pages and the first differences.
+`memory` exports every page of a locale's folder (`--folder desktop-src`: all of it) in each
+format, one process each, and prints the peak resident memory of that process (`ru_maxrss` of
+the one child, from `wait4`) beside its wall time and the size of the file written.
 """
 
 from __future__ import annotations
@@ -38,6 +42,34 @@ def _run(*args: str | Path) -> tuple[float, int, str, float]:
     done = subprocess.run([*KBTOOLS, *map(str, args)], capture_output=True, text=True)
     last = (done.stderr.strip().splitlines() or [""])[-1]
     return time.monotonic() - started, done.returncode, last, _cpu() - cpu
+
+
+def _peak(*args: str | Path) -> tuple[float, int, float, str]:
+    """Wall seconds, exit code, peak resident memory in MiB of the one process, last stderr line."""
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([*KBTOOLS, *map(str, args)], stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        last = (err.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+    return time.monotonic() - started, process.returncode, usage.ru_maxrss / 1024, last
+
+
+def memory(locale: str, folder: str, formats: list[str]) -> None:
+    source = CORPUS / f"win32-{locale}-sxs" / folder
+    pages = sum(1 for _ in source.rglob("*.md"))
+    print(f"{locale} {folder}: {pages} pages")
+    with tempfile.TemporaryDirectory() as work:
+        for form in formats:
+            out = Path(work) / f"all.{form}"
+            seconds, code, peak, last = _peak("export", source, "--format", form, "--output", out)
+            size = out.stat().st_size / 2**20 if out.exists() else 0.0
+            print(
+                f"  export {form:<5} peak RSS {peak:7.0f} MiB  {seconds:6.0f} s wall  {size:6.1f} MiB written  exit {code}"
+            )
+            print(f"    {last[:150]}")
+            out.unlink(missing_ok=True)
 
 
 def times(locale: str, folder: str) -> None:
@@ -113,15 +145,17 @@ def round_trip(form: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("times", "round-trip"))
+    parser.add_argument("what", choices=("times", "round-trip", "memory"))
     parser.add_argument("--locale", default="zh-tw")
-    parser.add_argument("--folder", default="Msi")
-    parser.add_argument("--format", default="xliff", choices=("xliff", "po"))
+    parser.add_argument("--folder", help="Msi (times), desktop-src: the whole locale (memory)")
+    parser.add_argument("--format", default=None, help="xliff or po (round-trip); a list for memory")
     args = parser.parse_args()
     if args.what == "times":
-        times(args.locale, args.folder)
+        times(args.locale, args.folder or "Msi")
+    elif args.what == "memory":
+        memory(args.locale, args.folder or "desktop-src", (args.format or "xliff,po,tmx").split(","))
     else:
-        round_trip(args.format)
+        round_trip(args.format or "xliff")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Safe fixes per rule and locale on a corpus folder, and a seeded sample of fixes to read by eye.
 
-    python benchmarks/fix_census.py [--folder Msi] [--sample 30] [--seed 2020]
+    python benchmarks/fix_census.py [--folder Msi] [--sample 30] [--seed 2020] [--rule copied-token]
 
 For each locale of the corpus (KBTOOLS_CORPUS), every page of the folder is fixed in memory
 (nothing is written): it prints the findings of each fixable rule, how many are fixable, and
 how many fixes `kbtools check --fix` would apply (a fix that would add a finding is not). Then a
-sample of applied fixes, drawn with the seed across locales, each with its source, for reading.
+sample of applied fixes (of one rule with `--rule`), drawn with the seed across locales, each
+with its source, for reading.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main() -> None:
     parser.add_argument("--folder", default="Msi")
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2020)
+    parser.add_argument("--rule", help="sample the applied fixes of this rule only")
     args = parser.parse_args()
     settings = CheckSettings(RuleSelection.default())
     applied_fixes = []
@@ -82,16 +84,18 @@ def main() -> None:
             f"{sum(fixable.values()):>8} {sum(applied.values()):>8}   {time.monotonic() - started:.1f} s"
         )
     random.seed(args.seed)
-    print(f"\nSample of {args.sample} applied fixes (seed {args.seed}):")
+    if args.rule:
+        applied_fixes = [item for item in applied_fixes if item[2].rule == args.rule]
+    print(f"\nSample of {args.sample} of {len(applied_fixes)} applied {args.rule or ''} fixes (seed {args.seed}):")
     for number, (locale, name, finding, target, source) in enumerate(
         random.sample(applied_fixes, min(args.sample, len(applied_fixes))), 1
     ):
-        r = finding.fix.replacements[0]
         line_start = target  # show the damaged token in its target, with its source
         print(f"\n{number}. {locale} {name} {finding.segment} {finding.rule}: {finding.fix.description}")
         print(f"   target: {line_start}")
         print(f"   source: {source}")
-        print(f"   -> {r.text!r} at {r.line}:{r.column}-{r.end_column}")
+        for r in finding.fix.replacements:
+            print(f"   -> {r.text!r} at {r.line}:{r.column}-{r.end_column}")
 
 
 if __name__ == "__main__":

@@ -150,3 +150,114 @@ def test_fixes_on_real_pages_change_target_spans_only_and_clear_their_findings(c
         assert outside(old) == outside(new)
         changed += before[name] != (workdir / name).read_bytes()
     assert changed
+
+
+# --- copied-token: placeholders, paths, GUIDs, URLs, switches, calls ---------------------------
+
+
+def test_spaces_inside_placeholders_and_a_call_are_removed(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment("1-1", "傳回 GetLastError () ： [ 2 ] ，帳戶 [ 1]。", "Returns GetLastError(): [2], account [1]."),
+    )
+    result = kbtools("check", "--fix", "p.md")
+    assert "傳回 GetLastError() ： [2] ，帳戶 [1]。" in path.read_text(encoding="utf-8")
+    assert "copied-token" not in result.out
+    assert "Fixed 3 findings in 1 file" in result.err
+
+
+def test_a_url_given_full_width_punctuation_spaces_and_capitals_is_restored(workdir, kbtools):
+    url = "https://www.blueyonderairlines.com/Products/MySetup/"
+    path = _write(
+        workdir,
+        segment("1-1", "網址為 HTTPs： / /www.blueyonderairlines.com/Products/mySetup/。", f"The URL is {url}."),
+    )
+    kbtools("check", "--fix", "p.md")
+    assert f"網址為 {url}。" in path.read_text(encoding="utf-8")
+
+
+def test_a_space_inside_a_guid_a_path_and_a_switch_is_removed(workdir, kbtools):
+    guid = "{76fa7a80-33F6-4d1a-bc12-2d1d6cfb0a38}"
+    path = _write(
+        workdir,
+        segment("1-1", "使用 {76fa7a80-33F 6-4d1a-bc12-2d1d6cfb0a38}。", f"Use {guid}."),
+        segment(
+            "1-2", "執行 msiexec / i C： \\ TempImage \\package.msi。", "Run msiexec /i C:\\TempImage\\package.msi."
+        ),
+    )
+    kbtools("check", "--fix", "p.md")
+    text = path.read_text(encoding="utf-8")
+    assert f"使用 {guid}。" in text
+    assert "執行 msiexec /i C:\\TempImage\\package.msi。" in text
+
+
+def test_a_token_partly_translated_is_not_fixed(workdir, kbtools):
+    _write(
+        workdir,
+        segment("1-1", "[ ] 在資料行中輸入 SecondMessage。", "Enter [SecondMessage] in the column."),
+        segment("1-2", "檔案位於 C： \\ 範例 \\ Notepad。", "The file is in C:\\Sample\\Notepad."),
+    )
+    result = kbtools("check", "--format", "json", "p.md")
+    findings = [f for f in json.loads(result.out)["findings"] if f["rule"] == "copied-token"]
+    assert len(findings) == 2 and not any(f["fixable"] for f in findings)
+
+
+def test_fewer_damaged_tokens_than_the_source_has_is_not_fixed(workdir, kbtools):
+    # The source names [1] three times, the target twice: which two it meant is a guess.
+    _write(workdir, segment("1-1", "將 [ 1 ] 與 [ 1 ] 比較。", "Compare [1] with [1] and [1]."))
+    result = kbtools("check", "--format", "json", "p.md")
+    finding = next(f for f in json.loads(result.out)["findings"] if f["rule"] == "copied-token")
+    assert not finding["fixable"]
+
+
+def test_a_damaged_form_of_two_source_tokens_is_not_fixed(workdir, kbtools):
+    _write(workdir, segment("1-1", "設定 [ mst ]。", "Set [MST] or [MsT]."))
+    result = kbtools("check", "--format", "json", "p.md")
+    findings = [f for f in json.loads(result.out)["findings"] if f["rule"] == "copied-token"]
+    assert findings and not any(f["fixable"] for f in findings)
+
+
+def test_a_token_fix_keeps_the_sources_escapes_and_never_reaches_into_markup(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment("1-1", "輸入 \\[ ProductName \\]。", "Enter \\[ProductName\\]."),
+        segment("1-2", "請參閱 [頁面](a.md) 與 [ 1 ]。", "See [the page](a.md) and [1]."),
+    )
+    kbtools("check", "--fix", "p.md")
+    text = path.read_text(encoding="utf-8")
+    assert "輸入 \\[ProductName\\]。" in text
+    assert "請參閱 [頁面](a.md) 與 [1]。" in text
+
+
+def test_a_space_inserted_after_the_dot_of_a_dotted_name_is_removed(workdir, kbtools):
+    path = _write(
+        workdir, segment("1-1", "請參閱 **Microsoft. Esent** 命名空間。", "See the **Microsoft.Esent** namespace.")
+    )
+    kbtools("check", "--fix", "p.md")
+    assert "請參閱 **Microsoft.Esent** 命名空間。" in path.read_text(encoding="utf-8")
+
+
+def test_a_token_whose_space_moved_onto_a_word_is_not_fixed(workdir, kbtools):
+    # `installazione% i` -> `installazione%i` would glue the placeholder to the word.
+    _write(
+        workdir,
+        segment("1-1", "Messaggio: errore del programma di installazione% i.", "Message: installer error %i."),
+        front_matter="---\ntitle: Test\nms.contentlocale: it-IT\n---\n",
+    )
+    result = kbtools("check", "--format", "json", "p.md")
+    finding = next(f for f in json.loads(result.out)["findings"] if f["rule"] == "copied-token")
+    assert not finding["fixable"]
+
+
+def test_fixes_that_overlap_in_one_segment_are_applied_in_a_further_pass(workdir, kbtools):
+    path = _write(
+        workdir,
+        segment(
+            "1-1",
+            "**msiexec /i A:\\\\Example.msi Property = Value**",
+            "**msiexec /i A:\\\\Example.msi PROPERTY=VALUE**",
+        ),
+    )
+    result = kbtools("check", "--fix", "p.md")
+    assert "**msiexec /i A:\\\\Example.msi PROPERTY=VALUE**</span>" in path.read_text(encoding="utf-8")
+    assert "[*]" not in result.out

@@ -140,3 +140,29 @@ def test_an_edit_in_a_crlf_page_keeps_its_line_breaks_and_byte_order_mark(tmp_pa
     )
     kbtools("import", po, "--into", folder)
     assert (folder / "p.md").read_bytes() == data.replace(TARGET.encode(), "設定 **ALLUSERS** 屬性。".encode())
+
+
+def test_an_xliff_export_of_two_locales_is_refused_and_the_old_output_kept(tmp_path, kbtools):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.md").write_text(page(segment("1-1", "測試", "Test")), encoding="utf-8")
+    french = "---\ntitle: T\nms.contentlocale: fr-FR\n---\n"
+    (pages / "b.md").write_text(page(segment("2-1", "Essai", "Test"), front_matter=french), encoding="utf-8")
+    out = tmp_path / "out.xlf"
+    out.write_bytes(b"earlier export")
+    result = kbtools("export", pages, "--format", "xliff", "--output", out)
+    assert result.code == 2
+    assert "fr-FR, zh-TW: export one locale at a time" in result.err
+    assert out.read_bytes() == b"earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlf", "pages"]  # no temporary file left
+
+
+def test_the_page_spool_gives_back_every_page_in_order_and_can_be_read_twice():
+    from kbtools.exchange.units import ExchangePage, ExchangeUnit, PageSpool
+
+    with PageSpool() as spool:
+        for number in range(3):
+            spool.add(ExchangePage(f"p{number}.md", "zh-TW", [ExchangeUnit(f"{number}-1", 6, "Test", "測試")]))
+        first = [p.path for p in spool]
+        assert first == ["p0.md", "p1.md", "p2.md"] == [p.path for p in spool]
+        assert (spool.pages, spool.units, spool.locales) == (3, 3, {"zh-TW"})

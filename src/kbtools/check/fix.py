@@ -9,7 +9,10 @@ forms as it lacks correct ones:
 - `inline-code-mismatch`: a code span whose content differs from the source's only in case,
   spacing or full-width punctuation (`` `msiexec / i` `` -> `` `msiexec /i` ``);
 - `link-mismatch`: a link target that differs from the source's only so;
-- `version-decimal-comma`: a version given a decimal comma (`4,5` -> `4.5`).
+- `version-decimal-comma`: a version given a decimal comma (`4,5` -> `4.5`);
+- `copied-token`: a placeholder, path, GUID, URL, switch, call or property setting given
+  spaces between its characters, full-width punctuation or another letter case (`[ 2 ]` ->
+  `[2]`, `HTTPs： / /www.example.com` -> `https://www.example.com`, `33F 6` -> `33F6`).
 
 A fix never touches prose (only the damaged token), markup or anything outside the target span;
 `kbtools check --fix` applies them through `kbtools.page.edit`, which reads the page back.
@@ -27,7 +30,9 @@ from kbtools.check.finding import Finding, Fix, Replacement
 from kbtools.check.registry import PageContext
 from kbtools.page.model import Page, Segment
 
-FIXABLE_RULES = frozenset({"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma"})
+FIXABLE_RULES = frozenset(
+    {"protected-term", "inline-code-mismatch", "link-mismatch", "version-decimal-comma", "copied-token"}
+)
 # (start, end, new text) inside the target span's text, and what the fix says it restores.
 LocalEdit = tuple[int, int, str]
 
@@ -178,11 +183,108 @@ def version_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str,
             yield f"'{shown}'", spans
 
 
+# --- copied-token ------------------------------------------------------------------------------
+
+# White space a translation inserts inside a token (not a line break: a span is one line).
+_INSERTED_SPACE = "[ \t\u00a0\u3000]*"
+_ASCII_WORD = "0-9A-Za-z_"
+
+
+def _forms(char: str) -> set[str]:
+    """The characters a translation writes for `char`: either case, the full-width form."""
+    forms = {char, char.lower(), char.upper()}
+    forms |= {chr(ord(c) + 0xFEE0) for c in list(forms) if "!" <= c <= "~"}
+    if char == ".":
+        forms.add("。")
+    return forms
+
+
+def _token_pattern(token: str, damaged: bool) -> re.Pattern[str]:
+    """The token as it stands in raw Markdown (a backslash may escape its punctuation); with
+    `damaged`, also with white space between its characters, full-width forms and any case."""
+    parts = []
+    for char in token:
+        forms = _forms(char) if damaged else {char}
+        piece = "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
+        parts.append(piece if char.isalnum() else r"\\?" + piece)
+    body = (_INSERTED_SPACE if damaged else "").join(parts)
+    lead = f"(?<![{_ASCII_WORD}])" if re.match(r"\w", token[0], re.A) else ""
+    trail = f"(?![{_ASCII_WORD}])" if re.match(r"\w", token[-1], re.A) else ""
+    return re.compile(lead + body + trail)
+
+
+def _unescaped(raw: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
+
+
+def _markup_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the target's markup is (code spans, link targets, tags, entities, `**`): a fix of
+    a token never reaches into it. A link's opening `[` is not markup here: placeholders use it."""
+    from kbtools.page.inline_codes import Code, split_runs
+
+    ranges, offset = [], 0
+    for run in split_runs(text):
+        length = len(run.text) if isinstance(run, Code) else len(run)
+        if isinstance(run, Code) and run.text not in ("[", "!["):
+            ranges.append((offset, offset + length))
+        offset += length
+    return ranges
+
+
+def _alphabetic(char: str) -> bool:
+    """A letter or digit of a script that separates words with spaces (not Chinese or Japanese)."""
+    return char.isalnum() and ord(char) < 0x2E80
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the token at text[start:end] touches a word: `installazione% i` would become
+    `installazione%i`, the space moved rather than removed; which side it belongs on is a guess."""
+    return (start > 0 and _alphabetic(text[start - 1])) or (end < len(text) and _alphabetic(text[end]))
+
+
+def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
+    from kbtools.check.rules.tokens import compared_text, copied_tokens, reported_tokens
+
+    assert segment.source is not None and segment.target is not None
+    source_raw, target_raw = segment.source.text, segment.target.text
+    tokens = reported_tokens(copied_tokens(source_raw))
+    if not tokens:
+        return
+    source_visible, target_visible = compared_text(source_raw), compared_text(target_raw)
+    damaged_patterns = {token: _token_pattern(token, damaged=True) for token in tokens}
+    markup = _markup_ranges(target_raw)
+    for token in tokens:
+        if token in target_visible:
+            continue
+        # The replacement is the source's own spelling of the token (its escapes kept), when
+        # the source spells it one way only.
+        spellings = {m.group(0) for m in _token_pattern(token, damaged=False).finditer(source_raw)}
+        if len(spellings) != 1:
+            continue
+        (spelling,) = spellings
+        needed = source_visible.count(token)
+        found: list[LocalEdit] = []
+        for match in damaged_patterns[token].finditer(target_raw):
+            start, end = match.span()
+            if any(start < stop and begin < end for begin, stop in markup) or _glued(target_raw, start, end):
+                found = []
+                break
+            form = _unescaped(match.group(0))
+            # The damaged form must map to this token alone.
+            if any(other != token and pattern.fullmatch(form) for other, pattern in damaged_patterns.items()):
+                found = []
+                break
+            found.append((start, end, spelling))
+        if found and len(found) == needed:
+            yield f"'{token}'", found
+
+
 FIXERS: dict[str, Callable[[Segment, PageContext], Iterator[tuple[str, list[LocalEdit]]]]] = {
     "protected-term": protected_term_fixes,
     "inline-code-mismatch": inline_code_fixes,
     "link-mismatch": link_fixes,
     "version-decimal-comma": version_fixes,
+    "copied-token": copied_token_fixes,
 }
 
 
@@ -192,6 +294,8 @@ def _matches(finding: Finding, key: str) -> bool:
         return True
     if finding.rule == "version-decimal-comma":
         return finding.message.startswith(f"version {key} ")
+    if finding.rule == "copied-token":
+        return f" {key} is not copied exactly" in finding.message
     return finding.message.startswith(f"{key} ")
 
 
@@ -273,11 +377,17 @@ def _texts(page: Page, fixes: list[Finding]) -> dict[str, str]:
     return texts
 
 
+# Fixes of one segment can overlap (`Property = Value`: two identifiers inside a property
+# setting); the overlapped one is applied in a further pass over the fixed page.
+MAX_PASSES = 3
+
+
 def fix_page(path, display: str, check: Callable[[Page], list[Finding]]) -> FixOutcome:
     """Apply every safe fix of one page in memory: `after` holds the bytes to write.
 
     The fixed page is read and checked again: a fix that would leave the page unreadable, or
-    add a finding, is not applied (the others still are).
+    add a finding the page did not have, is not applied (the others still are). What the
+    fixed page still offers is applied in a further pass, up to `MAX_PASSES`.
     """
     from kbtools.page.edit import EditRefused, replace_targets
     from kbtools.page.reader import parse_bytes
@@ -286,12 +396,9 @@ def fix_page(path, display: str, check: Callable[[Page], list[Finding]]) -> FixO
     outcome = FixOutcome(path, display, data)
     page = parse_bytes(data, path)
     findings = check(page)
-    fixes = [f for f in findings if f.fix is not None]
     outcome.remaining = len(findings)
-    if not fixes:
-        return outcome
-    before_keys = Counter(_key(f) for f in findings)
-
+    original_keys = Counter(_key(f) for f in findings)
+    refused_keys: set[tuple] = set()
     why: list[str] = []
 
     def attempt(chosen: list[Finding]) -> tuple[bytes, list[Finding]] | None:
@@ -301,27 +408,35 @@ def fix_page(path, display: str, check: Callable[[Page], list[Finding]]) -> FixO
             why[:] = [str(error)]
             return None
         now = check(parse_bytes(after, path))
-        added = Counter(_key(f) for f in now) - before_keys
+        added = Counter(_key(f) for f in now) - original_keys
         if added:
             rule, _, message = next(iter(added))
             why[:] = [f"it would add {rule}: {message}"]
             return None
         return after, now
 
-    result = attempt(fixes)
-    if result is None:  # apply them one at a time, keeping those that are safe alone
-        kept: list[Finding] = []
-        for finding in fixes:
-            if attempt([*kept, finding]) is not None:
-                kept.append(finding)
-            else:
-                reason = why[0] if why else "the page would not read back"
-                outcome.refused.append(f"{display}:{finding.line}:{finding.column}: {finding.rule}: {reason}")
-        result = attempt(kept) if kept else None
-    if result is not None:
-        outcome.after, now = result
-        outcome.fixed = len(findings) - len(now)
-        outcome.remaining = len(now)
+    for _ in range(MAX_PASSES):
+        fixes = [f for f in findings if f.fix is not None and _key(f) not in refused_keys]
+        if not fixes:
+            break
+        result = attempt(fixes)
+        if result is None:  # apply them one at a time, keeping those that are safe alone
+            kept: list[Finding] = []
+            for finding in fixes:
+                if attempt([*kept, finding]) is not None:
+                    kept.append(finding)
+                else:
+                    refused_keys.add(_key(finding))
+                    reason = why[0] if why else "the page would not read back"
+                    outcome.refused.append(f"{display}:{finding.line}:{finding.column}: {finding.rule}: {reason}")
+            result = attempt(kept) if kept else None
+        if result is None or len(result[1]) >= len(findings):
+            break
+        data, findings = result
+        page = parse_bytes(data, path)
+        outcome.after = data
+    outcome.fixed = outcome.remaining - len(findings)
+    outcome.remaining = len(findings)
     return outcome
 
 

@@ -69,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from kbtools.exchange import po, tmx, xliff
     from kbtools.exchange.units import gather, target_language
-    from kbtools.page.writing import WriteRefused, check_destination, write_atomically
+    from kbtools.page.writing import WriteRefused, check_destination, writing_atomically
 
     started = time.monotonic()
     if not args.path.exists():
@@ -89,30 +89,31 @@ def run_export(args: argparse.Namespace) -> int:
     gathered = gather(args.path, args.segments, args.english)
     for problem in gathered.problems:
         _error("export", problem)
-    pages = gathered.pages
-    language = target_language(pages)
-    units = sum(len(page.units) for page in pages)
-    if args.format == "xliff":
-        if language is None and pages:
-            locales = sorted({p.locale or "none" for p in pages})
+    with gathered.pages as pages:
+        language = target_language(pages)
+        units = pages.units
+        if args.format == "xliff" and language is None and pages.pages:
+            locales = sorted(pages.locales | ({"none"} if pages.without_locale else set()))
             _error(
                 "export",
                 f"XLIFF holds one target language; the pages have {', '.join(locales)}: export one locale at a time",
             )
             return EXIT_USAGE
-        data = xliff.serialize(pages, language or "und")
-    elif args.format == "po":
-        data = po.serialize(pages, language)
-    else:
-        data, units = tmx.serialize(pages)
-    try:
-        write_atomically(args.output, data, inputs=gathered.files)
-    except WriteRefused as error:
-        _error("export", str(error))
-        return EXIT_USAGE
+        try:
+            with writing_atomically(args.output, inputs=gathered.files) as stream:
+                if args.format == "xliff":
+                    xliff.write(pages, language or "und", stream)
+                elif args.format == "po":
+                    po.write(pages, language, stream)
+                else:
+                    units = tmx.write(pages, stream)
+        except WriteRefused as error:
+            _error("export", str(error))
+            return EXIT_USAGE
+        exported_pages = pages.pages
     what = "translation units with no finding" if args.format == "tmx" else f"segments ({args.segments})"
     print(
-        f"Exported {units} {what} from {len(pages)} of {len(gathered.files)} pages to {args.output} "
+        f"Exported {units} {what} from {exported_pages} of {len(gathered.files)} pages to {args.output} "
         f"in {time.monotonic() - started:.1f} s.",
         file=sys.stderr,
     )

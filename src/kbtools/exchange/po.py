@@ -16,11 +16,15 @@ msgid` the English it was translated from (what the page holds) and `msgid` the 
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from kbtools import __version__
-from kbtools.exchange.units import ExchangePage
+from kbtools.exchange.units import ExchangePage, ExchangeUnit
 from kbtools.exchange.xliff import ImportedUnit, ReadError
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -37,7 +41,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def serialize(pages: list[ExchangePage], target_language: str | None) -> bytes:
+def write(pages: Iterable[ExchangePage], target_language: str | None, stream: BinaryIO) -> None:
+    """The catalog of the pages, written entry by entry. `pages` is read twice (a `PageSpool`):
+    once to find the segment ids that two pages share, once to write."""
     language = (target_language or "").replace("-", "_")
     header = (
         "Project-Id-Version: kbtools export\\n"
@@ -54,21 +60,22 @@ def serialize(pages: list[ExchangePage], target_language: str | None) -> bytes:
         'msgid ""',
         'msgstr ""',
         *(f'"{part}\\n"' for part in header.split("\\n") if part),
-        "",
     ]
-    seen: dict[tuple[str, str], int] = {}
+    # Each (segment id, English) once, by a digest of the English: the counts stay small.
+    seen: Counter[tuple[str, bytes]] = Counter()
     for page in pages:
         for unit in page.units:
-            seen[(unit.segment, unit.current_english or unit.source)] = (
-                seen.get((unit.segment, unit.current_english or unit.source), 0) + 1
-            )
+            seen[_key(unit)] += 1
+    stream.write("\n".join(lines).encode("utf-8"))
     for page in pages:
         qualified_path = any(c.isspace() for c in page.path)
+        lines = []
         for unit in page.units:
             english_now = unit.current_english if unit.current_english is not None else unit.source
             context = unit.segment
-            if qualified_path or seen[(unit.segment, english_now)] > 1:
+            if qualified_path or seen[_key(unit)] > 1:
                 context = f"{page.path}#{unit.segment}"
+            lines.append("")
             for finding in unit.findings:
                 lines.append(f"#. {finding.rule} [{finding.severity}]: {_one_line(finding.message)}")
             if unit.removed:
@@ -82,8 +89,20 @@ def serialize(pages: list[ExchangePage], target_language: str | None) -> bytes:
             lines.append(f"msgctxt {_quote(context)}")
             lines.append(f"msgid {_quote(english_now)}")
             lines.append(f"msgstr {_quote(unit.target)}")
-            lines.append("")
-    return "\n".join(lines).encode("utf-8")
+        stream.write(("\n" + "\n".join(lines)).encode("utf-8"))
+    stream.write(b"\n")
+
+
+def _key(unit: ExchangeUnit) -> tuple[str, bytes]:
+    english_now = unit.current_english if unit.current_english is not None else unit.source
+    return unit.segment, hashlib.blake2b(english_now.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def serialize(pages: list[ExchangePage], target_language: str | None) -> bytes:
+    """The whole catalog in memory (small exports and tests); `write` streams it."""
+    buffer = io.BytesIO()
+    write(pages, target_language, buffer)
+    return buffer.getvalue()
 
 
 def _unquote(token: str, where: str) -> str:

@@ -7,7 +7,10 @@ holding their original text, as TMX has it.
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from kbtools import __version__
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage
@@ -32,10 +35,8 @@ def _seg(parent: ET.Element, text: str) -> None:
             last.tail = (last.tail or "") + run
 
 
-def document(pages: list[ExchangePage]) -> tuple[ET.Element, int]:
-    root = ET.Element("tmx", version="1.4")
-    ET.SubElement(
-        root,
+def _header() -> ET.Element:
+    return ET.Element(
         "header",
         creationtool="kbtools",
         creationtoolversion=__version__,
@@ -45,27 +46,22 @@ def document(pages: list[ExchangePage]) -> tuple[ET.Element, int]:
         datatype="markdown",
         **{"o-tmf": "kbtools"},
     )
-    body = ET.SubElement(root, "body")
-    count = 0
-    for page in pages:
-        if not page.locale:
+
+
+def _units(page: ExchangePage) -> Iterator[ET.Element]:
+    """The page's pairs with no finding, each a `<tu>`, its structure indented."""
+    if not page.locale:
+        return
+    for unit in page.units:
+        if unit.findings or unit.current_english is not None or unit.removed:
             continue
-        for unit in page.units:
-            if unit.findings or unit.current_english is not None or unit.removed:
-                continue
-            tu = ET.SubElement(body, "tu", tuid=f"{page.path}#{unit.segment}")
-            prop = ET.SubElement(tu, "prop", type="x-page")
-            prop.text = page.path
-            for language, text in ((SOURCE_LANGUAGE, unit.source), (page.locale, unit.target)):
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: language})
-                _seg(tuv, text)
-            count += 1
-    return root, count
-
-
-def serialize(pages: list[ExchangePage]) -> tuple[bytes, int]:
-    root, count = document(pages)
-    for tu in root.iter("tu"):  # indent the structure only: white space in <seg> is text
+        tu = ET.Element("tu", tuid=f"{page.path}#{unit.segment}")
+        prop = ET.SubElement(tu, "prop", type="x-page")
+        prop.text = page.path
+        for language, text in ((SOURCE_LANGUAGE, unit.source), (page.locale, unit.target)):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: language})
+            _seg(tuv, text)
+        # Indent the structure only: white space in <seg> is text.
         tu.text = "\n   "
         for child in tu:
             child.tail = "\n   "
@@ -73,14 +69,24 @@ def serialize(pages: list[ExchangePage]) -> tuple[bytes, int]:
                 child.text = "\n    "
                 child[-1].tail = "\n   "
         tu[-1].tail = "\n  "
-        tu.tail = "\n  "
-    body = root.find("body")
-    assert body is not None
-    root.text = "\n "
-    root[0].tail = "\n "
-    body.tail = "\n"
-    body.text = "\n  "
-    if len(body):
-        body[-1].tail = "\n "
-    text = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"), count
+        yield tu
+
+
+def write(pages: Iterable[ExchangePage], stream: BinaryIO) -> int:
+    """The translation memory of the pages, written unit by unit; returns how many units."""
+    header = ET.tostring(_header(), encoding="unicode")
+    stream.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n {header}\n <body>'.encode())
+    count = 0
+    for page in pages:
+        for tu in _units(page):
+            stream.write(("\n  " + ET.tostring(tu, encoding="unicode")).encode("utf-8"))
+            count += 1
+    stream.write(("\n </body>\n</tmx>\n" if count else "\n  </body>\n</tmx>\n").encode("utf-8"))
+    return count
+
+
+def serialize(pages: Iterable[ExchangePage]) -> tuple[bytes, int]:
+    """The whole memory in memory (small exports and tests); `write` streams it."""
+    buffer = io.BytesIO()
+    count = write(pages, buffer)
+    return buffer.getvalue(), count

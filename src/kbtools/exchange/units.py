@@ -3,11 +3,18 @@
 Segments are chosen `all`, `findings` (those with a finding of any rule) or `stale` (those
 whose English changed since translation, which needs the current English pages). Every format
 writes these units; `importing` matches them back by page path and segment id.
+
+Pages are gathered one at a time into a `PageSpool`, a temporary file, and read back one at a
+time by the format that writes them: an export of every page of a locale holds one page in
+memory, not the corpus (XLIFF names its one target language before the first page, and PO
+qualifies a segment id that two pages share, so a format needs every page before it writes).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +50,44 @@ class ExchangePage:
     units: list[ExchangeUnit]
 
 
+class PageSpool:
+    """Exchange pages kept in a temporary file as they come, read back in order, one at a time."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), the spool's life)
+        self.pages = 0
+        self.units = 0
+        self.locales: set[str] = set()  # `ms.contentlocale` of the pages held
+        self.without_locale = 0
+
+    def add(self, page: ExchangePage) -> None:
+        pickle.dump(page, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pages += 1
+        self.units += len(page.units)
+        if page.locale:
+            self.locales.add(page.locale)
+        else:
+            self.without_locale += 1
+
+    def __iter__(self) -> Iterator[ExchangePage]:
+        self._file.seek(0)
+        for _ in range(self.pages):
+            yield pickle.load(self._file)
+        self._file.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> PageSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 @dataclass
 class Gathered:
-    pages: list[ExchangePage] = field(default_factory=list)
+    pages: PageSpool = field(default_factory=PageSpool)
     problems: list[str] = field(default_factory=list)  # one line each, naming the file
     files: list[Path] = field(default_factory=list)  # every file read
 
@@ -106,17 +148,10 @@ def gather(root: Path, segments: str = "all", english: Path | None = None) -> Ga
                 unit.current_english = current.markdown if current is not None else None
             units.append(unit)
         if units:
-            result.pages.append(ExchangePage(name, page.locale, units))
+            result.pages.add(ExchangePage(name, page.locale, units))
     return result
 
 
-def target_language(pages: list[ExchangePage]) -> str | None:
+def target_language(pages: PageSpool) -> str | None:
     """The one locale the pages are in (`ms.contentlocale`), or None when they do not agree."""
-    locales = {page.locale for page in pages if page.locale}
-    return locales.pop() if len(locales) == 1 else None
-
-
-def iter_units(pages: list[ExchangePage]) -> Iterator[tuple[ExchangePage, ExchangeUnit]]:
-    for page in pages:
-        for unit in page.units:
-            yield page, unit
+    return next(iter(pages.locales)) if len(pages.locales) == 1 else None

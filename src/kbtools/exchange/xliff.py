@@ -14,9 +14,11 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from kbtools import __version__
 from kbtools.exchange.units import SOURCE_LANGUAGE, ExchangePage, ExchangeUnit
@@ -139,24 +141,38 @@ def _unit(unit: ExchangeUnit) -> ET.Element:
     return element
 
 
-def document(pages: list[ExchangePage], target_language: str) -> ET.Element:
-    root = ET.Element(
+def _root(target_language: str) -> ET.Element:
+    return ET.Element(
         _q("xliff"),
         {"version": "2.0", "srcLang": SOURCE_LANGUAGE, "trgLang": target_language, f"{{{ITS}}}version": "2.0"},
     )
+
+
+def write(pages: Iterable[ExchangePage], target_language: str, stream: BinaryIO) -> None:
+    """The XLIFF document of the pages, written page by page: one `<file>` in memory at a time."""
+    comment = f"<!-- kbtools {__version__}: to bring translations back, kbtools import FILE with into PATH -->\n"
+    stream.write(('<?xml version="1.0" encoding="UTF-8"?>\n' + comment).encode("utf-8"))
+    root = _root(target_language)
+    empty = ET.tostring(root, encoding="unicode")  # `<xliff ... />`: the start tag, namespaces declared
+    stream.write((empty[: -len(" />")] + ">").encode("utf-8"))
     for number, page in enumerate(pages, 1):
-        file = ET.SubElement(root, _q("file"), id=f"f{number}", original=page.path)
+        # The page's <file> under a root of its own, so that ElementTree declares the namespaces
+        # there and not on the <file>; the root's tags are cut off.
+        holder = _root(target_language)
+        file = ET.SubElement(holder, _q("file"), id=f"f{number}", original=page.path)
         for unit in page.units:
             file.append(_unit(unit))
-    return root
+        indent_structure(holder, CONTENT_TAGS)
+        text = ET.tostring(holder, encoding="unicode")
+        stream.write(text[text.index(">") + 1 : text.rindex("</")].rstrip("\n").encode("utf-8"))
+    stream.write(b"\n</xliff>\n")
 
 
-def serialize(pages: list[ExchangePage], target_language: str) -> bytes:
-    root = document(pages, target_language)
-    indent_structure(root, CONTENT_TAGS)
-    body = ET.tostring(root, encoding="unicode")
-    comment = f"<!-- kbtools {__version__}: to bring translations back, kbtools import FILE with into PATH -->\n"
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + comment + body + "\n").encode("utf-8")
+def serialize(pages: Iterable[ExchangePage], target_language: str) -> bytes:
+    """The whole document in memory (small exports and tests); `write` streams it."""
+    buffer = io.BytesIO()
+    write(pages, target_language, buffer)
+    return buffer.getvalue()
 
 
 CONTENT_TAGS = frozenset(_q(tag) for tag in ("source", "target", "data", "note"))

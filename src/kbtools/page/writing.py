@@ -7,10 +7,12 @@ be one of the files the run read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from kbtools.page.output_file import OutputFileError, check_output, rewrite_page, write_file
+from kbtools.page.output_file import OutputFileError, check_output, replace_file, rewrite_page, write_file
 
 
 class WriteRefused(Exception):
@@ -40,5 +42,17 @@ def write_atomically(path: Path, data: bytes, *, inputs: Iterable[Path] = (), re
         else:
             check_destination(path, inputs)
             write_file(path, data, inputs=inputs, what="output")
+    except OutputFileError as error:
+        raise WriteRefused(str(error)) from None
+
+
+@contextlib.contextmanager
+def writing_atomically(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """A stream whose bytes replace `path` in one step when the block ends normally, under the
+    rules of `write_atomically`; an exception in the block leaves `path` as it was."""
+    check_destination(path, inputs)
+    try:
+        with replace_file(path, inputs=inputs, what="output") as stream:
+            yield stream
     except OutputFileError as error:
         raise WriteRefused(str(error)) from None

@@ -38,15 +38,31 @@ _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat)
 _SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 
+def compared_text(span_text: str) -> str:
+    """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
+    return _CODE_SPAN.sub(" ", visible_text(span_text))
+
+
 def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     """The tokens of a source text that a translation must copy exactly, with their kind."""
-    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    text = compared_text(source_text)
     tokens = []
     for kind, pattern in _TOKEN_KINDS:
         tokens.extend((kind, token) for token in pattern.findall(text))
     if _COMMAND.search(text):
         tokens.extend(("switch", token) for token in _SWITCH.findall(text))
     return tokens
+
+
+def reported_tokens(tokens: list[tuple[str, str]]) -> dict[str, str]:
+    """Each token once, with its kind, less those inside a longer one (`%windir%` in a path),
+    which is reported for both."""
+    kinds: dict[str, str] = {}
+    for kind, token in tokens:
+        kinds.setdefault(token, kind)
+    return {
+        token: kind for token, kind in kinds.items() if not any(token != other and token in other for other in kinds)
+    }
 
 
 @segment_rule(
@@ -62,7 +78,9 @@ calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
 `C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
 such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
-does not contain exactly. A file extension in prose (`the .msi file`) is not one of them: a
+does not contain exactly. `kbtools check --fix` restores a token that only gained spaces between its
+characters, full-width punctuation or another letter case, when that damaged form maps to one token
+of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
 translation rightly writes `MSI-файл` or `file con estensione msi`.
 """,
     example="""
@@ -78,14 +96,10 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     tokens = copied_tokens(source_text)
     if not tokens:
         return None
-    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
-    problems = []
-    kinds: dict[str, str] = {}  # each token once, with its kind
-    for kind, token in tokens:
-        kinds.setdefault(token, kind)
-    for token in kinds:
-        if any(token != other and token in other for other in kinds):
-            continue  # part of a longer token (`%windir%` in a path), reported with it
-        if token not in target:
-            problems.append(f"{kinds[token]} '{token}' is not copied exactly into the target")
+    target = compared_text(segment.target.text)
+    problems = [
+        f"{kind} '{token}' is not copied exactly into the target"
+        for token, kind in reported_tokens(tokens).items()
+        if token not in target
+    ]
     return problems or None
