@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.model import Segment
@@ -89,3 +90,75 @@ def untranslated(segment: Segment, context: PageContext) -> str | None:
     if len(words) < MIN_WORDS or not any(word in _FUNCTION_WORDS for word in words):
         return None
     return f"target is the untranslated source: '{_normalize(plain)[:60]}'"
+
+
+# Scripts other than Latin: Latin words in such a target are either names kept or English left.
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A lower-case English word standing alone among the target's own words: no Latin word, digit,
+# dot, slash or bracket next to it (`包含 play 和 stop`), so not part of a name or a signature.
+_NEXT_TO_A_NAME = r"[A-Za-z0-9_.\\/@#%&=:+<>(),*-]"
+_LONE_WORD = re.compile(
+    rf"(?<!{_NEXT_TO_A_NAME})(?<!{_NEXT_TO_A_NAME} )[a-z]{{4,}}(?!{_NEXT_TO_A_NAME})(?! {_NEXT_TO_A_NAME})"
+)
+# What the target's words are not read in: code spans, emphasis (a parameter, a label), links
+# (their texts are names as often as words), HTML tags, `{placeholders}`, entities.
+_NOT_PROSE = re.compile(r"`[^`]*`|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]*\]\([^)]*\)|<[^>]*>|\{[^{}]*\}|&\w+;")
+_SOURCE_WORD = re.compile(r"(?<=[ \[])[a-z]{4,}(?=[ \]])")
+
+
+def _kept_words(context: PageContext) -> Counter[str]:
+    """How many targets of the page keep each lower-case word of their source: a word the page
+    keeps in several places is kept on purpose (`cookie`, `swizzle`)."""
+    kept = context.memo.get("kept-words")
+    if kept is None:
+        kept = Counter()
+        for segment in context.page.segments:
+            if segment.paired and _OTHER_SCRIPT.search(segment.target.text):  # type: ignore[union-attr]
+                target = segment.target.text  # type: ignore[union-attr]
+                source = set(_SOURCE_WORD.findall(segment.source.text))  # type: ignore[union-attr]
+                kept.update(word for word in source if word in target)
+        context.memo["kept-words"] = kept
+    return kept
+
+
+@segment_rule(
+    "untranslated-words",
+    family="translation",
+    severity="warning",
+    summary="An English word of the source left alone in a target written in another script (`包含 play 和 stop VCR 控制項`).",
+    explanation="""
+A translation into Chinese, Japanese, Korean or Russian that leaves an ordinary English word of
+its source alone in the middle of its own sentence (`暫留按鈕也會包含 play 和 stop VCR 控制項符號`,
+`僅限 Windows Server 2003 [ desktop 應用程式]`, `在不斷演進的 decentrally 結構化系統中`) was
+translated in part: the machine translation did not know the word, or a fragment of translation
+memory was pasted in. Names are kept in Latin letters in such a target, and rightly, but names
+are capitalised, in code, in emphasis, in links or shaped like identifiers, and stand next to
+other Latin words or punctuation (`rich edit 控制項`, `(S、float、uint)`). The rule reports a
+lower-case word of four letters or more that stands between spaces in the source's prose and
+alone, among words of the target's own script, in the target, unless another target of the same
+page keeps that word too: a word a page keeps in several places is kept on purpose (`cookie`).
+""",
+    example="""
+source: The hover buttons will also contain the play and stop VCR control symbols.
+target: 暫留按鈕也會包含 play 和 stop VCR 控制項符號。
+""",
+)
+def untranslated_words(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    target = segment.target.text
+    if not _LONE_WORD.search(target) or not _OTHER_SCRIPT.search(target):
+        return None
+    prose = _NOT_PROSE.sub(" \x00 ", target).replace("\\", "")
+    words = [word for word in _LONE_WORD.findall(prose) if word not in _KEPT_WORDS]
+    if not words:
+        return None
+    source_words = set(_SOURCE_WORD.findall(segment.source.text))
+    left = [word for word in dict.fromkeys(words) if word in source_words]
+    if left:
+        kept = _kept_words(context)
+        left = [word for word in left if kept[word] <= 1]
+    return [f"'{word}' is left in English in the target" for word in left] or None
+
+
+# Lower-case words kept in any language: values and keywords a reader types.
+_KEPT_WORDS = frozenset(["null", "true", "false", "void", "none", "auto", "http", "https", "localhost"])
