@@ -152,7 +152,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         if "." not in name and ":" not in name and "_" not in name and name.lower() in lowered:
             continue  # only the case changed: `protected-term` reports it
         parts = [part for part in re.split(r"[.:_]+", name) if len(part) > 2]
-        if any(part not in target and part.lower() in lowered for part in parts):
+        if any(part not in target and part.lower() in lowered and _watched(part, watched) for part in parts):
             continue  # a part of it in other case: `protected-term` reports that part
         altered = [form for form in altered_forms(name, target) if form.lower() != name.lower()]
         if altered:
@@ -169,6 +169,11 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         else:
             problems.append(f"'{name}' is missing from the target (translated or dropped)")
     return problems or None
+
+
+def _watched(part: str, watched: set[str]) -> bool:
+    """Whether `protected-term` reports a change of case in this part of a name."""
+    return any(part in term for term in watched) or bool(_CAMEL_NAME.fullmatch(part))
 
 
 # The name of a database table or column in running text: `the Directory table`,

@@ -149,6 +149,8 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
 # or more letters written twice with a space between (`the the`, `di di`).
 _DOUBLED_CJK = re.compile(rf"({_CJK}{{3,}}?)\1")
 _DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE)
+# A phrase of two to four words written twice in a row (`del pacchetto del pacchetto`).
+_DOUBLED_PHRASE = re.compile(r"(?<![\w-])((?:[^\W\d_]+ ){1,3}[^\W\d_]{4,}) \1(?![\w-])", re.IGNORECASE)
 
 
 @segment_rule(
@@ -179,7 +181,7 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     text = _CODE_SPAN.sub(" ", visible_text(target))
     source = visible_text(segment.source.text).lower()
     found = []
-    for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
+    for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD, _DOUBLED_PHRASE):
         for match in pattern.finditer(text):
             phrase = match.group()
             if phrase.lower() in source:
@@ -227,3 +229,41 @@ def missing_space(segment: Segment, context: PageContext) -> list[str] | None:
     if len(_LINK_THEN_SPACE.findall(source)) != source.count("]("):
         return None  # the source runs a link into a word too (`[Msi](msi.md)s`)
     return [f"'{link}' runs into the next word: put a space after the link" for link in dict.fromkeys(run_in)]
+
+
+# The first word of a text, past markup, brackets and quotes.
+_FIRST_WORD = re.compile(r"[\s*_\[\]()\"'«»“”„#>-]*([^\W\d_][\w'’-]*)")
+
+
+@segment_rule(
+    "lowercase-start",
+    family="typography",
+    severity="warning",
+    summary="The target starts with a lower-case letter where the source starts with a capital.",
+    explanation="""
+A sentence, a heading or a table cell starts with a capital in Russian, Italian, French and the
+other languages written with letter case, as it does in English. Machine translation that puts a
+term from its glossary first keeps the glossary's case (`установщик Windows в Windows Server 2003`
+for `Windows Installer on Windows Server 2003`), and the sentence reads as a fragment. The rule
+reports a target whose first word starts with a lower-case letter where the source's first word
+starts with a capital, unless that word is the source's own (a name kept as it is, `msiexec`).
+Scripts without case (Chinese, Japanese, Korean) are not read.
+""",
+    example="""
+source: Windows Installer on Windows Server 2003 or Windows XP
+target: установщик Windows в Windows Server 2003 или Windows XP
+""",
+)
+def lowercase_start(segment: Segment, context: PageContext) -> str | None:
+    assert segment.target is not None and segment.source is not None
+    target_text = segment.target.text
+    first = _FIRST_WORD.match(_CODE_SPAN.sub("`", visible_text(target_text)))
+    if first is None or not first.group(1)[0].islower():
+        return None
+    source = _FIRST_WORD.match(_CODE_SPAN.sub("`", visible_text(segment.source.text)))
+    if source is None or not source.group(1)[0].isupper():
+        return None
+    word = first.group(1)
+    if word in segment.source.text:
+        return None
+    return f"'{word}' starts the target in lower case where the source starts with a capital"

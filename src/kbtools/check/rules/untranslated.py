@@ -103,20 +103,25 @@ _LONE_WORD = re.compile(
 # What the target's words are not read in: code spans, emphasis (a parameter, a label), links
 # (their texts are names as often as words), HTML tags, `{placeholders}`, entities.
 _NOT_PROSE = re.compile(r"`[^`]*`|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]*\]\([^)]*\)|<[^>]*>|\{[^{}]*\}|&\w+;")
+# A word kept in more sentences of the page than this is a term the translation keeps.
+_KEPT_ON_PURPOSE = 2
 _SOURCE_WORD = re.compile(r"(?<=[ \[])[a-z]{4,}(?=[ \]])")
 
 
 def _kept_words(context: PageContext) -> Counter[str]:
-    """How many targets of the page keep each lower-case word of their source: a word the page
-    keeps in several places is kept on purpose (`cookie`, `swizzle`)."""
+    """How many targets of the page, of distinct sources, keep each lower-case word of their
+    source: a word the page keeps in several sentences is kept on purpose (`cookie`, `swizzle`)."""
     kept = context.memo.get("kept-words")
     if kept is None:
         kept = Counter()
+        seen: set[str] = set()
         for segment in context.page.segments:
             if segment.paired and _OTHER_SCRIPT.search(segment.target.text):  # type: ignore[union-attr]
-                target = segment.target.text  # type: ignore[union-attr]
-                source = set(_SOURCE_WORD.findall(segment.source.text))  # type: ignore[union-attr]
-                kept.update(word for word in source if word in target)
+                target, source = segment.target.text, segment.source.text  # type: ignore[union-attr]
+                if source in seen:
+                    continue  # a row repeated says nothing more
+                seen.add(source)
+                kept.update(word for word in set(_SOURCE_WORD.findall(source)) if word in target)
         context.memo["kept-words"] = kept
     return kept
 
@@ -135,8 +140,8 @@ memory was pasted in. Names are kept in Latin letters in such a target, and righ
 are capitalised, in code, in emphasis, in links or shaped like identifiers, and stand next to
 other Latin words or punctuation (`rich edit 控制項`, `(S、float、uint)`). The rule reports a
 lower-case word of four letters or more that stands between spaces in the source's prose and
-alone, among words of the target's own script, in the target, unless another target of the same
-page keeps that word too: a word a page keeps in several places is kept on purpose (`cookie`).
+alone, among words of the target's own script, in the target, unless the targets of two other
+sentences of the page keep that word too: a word a page keeps throughout is kept on purpose (`cookie`).
 """,
     example="""
 source: The hover buttons will also contain the play and stop VCR control symbols.
@@ -156,7 +161,7 @@ def untranslated_words(segment: Segment, context: PageContext) -> list[str] | No
     left = [word for word in dict.fromkeys(words) if word in source_words]
     if left:
         kept = _kept_words(context)
-        left = [word for word in left if kept[word] <= 1]
+        left = [word for word in left if kept[word] <= _KEPT_ON_PURPOSE]
     return [f"'{word}' is left in English in the target" for word in left] or None
 
 
