@@ -66,7 +66,9 @@ def shaped_names(source_text: str) -> set[str]:
 
 # A term of a list of columns or parameters: anchors named after it, then it alone
 # (`<span id="Field"></span><span id="field"></span>Field`, `<span id="x"></span>*x*`).
-_ANCHORED_NAME = re.compile(r'(?:<span id="[^"<>]*"></span>)+\s*(?P<mark>\*{0,2})(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=mark)\s*')
+_ANCHORED_NAME = re.compile(
+    r'(?:<span id="[^"<>]*"></span>)+\s*(?P<mark>\*{0,2})(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=mark)\s*'
+)
 _ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
@@ -110,7 +112,9 @@ A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`
 Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
 or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
 too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
-name of what that page describes. The rule reports each such name of the source (outside code
+name of what that page describes, and the one word after anchors named for it (the term of a list
+of columns or parameters, `<span id="field"></span>Field`, `<span id="x"></span>*x*`) is the name
+of the column or parameter, letter case included. The rule reports each such name of the source (outside code
 spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
 punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
 Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
@@ -215,8 +219,10 @@ In `the Directory table` or `the Value column` the capitalised word is a name, w
 word it looks like: the Windows Installer database has a table called `Directory` and a column
 called `Value`, and a translation that says `таблице каталогов` or `colonna valore` names
 nothing a reader can find with Orca or a query. The word before `table` or `column` that starts
-with a capital, right after `the` or at the start of a link text (`[Binary Table](...)`), must
-be in the target as it is; the noun `table` itself is rightly translated. A capitalised word at
+with a capital, right after an article (`the`, `a`, `each`, `this`: `A Directory table is
+required`) or at the start of a link text (`[Binary Table](...)`), or that is the whole of a title
+(`Binary Table`, `_TransformView table`), must be in the target as it is; so must the name of a
+data type (`the Template data type`). The noun `table` itself is rightly translated. A capitalised word at
 the start of a sentence (`Specifies column state values`) or inside a longer name (`the Global
 Interface Table`, `the Running Object Table`) is not read as a table name.
 """,
@@ -305,10 +311,13 @@ Reference tables list names in a column: the columns of a database table (`Regis
 `Key`, `Value`), the members of a class, the rows of an example table. Each is a name a reader
 types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
-`Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
-cells (at least three) as they are. A one-word cell of such a column (two letters or more, not
-all in lower case, since `null` and `version` may be meant as words, nor all in capitals, since
-`DLL` is kept in any column) that the target translated (`Value` -> `Valore`) is reported.
+`Member`, `Action`, `Constant`, `Type`, ...) or is itself a foreign key (`Component_`, whose cells
+are keys), or when the translation itself kept most of its one-word cells (at least three) as
+they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
+be meant as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
+name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
+database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
+headings are column names (`Height` -> `Altezza` is reported).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |

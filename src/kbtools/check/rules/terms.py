@@ -157,7 +157,9 @@ spaces inserted, or that are missing from it altogether (translated or dropped).
 inner capital anywhere else in the source (running text, bold phrases, `<strong>`, italic
 parameter names such as `*dwLogonType*`) and, into a language without letter case (zh, ja,
 ko), a bold capitalised word (`**Count**`) are reported when the target has them in another
-case only: such a word is either kept as it is or translated. Capitalised
+case only: such a word is either kept as it is or translated. A data type written in bold or as
+code (`an **Integer** value`, `a read/write **String**`: the Automation types of
+`data/type_names.json`) is the type's name and must be kept, in any language. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
 (CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
 """,

@@ -57,8 +57,9 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     severity="error",
     summary="A token the target must copy exactly (placeholder, path, GUID, URL, e-mail, property setting, call, switch) changed.",
     explanation="""
-Some text is not language: the placeholders `[2]`, `%s`, `{0}` and `%windir%` that a program fills
-in, the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
+Some text is not language: the placeholders `[2]`, `%s`, `{0}`, `{GUID1}` and `%windir%` that a
+program fills in, the font styles `{\\style}` and `{&style}` of a text control, numbers joined by
+underscores in a name (`3_0` of `vs_3_0`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
 calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,

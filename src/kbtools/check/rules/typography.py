@@ -110,7 +110,9 @@ _HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
 # A dot that joins an object to its member, through markup (`<em>Player6</em>.<strong>HasError</strong>`,
 # `*player*.**mediaCollection**`, `.Default.GroupPolicy`), and the full-width stop put in its place.
 _MARKUP_BETWEEN = r"(?:\s*(?:\*{1,2}|_|</?[a-z]+>))*"
-_DOT_IN_NAME = re.compile(rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:\*{{1,2}}|_|</?[a-z]+>)*[A-Za-z]|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]")
+_DOT_IN_NAME = re.compile(
+    rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:\*{{1,2}}|_|</?[a-z]+>)*[A-Za-z]|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]"
+)
 _FULL_STOP_IN_NAME = re.compile(rf"。{_MARKUP_BETWEEN}\s*[A-Za-z]")
 _FULL_WIDTH = {";": "；", ",": "，", ":": "：", "!": "！", "?": "？"}
 
@@ -125,6 +127,9 @@ Chinese, Japanese and Korean text punctuates with full-width marks (`；`, `，`
 mark between two CJK characters (`字型;控制項`) is a slip of machine translation or of a
 conversion, and it sets the two clauses against each other without the space the mark needs.
 Code spans are not read; a half-width mark next to a Latin letter or a digit is not reported.
+The other way round, a full-width `。` where the source joins an object to its member with a dot
+(`<em>Player6</em>.<strong>HasError</strong>` -> `<em>Player6</em>。<strong>HasError</strong>`,
+`.Default.GroupPolicy`) breaks the name, and is reported.
 """,
     example="""
 source: Your application specified a new font for the item; the control will use the new font.
@@ -165,7 +170,8 @@ a run of three or more CJK characters repeated at once, and a word of the source
 or more) repeated after a space in the target, where the source does not repeat it too. A
 single character or a two-character word repeated (`謝謝`, `使用使用者`: `使用` and `使用者`) is
 ordinary Chinese and is not reported; a translated word repeated is not either, since a word
-of the target cannot be told from a word that two source words share.
+of the target cannot be told from a word that two source words share. A phrase of two to four
+words repeated at once (`del pacchetto del pacchetto`) is reported whatever the source says.
 """,
     example="""
 source: The relationship between the two objects.
