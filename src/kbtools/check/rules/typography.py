@@ -192,6 +192,8 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
             phrase = match.group()
             if phrase.lower() in source:
                 continue
+            if pattern is _DOUBLED_PHRASE and len(set(match.group(1).lower().split())) < 2:
+                continue  # one word repeated (`lorem lorem lorem`): `_DOUBLED_WORD` reads those
             if pattern is _DOUBLED_WORD and not re.search(
                 rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source
             ):
