@@ -240,7 +240,10 @@ def missing_space(segment: Segment, context: PageContext) -> list[str] | None:
 
 
 # The first word of a text, past markup, brackets and quotes.
-_FIRST_WORD = re.compile(r"[\s*_\[\]()\"'«»“”„#>-]*([^\W\d_][\w'’-]*)")
+_FIRST_WORD = re.compile(r"[\s*\[\]()\"'«»“”„#>-]*([^\W\d_][\w'’-]*)")
+# A source that starts with a word, not with a name (`MSIINSTALLCONTEXT_USER`, `File_`): a name
+# translated at the start is `translated-identifier`'s.
+_WORD_START = re.compile(r"[A-Z][a-z]+")
 
 
 @segment_rule(
@@ -254,7 +257,9 @@ other languages written with letter case, as it does in English. Machine transla
 term from its glossary first keeps the glossary's case (`установщик Windows в Windows Server 2003`
 for `Windows Installer on Windows Server 2003`), and the sentence reads as a fragment. The rule
 reports a target whose first word starts with a lower-case letter where the source's first word
-starts with a capital, unless that word is the source's own (a name kept as it is, `msiexec`).
+is a capitalised word (not a name such as `MSIINSTALLCONTEXT_USER` or `File_`, whose translation
+`translated-identifier` reports), unless the target's word is the source's own (a name kept as it
+is, `msiexec`).
 Scripts without case (Chinese, Japanese, Korean) are not read.
 """,
     example="""
@@ -269,7 +274,7 @@ def lowercase_start(segment: Segment, context: PageContext) -> str | None:
     if first is None or not first.group(1)[0].islower():
         return None
     source = _FIRST_WORD.match(_CODE_SPAN.sub("`", visible_text(segment.source.text)))
-    if source is None or not source.group(1)[0].isupper():
+    if source is None or not _WORD_START.fullmatch(source.group(1)):
         return None
     word = first.group(1)
     if word in segment.source.text:

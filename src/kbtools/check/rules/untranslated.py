@@ -103,17 +103,25 @@ _LONE_WORD = re.compile(
 # What the target's words are not read in: code spans, emphasis (a parameter, a label), links
 # (their texts are names as often as words), HTML tags, `{placeholders}`, entities.
 _NOT_PROSE = re.compile(r"`[^`]*`|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]*\]\([^)]*\)|<[^>]*>|\{[^{}]*\}|&\w+;")
+# A word before the kind of thing it names is a name (`the status attribute`, `a draw method`).
+_NAMED_BY_ITS_KIND = re.compile(
+    r"\b([a-z]{4,}) (?:attribute|method|element|property|parameter|member|function|event|field|"
+    r"flag|value|variable|keyword|statement|command|macro|constant|interface|object|instruction|column|"
+    r"table|environment)s?\b"
+)
 # A word kept in more sentences of the page than this is a term the translation keeps.
 _KEPT_ON_PURPOSE = 2
 _SOURCE_WORD = re.compile(r"(?<=[ \[])[a-z]{4,}(?=[ \]])")
 
 
-def _kept_words(context: PageContext) -> Counter[str]:
-    """How many targets of the page, of distinct sources, keep each lower-case word of their
-    source: a word the page keeps in several sentences is kept on purpose (`cookie`, `swizzle`)."""
-    kept = context.memo.get("kept-words")
-    if kept is None:
-        kept = Counter()
+def _page_words(context: PageContext) -> tuple[Counter[str], Counter[str]]:
+    """For each lower-case word of the page's sources, in how many sentences (distinct sources)
+    the target keeps it and in how many it translates it. A word the page keeps throughout is
+    kept on purpose (`cookie`); one it translates elsewhere is a word the translation knows."""
+    words = context.memo.get("page-words")
+    if words is None:
+        kept: Counter[str] = Counter()
+        translated: Counter[str] = Counter()
         seen: set[str] = set()
         for segment in context.page.segments:
             if segment.paired and _OTHER_SCRIPT.search(segment.target.text):  # type: ignore[union-attr]
@@ -121,9 +129,10 @@ def _kept_words(context: PageContext) -> Counter[str]:
                 if source in seen:
                     continue  # a row repeated says nothing more
                 seen.add(source)
-                kept.update(word for word in set(_SOURCE_WORD.findall(source)) if word in target)
-        context.memo["kept-words"] = kept
-    return kept
+                for word in set(_SOURCE_WORD.findall(source)):
+                    (kept if word in target else translated)[word] += 1
+        words = context.memo["page-words"] = (kept, translated)
+    return words
 
 
 @segment_rule(
@@ -137,11 +146,13 @@ its source alone in the middle of its own sentence (`暫留按鈕也會包含 pl
 `僅限 Windows Server 2003 [ desktop 應用程式]`, `在不斷演進的 decentrally 結構化系統中`) was
 translated in part: the machine translation did not know the word, or a fragment of translation
 memory was pasted in. Names are kept in Latin letters in such a target, and rightly, but names
-are capitalised, in code, in emphasis, in links or shaped like identifiers, and stand next to
-other Latin words or punctuation (`rich edit 控制項`, `(S、float、uint)`). The rule reports a
+are capitalised, in code, in emphasis, in links or shaped like identifiers, stand next to
+other Latin words or punctuation (`rich edit 控制項`, `(S、float、uint)`), or come before the kind
+of thing they name (`the status attribute`, `a draw method`). The rule reports a
 lower-case word of four letters or more that stands between spaces in the source's prose and
-alone, among words of the target's own script, in the target, unless the targets of two other
-sentences of the page keep that word too: a word a page keeps throughout is kept on purpose (`cookie`).
+alone, among words of the target's own script, in the target, where the page translates that
+word in another sentence (so the translation knows it) and keeps it in two other sentences at
+most: a word a page keeps throughout is kept on purpose (`cookie`, `mutex`).
 """,
     example="""
 source: The hover buttons will also contain the play and stop VCR control symbols.
@@ -157,11 +168,14 @@ def untranslated_words(segment: Segment, context: PageContext) -> list[str] | No
     words = [word for word in _LONE_WORD.findall(prose) if word not in _KEPT_WORDS]
     if not words:
         return None
-    source_words = set(_SOURCE_WORD.findall(segment.source.text))
+    source_text = segment.source.text
+    source_words = set(_SOURCE_WORD.findall(source_text)) - {
+        match.group(1) for match in _NAMED_BY_ITS_KIND.finditer(source_text)
+    }
     left = [word for word in dict.fromkeys(words) if word in source_words]
     if left:
-        kept = _kept_words(context)
-        left = [word for word in left if kept[word] <= _KEPT_ON_PURPOSE]
+        kept, translated = _page_words(context)
+        left = [word for word in left if kept[word] <= _KEPT_ON_PURPOSE and translated[word]]
     return [f"'{word}' is left in English in the target" for word in left] or None
 
 
