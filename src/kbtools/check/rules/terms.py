@@ -334,8 +334,9 @@ _CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\
 
 def _kept_names(source: str) -> set[str]:
     """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
-    A capitalised word (`Null`, `False`) may be capitalised for emphasis and is not read."""
-    return {word for word in _LATIN_WORD.findall(source) if word.isupper()}
+    A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
+    capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read."""
+    return {word for word in _LATIN_WORD.findall(source) if word.isupper()} - _CAPITALISED_WORDS
 
 
 @segment_rule(
