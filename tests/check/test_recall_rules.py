@@ -289,3 +289,23 @@ def test_a_target_starting_in_lower_case_is_reported(corpus_root: Path) -> None:
 def test_a_name_of_the_source_kept_in_lower_case_at_the_start_is_not_reported() -> None:
     text = page(segment("1-1", "msiexec запускает установку.", "The msiexec program starts it."), front_matter=RU)
     assert messages(text, "lowercase-start") == []
+
+
+# unsourced-term
+
+
+def test_a_project_where_the_source_says_item_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/common-control-reference.md", "b9408-144", "unsourced-term"
+    )
+    assert found == ["'專案' translates 'project', which the source does not have"]
+
+
+def test_a_project_where_the_source_says_project_is_not_reported() -> None:
+    text = page(segment("1-1", "建立新的專案。", "Create a new Visual Studio project."))
+    assert messages(text, "unsourced-term") == []
+
+
+def test_a_locale_without_term_data_is_not_read() -> None:
+    text = page(segment("1-1", "Создайте проект.", "Create an item."), front_matter=RU)
+    assert messages(text, "unsourced-term") == []

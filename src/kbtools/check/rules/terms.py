@@ -402,3 +402,50 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
 
 def _owned_by_protected_term(name: str, watched: set[str]) -> bool:
     return bool(_HAS_INNER_CAPITAL.search(name)) or any(name in term for term in watched)
+
+
+_TERM_SOURCES = Path(__file__).with_name("data") / "term_sources.json"
+
+
+@cache
+def _term_sources(locale: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The terms of `data/term_sources.json` for a locale, each with the English words that make
+    it right, as said and as a pattern."""
+    table = json.loads(_TERM_SOURCES.read_text(encoding="utf-8"))
+    wanted = next((terms for key, terms in table.items() if key.lower() == locale), {})
+    return tuple(
+        (term, "' or '".join(words), re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE))
+        for term, words in wanted.items()
+    )
+
+
+@segment_rule(
+    "unsourced-term",
+    family="terms",
+    severity="warning",
+    summary="A target term that translates an English word the source does not have (`專案`, a project, for 'item').",
+    explanation="""
+Some terms of a locale translate one English word and no other: in Taiwan `專案` is a project and
+`主控台` a console. Machine translation trained on other software writes them for other words
+(`專案` for 'item', 'entry' or 'element', `主控台` for 'Control Panel', which is `控制台`), and
+the reader is told of a project or a console that the English never mentions. The rule reports
+such a term in a target whose source has none of the English words it translates. The terms
+and their English words are data, per locale (`data/term_sources.json`); a locale without an
+entry is not read.
+""",
+    example="""
+source: Gets an item from a DPA.
+target: 從 DPA 取得專案。
+""",
+)
+def unsourced_term(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    terms = _term_sources((context.page.locale or "").lower())
+    if not terms:
+        return None
+    target = segment.target.text
+    found = []
+    for term, said, english in terms:
+        if term in target and not english.search(segment.source.text):
+            found.append(f"'{term}' translates '{said}', which the source does not have")
+    return found or None
