@@ -162,56 +162,6 @@ def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() ->
     assert messages(text, "changed-case") == []
 
 
-# untranslated-words
-
-
-def test_an_english_word_left_alone_that_the_page_translates_elsewhere_is_reported() -> None:
-    text = page(
-        segment("1-1", "暫留按鈕也會包含 play 和停止符號。", "The hover buttons contain the play and stop symbols."),
-        segment("1-2", "按一下即可播放。", "Click it to play the file."),
-    )
-    assert messages(text, "untranslated-words") == ["'play' is left in English in the target"]
-
-
-def test_an_english_word_the_page_never_translates_is_not_reported() -> None:
-    text = page(
-        segment("1-1", "暫留按鈕也會包含 play 和停止符號。", "The hover buttons contain the play and stop symbols.")
-    )
-    assert messages(text, "untranslated-words") == []
-
-
-def test_an_english_word_left_in_a_requirements_row_is_reported(corpus_root: Path) -> None:
-    found = corpus_messages(
-        corpus_root,
-        "win32-zh-tw-sxs/desktop-src/Controls/nm-releasedcapture-list-view-.md",
-        "f2711-119",
-        "untranslated-words",
-    )
-    assert found == ["'desktop' is left in English in the target"]
-
-
-def test_words_in_names_code_emphasis_and_links_are_not_reported() -> None:
-    text = page(
-        segment(
-            "1-1",
-            "使用 rich edit 控制項與 `value` 及 *count* 和 [value](v.md)。",
-            "Use the rich edit control, the value and count and value.",
-        ),
-        segment("1-2", "函式 (S、float、uint) 的說明。", "Notes on the function (S, float, uint)."),
-    )
-    assert messages(text, "untranslated-words") == []
-
-
-def test_a_word_the_page_keeps_in_several_sentences_is_kept_on_purpose() -> None:
-    text = page(
-        segment("1-1", "識別視窗的 cookie。", "The cookie that identifies the window."),
-        segment("1-2", "傳回 cookie 值。", "Returns the cookie value."),
-        segment("1-3", "釋放 cookie 之後。", "After the cookie is released."),
-        segment("1-4", "建立新的小型文字檔。", "Creates a new cookie file."),
-    )
-    assert messages(text, "untranslated-words") == []
-
-
 # missing-space
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.model import Segment
@@ -90,94 +89,3 @@ def untranslated(segment: Segment, context: PageContext) -> str | None:
     if len(words) < MIN_WORDS or not any(word in _FUNCTION_WORDS for word in words):
         return None
     return f"target is the untranslated source: '{_normalize(plain)[:60]}'"
-
-
-# Scripts other than Latin: Latin words in such a target are either names kept or English left.
-_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# A lower-case English word standing alone among the target's own words: no Latin word, digit,
-# dot, slash or bracket next to it (`包含 play 和 stop`), so not part of a name or a signature.
-_NEXT_TO_A_NAME = r"[A-Za-z0-9_.\\/@#%&=:+<>(),*-]"
-_LONE_WORD = re.compile(
-    rf"(?<!{_NEXT_TO_A_NAME})(?<!{_NEXT_TO_A_NAME} )[a-z]{{4,}}(?!{_NEXT_TO_A_NAME})(?! {_NEXT_TO_A_NAME})"
-)
-# What the target's words are not read in: code spans, emphasis (a parameter, a label), links
-# (their texts are names as often as words), HTML tags, `{placeholders}`, entities.
-_NOT_PROSE = re.compile(r"`[^`]*`|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]*\]\([^)]*\)|<[^>]*>|\{[^{}]*\}|&\w+;")
-# A word before the kind of thing it names is a name (`the status attribute`, `a draw method`).
-_NAMED_BY_ITS_KIND = re.compile(
-    r"\b([a-z]{4,}) (?:attribute|method|element|property|parameter|member|function|event|field|"
-    r"flag|value|variable|keyword|statement|command|macro|constant|interface|object|instruction|column|"
-    r"table|environment)s?\b"
-)
-# A word kept in more sentences of the page than this is a term the translation keeps.
-_KEPT_ON_PURPOSE = 2
-_SOURCE_WORD = re.compile(r"(?<=[ \[])[a-z]{4,}(?=[ \]])")
-
-
-def _page_words(context: PageContext) -> tuple[Counter[str], Counter[str]]:
-    """For each lower-case word of the page's sources, in how many sentences (distinct sources)
-    the target keeps it and in how many it translates it. A word the page keeps throughout is
-    kept on purpose (`cookie`); one it translates elsewhere is a word the translation knows."""
-    words = context.memo.get("page-words")
-    if words is None:
-        kept: Counter[str] = Counter()
-        translated: Counter[str] = Counter()
-        seen: set[str] = set()
-        for segment in context.page.segments:
-            if segment.paired and _OTHER_SCRIPT.search(segment.target.text):  # type: ignore[union-attr]
-                target, source = segment.target.text, segment.source.text  # type: ignore[union-attr]
-                if source in seen:
-                    continue  # a row repeated says nothing more
-                seen.add(source)
-                for word in set(_SOURCE_WORD.findall(source)):
-                    (kept if word in target else translated)[word] += 1
-        words = context.memo["page-words"] = (kept, translated)
-    return words
-
-
-@segment_rule(
-    "untranslated-words",
-    family="translation",
-    severity="warning",
-    summary="An English word of the source left alone in a target written in another script (`包含 play 和 stop VCR 控制項`).",
-    explanation="""
-A translation into Chinese, Japanese, Korean or Russian that leaves an ordinary English word of
-its source alone in the middle of its own sentence (`暫留按鈕也會包含 play 和 stop VCR 控制項符號`,
-`僅限 Windows Server 2003 [ desktop 應用程式]`, `在不斷演進的 decentrally 結構化系統中`) was
-translated in part: the machine translation did not know the word, or a fragment of translation
-memory was pasted in. Names are kept in Latin letters in such a target, and rightly, but names
-are capitalised, in code, in emphasis, in links or shaped like identifiers, stand next to
-other Latin words or punctuation (`rich edit 控制項`, `(S、float、uint)`), or come before the kind
-of thing they name (`the status attribute`, `a draw method`). The rule reports a
-lower-case word of four letters or more that stands between spaces in the source's prose and
-alone, among words of the target's own script, in the target, where the page translates that
-word in another sentence (so the translation knows it) and keeps it in two other sentences at
-most: a word a page keeps throughout is kept on purpose (`cookie`, `mutex`).
-""",
-    example="""
-source: The hover buttons will also contain the play and stop VCR control symbols.
-target: 暫留按鈕也會包含 play 和 stop VCR 控制項符號。
-""",
-)
-def untranslated_words(segment: Segment, context: PageContext) -> list[str] | None:
-    assert segment.target is not None and segment.source is not None
-    target = segment.target.text
-    if not _LONE_WORD.search(target) or not _OTHER_SCRIPT.search(target):
-        return None
-    prose = _NOT_PROSE.sub(" \x00 ", target).replace("\\", "")
-    words = [word for word in _LONE_WORD.findall(prose) if word not in _KEPT_WORDS]
-    if not words:
-        return None
-    source_text = segment.source.text
-    source_words = set(_SOURCE_WORD.findall(source_text)) - {
-        match.group(1) for match in _NAMED_BY_ITS_KIND.finditer(source_text)
-    }
-    left = [word for word in dict.fromkeys(words) if word in source_words]
-    if left:
-        kept, translated = _page_words(context)
-        left = [word for word in left if kept[word] <= _KEPT_ON_PURPOSE and translated[word]]
-    return [f"'{word}' is left in English in the target" for word in left] or None
-
-
-# Lower-case words kept in any language: values and keywords a reader types.
-_KEPT_WORDS = frozenset(["null", "true", "false", "void", "none", "auto", "http", "https", "localhost"])
