@@ -369,10 +369,19 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     target = _CODE_SPAN.sub(" ", visible_text(target_text))
     found: dict[str, str] = {}
     watched = protected_terms(source_text)
-    if "**" in source_text and "**" in target_text:
+    language = (context.page.locale or "").lower().split("-")[0]
+    other_script = language in _OTHER_SCRIPT_LANGUAGES or bool(_OTHER_SCRIPT.search(target))
+    # A bold word in a Latin-script target may be the same word of that language (`**description**`);
+    # in Chinese, Japanese and Korean `protected-term` reads bold words.
+    if other_script and language not in _CASELESS_LANGUAGES and "**" in source_text and "**" in target_text:
         target_bold = {text.strip() for text in segment.target.inline.strong}
         for bold in (text.strip() for text in segment.source.inline.strong):
-            if bold and bold not in target_bold and _ASCII_LETTER.search(bold) and bold not in watched:
+            if (
+                bold
+                and bold not in target_bold
+                and _ASCII_LETTER.search(bold)
+                and not _owned_by_protected_term(bold, watched)
+            ):
                 for other in target_bold:
                     if other.lower() == bold.lower():
                         found[bold] = other
@@ -385,8 +394,7 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
             # cut in case half-way (`Windows script host`), it is a name mangled.
             if recased and recased.group().split()[0] == phrase.split()[0]:
                 found.setdefault(phrase, recased.group())
-    language = (context.page.locale or "").lower().split("-")[0]
-    if language in _OTHER_SCRIPT_LANGUAGES or _OTHER_SCRIPT.search(target):
+    if other_script:
         target_words = set(_LATIN_WORD.findall(target))
         source_words = set(_LATIN_WORD.findall(source))
         by_lower: dict[str, list[str]] = {}
