@@ -1,6 +1,6 @@
 """A mechanical, meaning-preserving translation: the source with its ordinary words swapped for filler.
 
-Every identifier, number, code span, link URL, tag, entity, escape and SAL annotation (`[in]`,
+Every identifier, number, code span, link URL, tag, entity, `{placeholder}`, escape and SAL annotation (`[in]`,
 `[in, out]`: tokens, not words) is kept as it is; only
 all-lowercase words change (`the` -> `lorem`), the same way wherever they stand, so that one
 term is translated one way. A checker must find
@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?P<url>\]\([^)]*\))"
     r"|(?P<tag>\\?<[^<>]*>)"
     r"|(?P<entity>&#?\w+;)"
+    r"|(?P<placeholder>\{[\\&]?\w+\})"
     r"|(?P<annotation>\\?\[(?:in|out|optional|retval|opt)(?:\s*,\s*(?:in|out|optional|retval|opt))*\\?\])"
     r"|(?P<escape>\\.)"
     r"|(?P<autolink>https?://\S+)"

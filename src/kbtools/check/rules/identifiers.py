@@ -66,6 +66,13 @@ def shaped_names(source_text: str) -> set[str]:
     return {name.rstrip(".") if "." in name else name for name in names}
 
 
+# A term of a list of columns or parameters: anchors named after it, then it alone
+# (`<span id="Field"></span><span id="field"></span>Field`, `<span id="x"></span>*x*`).
+_ANCHORED_NAME = re.compile(
+    r'(?:<span id="[^"<>]*"></span>)+\s*(?P<mark>\*{0,2})(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=mark)\s*'
+)
+_ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
+
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
 _REFERENCE_PAGE_KINDS = (
     "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
@@ -107,7 +114,9 @@ A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`
 Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
 or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
 too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
-name of what that page describes. The rule reports each such name of the source (outside code
+name of what that page describes, and the one word after anchors named for it (the term of a list
+of columns or parameters, `<span id="field"></span>Field`, `<span id="x"></span>*x*`) is the name
+of the column or parameter, letter case included. The rule reports each such name of the source (outside code
 spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
 punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
 Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
@@ -121,6 +130,22 @@ target: Действие Публишфеатурес записывает со�
 def translated_identifier(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
+    if source_text.startswith("<span id="):
+        anchored = _ANCHORED_NAME.fullmatch(source_text)
+        # A word in lower case (`x`) may be a parameter or a word: only a capitalised one is read.
+        if (
+            anchored
+            and not anchored["word"].islower()
+            and anchored["word"].lower() in {i.lower() for i in _ANCHOR_ID.findall(source_text)}
+        ):
+            word = anchored["word"]
+            target = visible_text(segment.target.text)
+            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+                return None
+            recased = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE)
+            if recased:
+                return [f"'{word}' appears as '{recased.group()}' in the target"]
+            return [f"'{word}', the name its anchors give, is missing from the target (translated)"]
     shaped = shaped_names(source_text)
     positioned = positioned_names(segment) - shaped
     if positioned:
@@ -138,7 +163,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         if "." not in name and ":" not in name and "_" not in name and name.lower() in lowered:
             continue  # only the case changed: `protected-term` reports it
         parts = [part for part in re.split(r"[.:_]+", name) if len(part) > 2]
-        if any(part not in target and part.lower() in lowered for part in parts):
+        if any(part not in target and part.lower() in lowered and _watched(part, watched) for part in parts):
             continue  # a part of it in other case: `protected-term` reports that part
         altered = [form for form in altered_forms(name, target) if form.lower() != name.lower()]
         if altered:
@@ -157,11 +182,22 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
     return problems or None
 
 
+def _watched(part: str, watched: set[str]) -> bool:
+    """Whether `protected-term` reports a change of case in this part of a name."""
+    return any(part in term for term in watched) or bool(_CAMEL_NAME.fullmatch(part))
+
+
 # The name of a database table or column in running text: `the Directory table`,
 # `[Binary Table](binary-table.md)`, `the KeyPath column`.
-# Only after `the` or as a link text: a capitalised word at the start of a sentence
-# (`Specifies column state values`) or inside a longer name (`the Global Interface Table`) is not one.
-_TABLE_OR_COLUMN = re.compile(r"(?:\b[Tt]he\s+|\[\s*(?:\*\*)?)([A-Z][A-Za-z0-9]*_?)\s+(table|column|Table|Column)s?\b")
+# Only after an article (`the`, `a`, `each`, `this`), as a link text or as a whole title (`Binary
+# Table`): a capitalised word at the start of a sentence (`Specifies column state values`) or inside
+# a longer name (`the Global Interface Table`) is not one.
+_TABLE_OR_COLUMN = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ee]ach|[Tt]his)\s+|\[\s*(?:\*\*)?)(_?[A-Z][A-Za-z0-9]*_?)\s+(table|column|data type|Table|Column)s?\b"
+)
+# A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`.
+_TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table|Column|[Tt]able(?=\s*(?:\*\*)?\s*$))")
+_MAY_NAME_TABLE = re.compile(r"able|olumn|ata type")
 _NOT_A_NAME = frozenset(
     "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
     "Lookup Hash Routing Truth Page Summary".split()
@@ -170,10 +206,14 @@ _NOT_A_NAME = frozenset(
 
 def table_names(source_text: str) -> set[str]:
     """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
-    if "able" not in source_text and "olumn" not in source_text:
+    if not _MAY_NAME_TABLE.search(source_text):
         return set()
     source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    return {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
+    names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source)}
+    title = _TABLE_TITLE.match(source)
+    if title:
+        names.add(title.group(1))
+    return names - _NOT_A_NAME
 
 
 # The text of a link to the web (`[Color Table](https://...)`): the title of an article, not a name.
@@ -185,11 +225,11 @@ def _database_names(source_text: str) -> set[tuple[str, str]]:
     if "](" in source_text:
         source_text = _WEB_LINK.sub(" ", source_text)
     source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    return {
-        (match.group(1), match.group(2).lower())
-        for match in _TABLE_OR_COLUMN.finditer(source)
-        if match.group(1) not in _NOT_A_NAME
-    }
+    names = {(match.group(1), match.group(2).lower()) for match in _TABLE_OR_COLUMN.finditer(source)}
+    title = _TABLE_TITLE.match(source)
+    if title:
+        names.add((title.group(1), "table"))
+    return {(name, noun) for name, noun in names if name not in _NOT_A_NAME}
 
 
 _TABLE_PAGE = re.compile(r"\]\(([A-Za-z0-9_.-]*?)-table\.md\b", re.IGNORECASE)
@@ -226,8 +266,10 @@ In `the Directory table` or `the Value column` the capitalised word is a name, w
 word it looks like: the Windows Installer database has a table called `Directory` and a column
 called `Value`, and a translation that says `таблице каталогов` or `colonna valore` names
 nothing a reader can find with Orca or a query. The word before `table` or `column` that starts
-with a capital, right after `the` or at the start of a link text (`[Binary Table](...)`), must
-be in the target as it is; the noun `table` itself is rightly translated. A capitalised word at
+with a capital, right after an article (`the`, `a`, `each`, `this`: `A Directory table is
+required`) or at the start of a link text (`[Binary Table](...)`), or that is the whole of a title
+(`Binary Table`, `_TransformView table`), must be in the target as it is; so must the name of a
+data type (`the Template data type`). The noun `table` itself is rightly translated. A capitalised word at
 the start of a sentence (`Specifies column state values`) or inside a longer name (`the Global
 Interface Table`, `the Running Object Table`) is not read as a table name. Tables and columns
 are names only where the documentation documents a database, with a page per table
@@ -244,7 +286,7 @@ target: Weitere Informationen finden Sie in der [Verzeichnis Tabelle](directory-
 def translated_table_name(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
-    if "able" not in source_text and "olumn" not in source_text:
+    if not _MAY_NAME_TABLE.search(source_text):
         return None
     names = _database_names(source_text)
     if not names:
@@ -252,7 +294,7 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
     tables = _documented_tables(context)
     if not tables:
         return None  # no database documented here: `the Format column` is the page's own table
-    names = {name for name, noun in names if noun == "column" or name.lower().rstrip("_") in tables}
+    names = {name for name, noun in names if noun != "table" or name.lower().strip("_") in tables}
     target = visible_text(segment.target.text)
     shaped = shaped_names(source_text)
     words = set(re.findall(r"[A-Za-z0-9_]+", target))
@@ -269,7 +311,8 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
 _NAME_HEADINGS = frozenset(
     "column|column name|name|property|property name|member|members|field|table|table name|action|"  # noqa: SIM905
     "action name|control|controlevent|event|attribute|element|constant|identifier|enumerator|"
-    "parameter|method|macro|function|interface|structure|flag|style|message|notification".split("|")
+    "parameter|method|macro|function|interface|structure|flag|style|message|notification|"
+    "type|data type".split("|")
 )
 _NAME_COLUMN_KEPT = 0.6
 _NAME_COLUMN_MIN_CELLS = 3
@@ -326,10 +369,13 @@ Reference tables list names in a column: the columns of a database table (`Regis
 `Key`, `Value`), the members of a class, the rows of an example table. Each is a name a reader
 types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
-`Member`, `Action`, `Constant`, ...), or when the translation itself kept most of its one-word
-cells (at least three) as they are. A one-word cell of such a column (two letters or more, not
-all in lower case, since `null` and `version` may be meant as words, nor all in capitals, since
-`DLL` is kept in any column) that the target translated (`Value` -> `Valore`) is reported.
+`Member`, `Action`, `Constant`, `Type`, ...) or is itself a foreign key (`Component_`, whose cells
+are keys), or when the translation itself kept most of its one-word cells (at least three) as
+they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
+be meant as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
+name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
+database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
+headings are column names (`Height` -> `Altezza` is reported).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -345,21 +391,55 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
     if page.text is None or "\n|" not in page.text:
         return
     cells, headings = _table_cells(page)
+    columns_of_names = _columns_named_by_their_headings(headings)
     for key, segments in cells.items():
+        heading = headings.get(key)
+        named = key in columns_of_names or (
+            heading is not None and _bare(heading.source.text).lower() in _NAME_HEADINGS  # type: ignore[union-attr]
+        )
         words = []
         for segment in segments:
             source = _bare(segment.source.text)  # type: ignore[union-attr]
-            # A word in capitals (`DLL`, `IID`) is kept in any column: it tells nothing.
-            if len(source) > 1 and not source.islower() and not source.isupper() and _CELL_NAME.fullmatch(source):
+            if not _CELL_NAME.fullmatch(source) or source.islower():
+                continue
+            # A word in capitals (`DLL`, `IID`) or a letter is kept in any column: it tells
+            # nothing of the column, but in a column of names it is a name (`Y`, `N`, `X`).
+            if named or _NUMBERED_NAME.fullmatch(source) or (len(source) > 1 and not source.isupper()):
                 words.append((segment, source, _bare(segment.target.text)))  # type: ignore[union-attr]
         if not words:
             continue
-        heading = headings.get(key)
-        named = heading is not None and _bare(heading.source.text).lower() in _NAME_HEADINGS  # type: ignore[union-attr]
         if not named:
             kept = sum(1 for _, source, target in words if target == source)
             if len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
-                continue
+                # A numbered name (`File4`, `Button1`) is a name in any column.
+                words = [word for word in words if _NUMBERED_NAME.fullmatch(word[1])]
         for segment, source, target in words:
             if source not in target:
                 yield Hit(f"'{source}' in a column of names is translated as '{target}'", segment)
+    tables_of_columns = _tables_of_columns(headings)
+    for key, segment in headings.items():
+        if key[0] in tables_of_columns:
+            source, target = _bare(segment.source.text), _bare(segment.target.text)  # type: ignore[union-attr]
+            if _CELL_NAME.fullmatch(source) and not source.islower() and source not in target:
+                yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
+
+
+# A word and a number (`File4`, `Component1`): a key of an example row, never a word.
+_NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
+# A heading shaped like a database column (`Component_`, a foreign key; `DefaultValue`): the
+# table shows rows of a database table, and its headings are column names.
+_COLUMN_HEADING = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
+
+
+def _tables_of_columns(headings: dict[tuple[int, int], Segment]) -> set[int]:
+    """Tables (by first line) whose heading row has a heading shaped like a database column."""
+    return {
+        table
+        for (table, _), segment in headings.items()
+        if _COLUMN_HEADING.fullmatch(_bare(segment.source.text))  # type: ignore[union-attr]
+    }
+
+
+def _columns_named_by_their_headings(headings: dict[tuple[int, int], Segment]) -> set[tuple[int, int]]:
+    """Columns whose heading is a foreign key (`Component_`): their cells are keys, names."""
+    return {key for key, segment in headings.items() if _bare(segment.source.text).endswith("_")}  # type: ignore[union-attr]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.page.inline import Link, markdown_links, visible_text
 from kbtools.page.model import Segment, Span
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_TYPE_NAMES = Path(__file__).with_name("data") / "type_names.json"
 
 _FILE_NAME = re.compile(
     r"(?<![\w.])[A-Za-z_][\w-]*\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
@@ -76,6 +81,12 @@ _PUNCTUATION_VARIANTS = {
 }
 
 
+@cache
+def _type_names() -> frozenset[str]:
+    """Data types written in bold or as code as names (`**Integer**`): `data/type_names.json`."""
+    return frozenset(json.loads(_TYPE_NAMES.read_text(encoding="utf-8"))["names"])
+
+
 def protected_terms(source_text: str) -> set[str]:
     """Identifiers of a source text that its translation must contain as they are."""
     text = visible_text(source_text)
@@ -83,7 +94,7 @@ def protected_terms(source_text: str) -> set[str]:
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
-            if _IDENTIFIER.match(term) and _IDENTIFIER_SHAPE.search(term):
+            if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
@@ -146,7 +157,9 @@ spaces inserted, or that are missing from it altogether (translated or dropped).
 inner capital anywhere else in the source (running text, bold phrases, `<strong>`, italic
 parameter names such as `*dwLogonType*`) and, into a language without letter case (zh, ja,
 ko), a bold capitalised word (`**Count**`) are reported when the target has them in another
-case only: such a word is either kept as it is or translated. Capitalised
+case only: such a word is either kept as it is or translated. A data type written in bold or as
+code (`an **Integer** value`, `a read/write **String**`: the Automation types of
+`data/type_names.json`) is the type's name and must be kept, in any language. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
 (CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
 """,
@@ -308,3 +321,139 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
                 f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
                 segment,
             )
+
+
+# Scripts other than Latin: a Latin word in such a target is one the translation kept.
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Languages written in another script than Latin, for a target that is all Latin words (`Idl`).
+_OTHER_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ru", "uk", "bg", "el", "be", "sr", "mk", "kk"})
+_LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
+# Two or more capitalised words in a row: a product or feature name (`Windows Script Host`).
+_CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
+
+
+def _kept_names(source: str) -> set[str]:
+    """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
+    A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
+    capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read."""
+    return {word for word in _LATIN_WORD.findall(source) if word.isupper()} - _CAPITALISED_WORDS
+
+
+@segment_rule(
+    "changed-case",
+    family="terms",
+    severity="warning",
+    summary="A name the target kept in Latin letters changed its letter case (`IDL` -> `Idl`, `**Context**` -> `**context**`).",
+    explanation="""
+A word a translation keeps as it is stays a name: in a Chinese or Russian target the Latin words
+are the names of the source, and their case is part of them (`IDL`, `Null`, `Windows Script Host`).
+Machine translation lower-cases them or capitalises them by its own grammar (`Idl`, `null`,
+`Windows script host`), and a reader searching for the name, or typing it, is misled. The rule
+reports, in a target written in another script than Latin (Chinese, Japanese, Korean, Cyrillic,
+Greek), a Latin word kept in another case than the source's name (a word capitalised other than
+at a sentence's start, or in capitals); in any target, a phrase of two or more capitalised words
+and a bold phrase (`**Context**`) kept in another case. Names with an inner capital or in
+capitals of four letters or more are `protected-term`'s.
+""",
+    example="""
+source: The **Context** property returns the context of this product.
+target: Свойство **context** возвращает контекст этого продукта.
+""",
+)
+def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    source_text, target_text = segment.source.text, segment.target.text
+    if not _ASCII_LETTER.search(target_text):
+        return None
+    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    target = _CODE_SPAN.sub(" ", visible_text(target_text))
+    found: dict[str, str] = {}
+    watched = protected_terms(source_text)
+    language = (context.page.locale or "").lower().split("-")[0]
+    other_script = language in _OTHER_SCRIPT_LANGUAGES or bool(_OTHER_SCRIPT.search(target))
+    # A bold word in a Latin-script target may be the same word of that language (`**description**`);
+    # in Chinese, Japanese and Korean `protected-term` reads bold words.
+    if other_script and language not in _CASELESS_LANGUAGES and "**" in source_text and "**" in target_text:
+        target_bold = {text.strip() for text in segment.target.inline.strong}
+        for bold in (text.strip() for text in segment.source.inline.strong):
+            if (
+                bold
+                and bold not in target_bold
+                and _ASCII_LETTER.search(bold)
+                and not _owned_by_protected_term(bold, watched)
+            ):
+                for other in target_bold:
+                    if other.lower() == bold.lower():
+                        found[bold] = other
+    if " " in source:
+        for phrase in _CAPITALISED_PHRASE.findall(source):
+            if phrase in target:
+                continue
+            recased = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", target, re.IGNORECASE)
+            # Lower-cased whole, the name became a common noun (`global assembly cache`), a choice;
+            # cut in case half-way (`Windows script host`), it is a name mangled.
+            if recased and recased.group().split()[0] == phrase.split()[0]:
+                found.setdefault(phrase, recased.group())
+    if other_script:
+        target_words = set(_LATIN_WORD.findall(target))
+        source_words = set(_LATIN_WORD.findall(source))
+        by_lower: dict[str, list[str]] = {}
+        for word in target_words - source_words:
+            by_lower.setdefault(word.lower(), []).append(word)
+        if by_lower:
+            for name in _kept_names(source):
+                if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
+                    continue
+                found.setdefault(name, by_lower[name.lower()][0])
+    return [f"'{name}' appears as '{other}' in the target" for name, other in found.items()] or None
+
+
+def _owned_by_protected_term(name: str, watched: set[str]) -> bool:
+    return bool(_HAS_INNER_CAPITAL.search(name)) or any(name in term for term in watched)
+
+
+_TERM_SOURCES = Path(__file__).with_name("data") / "term_sources.json"
+
+
+@cache
+def _term_sources(locale: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The terms of `data/term_sources.json` for a locale, each with the English words that make
+    it right, as said and as a pattern."""
+    table = json.loads(_TERM_SOURCES.read_text(encoding="utf-8"))
+    wanted = next((terms for key, terms in table.items() if key.lower() == locale), {})
+    return tuple(
+        (term, "' or '".join(words), re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE))
+        for term, words in wanted.items()
+    )
+
+
+@segment_rule(
+    "unsourced-term",
+    family="terms",
+    severity="warning",
+    summary="A target term that translates an English word the source does not have (`專案`, a project, for 'item').",
+    explanation="""
+Some terms of a locale translate one English word and no other: in Taiwan `專案` is a project and
+`主控台` a console. Machine translation trained on other software writes them for other words
+(`專案` for 'item', 'entry' or 'element', `主控台` for 'Control Panel', which is `控制台`), and
+the reader is told of a project or a console that the English never mentions. The rule reports
+such a term in a target whose source has none of the English words it translates. The terms
+and their English words are data, per locale (`data/term_sources.json`); a locale without an
+entry is not read.
+""",
+    example="""
+source: Gets an item from a DPA.
+target: 從 DPA 取得專案。
+""",
+)
+def unsourced_term(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    terms = _term_sources((context.page.locale or "").lower())
+    if not terms:
+        return None
+    target = segment.target.text
+    found = []
+    for term, said, english in terms:
+        if term in target and not english.search(segment.source.text):
+            found.append(f"'{term}' translates '{said}', which the source does not have")
+    return found or None

@@ -25,13 +25,15 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "placeholder",
         re.compile(
-            r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}"
+            r"\[\d+\]|\[[#$!%~\\][^\]\s*]*\]|\[[A-Z][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*\]|%\w+%|%[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|I64)?[sdiuxXcfpSeg](?![A-Za-z])|\{\d+(?:[:,][^{}\s]*)?\}|\{[A-Z][A-Z0-9_]*[0-9_][A-Z0-9_]*\}|\{[\\&][A-Za-z_]\w*\}"
         ),
     ),
     ("annotation", re.compile(rf"\[{_SAL}(?:\s*,\s*{_SAL})*\]")),
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]*[A-Z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
+    # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`), never two numbers.
+    ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)+(?![\w.])")),
 )
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
@@ -71,8 +73,9 @@ def reported_tokens(tokens: list[tuple[str, str]]) -> dict[str, str]:
     severity="error",
     summary="A token the target must copy exactly (placeholder, path, GUID, URL, e-mail, property setting, call, switch) changed.",
     explanation="""
-Some text is not language: the placeholders `[2]`, `%s`, `{0}` and `%windir%` that a program fills
-in, the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
+Some text is not language: the placeholders `[2]`, `%s`, `{0}`, `{GUID1}` and `%windir%` that a
+program fills in, the font styles `{\\style}` and `{&style}` of a text control, numbers joined by
+underscores in a name (`3_0` of `vs_3_0`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
 calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,

@@ -107,6 +107,13 @@ def zh_tw_orthography(segment: Segment, context: PageContext) -> list[str] | Non
 
 _CJK = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]"
 _HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
+# A dot that joins an object to its member, through markup (`<em>Player6</em>.<strong>HasError</strong>`,
+# `*player*.**mediaCollection**`, `.Default.GroupPolicy`), and the full-width stop put in its place.
+_MARKUP_BETWEEN = r"(?:\s*(?:\*{1,2}|_|</?[a-z]+>))*"
+_DOT_IN_NAME = re.compile(
+    rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:\*{{1,2}}|_|</?[a-z]+>)*[A-Za-z]|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]"
+)
+_FULL_STOP_IN_NAME = re.compile(rf"。{_MARKUP_BETWEEN}\s*[A-Za-z]")
 _FULL_WIDTH = {";": "；", ",": "，", ":": "：", "!": "！", "?": "？"}
 
 
@@ -120,6 +127,9 @@ Chinese, Japanese and Korean text punctuates with full-width marks (`；`, `，`
 mark between two CJK characters (`字型;控制項`) is a slip of machine translation or of a
 conversion, and it sets the two clauses against each other without the space the mark needs.
 Code spans are not read; a half-width mark next to a Latin letter or a digit is not reported.
+The other way round, a full-width `。` where the source joins an object to its member with a dot
+(`<em>Player6</em>.<strong>HasError</strong>` -> `<em>Player6</em>。<strong>HasError</strong>`,
+`.Default.GroupPolicy`) breaks the name, and is reported.
 """,
     example="""
 source: Your application specified a new font for the item; the control will use the new font.
@@ -129,11 +139,15 @@ target: 您的應用程式已為專案指定新字型;控制項將會使用新�
 def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     target = segment.target.text
+    problems = []
+    if "。" in target and _FULL_STOP_IN_NAME.search(target) and _DOT_IN_NAME.search(segment.source.text):
+        problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
-        return None
+        return problems or None
     text = _CODE_SPAN.sub(" ", visible_text(target))
     marks = dict.fromkeys(match.group() for match in _HALF_WIDTH_BETWEEN_CJK.finditer(text))
-    return [f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks] or None
+    problems.extend(f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks)
+    return problems or None
 
 
 # A phrase of three or more CJK characters written twice in a row (`之間的之間的`); a word of two
@@ -207,3 +221,83 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
                     continue
             found.append(phrase)
     return [f"'{phrase}' repeats a word or phrase" for phrase in dict.fromkeys(found)] or None
+
+
+# A link's end run into the next word of a script written with spaces (`(small-updates.md)oppure`).
+_LINK_THEN_LETTER = re.compile(r"(?<!\\)\]\([^)\s]*\)(?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
+_LINK_THEN_SPACE = re.compile(r"(?<!\\)\]\([^)\s]*\)(?=[\s.,;:!?)]|\Z)")
+
+
+@segment_rule(
+    "missing-space",
+    family="typography",
+    severity="warning",
+    summary="A link run into the word after it (`[update](small-updates.md)oppure`), where the source has a space.",
+    explanation="""
+In a language written with spaces between words, a link is a word: a translation that runs it
+into the next word (`[таблицу CustomAction](customaction-table.md)см.`) renders as one word
+(`таблицу CustomActionсм.`), a slip that machine translation makes when it moves the link. The
+rule reports a link followed at once by a Latin or Cyrillic letter in the target where every link
+of the source is followed by a space or punctuation. Chinese, Japanese and Korean text, which
+puts no space there, is not read.
+""",
+    example="""
+source: ... can be handled as a [small update](small-updates.md), or if the version is to change ...
+target: ... può essere gestito come un [piccolo aggiornamento](small-updates.md)oppure, se ...
+""",
+)
+def missing_space(segment: Segment, context: PageContext) -> list[str] | None:
+    assert segment.target is not None and segment.source is not None
+    target = segment.target.text
+    if "](" not in target:
+        return None
+    run_in = _LINK_THEN_LETTER.findall(target)
+    if not run_in:
+        return None
+    source = segment.source.text
+    if len(_LINK_THEN_SPACE.findall(source)) != source.count("]("):
+        return None  # the source runs a link into a word too (`[Msi](msi.md)s`)
+    return [f"'{link}' runs into the next word: put a space after the link" for link in dict.fromkeys(run_in)]
+
+
+# The first word of a text, past markup, brackets and quotes.
+_FIRST_WORD = re.compile(r"[\s*\[\]()\"'«»“”„#>-]*([^\W\d_][\w'’-]*)")
+# A source that starts with a word, not with a name (`MSIINSTALLCONTEXT_USER`, `File_`): a name
+# translated at the start is `translated-identifier`'s.
+_WORD_START = re.compile(r"[A-Z][a-z]+")
+
+
+@segment_rule(
+    "lowercase-start",
+    family="typography",
+    severity="warning",
+    summary="The target starts with a lower-case letter where the source starts with a capital.",
+    explanation="""
+A sentence, a heading or a table cell starts with a capital in Russian, Italian, French and the
+other languages written with letter case, as it does in English. Machine translation that puts a
+term from its glossary first keeps the glossary's case (`установщик Windows в Windows Server 2003`
+for `Windows Installer on Windows Server 2003`), and the sentence reads as a fragment. The rule
+reports a target whose first word starts with a lower-case letter where the source's first word
+is a capitalised word (not a name such as `MSIINSTALLCONTEXT_USER` or `File_`, whose translation
+`translated-identifier` reports), unless the target's word is the source's own (a name kept as it
+is, `msiexec`).
+Scripts without case (Chinese, Japanese, Korean) are not read.
+""",
+    example="""
+source: Windows Installer on Windows Server 2003 or Windows XP
+target: установщик Windows в Windows Server 2003 или Windows XP
+""",
+)
+def lowercase_start(segment: Segment, context: PageContext) -> str | None:
+    assert segment.target is not None and segment.source is not None
+    target_text = segment.target.text
+    first = _FIRST_WORD.match(_CODE_SPAN.sub("`", visible_text(target_text)))
+    if first is None or not first.group(1)[0].islower():
+        return None
+    source = _FIRST_WORD.match(_CODE_SPAN.sub("`", visible_text(segment.source.text)))
+    if source is None or not _WORD_START.fullmatch(source.group(1)):
+        return None
+    word = first.group(1)
+    if word in segment.source.text:
+        return None
+    return f"'{word}' starts the target in lower case where the source starts with a capital"

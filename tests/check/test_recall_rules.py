@@ -1,0 +1,239 @@
+"""What the checker sees that readers found in blind samples, as a specification: names translated
+in tables and anchors, table names after any article, recased names, English left in a
+translation, links run into words, member dots, braced and joined tokens, doubled phrases and
+lower-case starts. Real pairs of the corpus and small hand-written pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sxs_pages import page, segment
+from test_names_tokens_typography import IT, RU, corpus_messages, messages
+
+# translated-name-cell: rows of a database table
+
+
+def _table(front: str, heading: list[tuple[str, str]], *rows: list[tuple[str, str]]) -> str:
+    def row(cells: list[tuple[str, str]], start: int) -> str:
+        return "| " + " | ".join(segment(f"1-{start + i}", t, s) for i, (t, s) in enumerate(cells)) + " |"
+
+    lines = [row(heading, 10), "|" + "---|" * len(heading)]
+    lines += [row(cells, 20 + 10 * n) for n, cells in enumerate(rows)]
+    return page("\n".join(lines), front_matter=front)
+
+
+def test_a_heading_of_a_table_of_database_rows_translated_is_reported() -> None:
+    text = _table(
+        IT,
+        [("Finestra di dialogo\\_", "Dialog\\_"), ("X", "X"), ("Altezza", "Height")],
+        [("MyDialog", "MyDialog"), ("25", "25"), ("20", "20")],
+    )
+    assert "'Height' in a row of column names is translated as 'Altezza'" in messages(text, "translated-name-cell")
+
+
+def test_headings_of_an_ordinary_table_translated_are_not_reported() -> None:
+    text = _table(
+        IT, [("Impostazione", "Setting"), ("Descrizione", "Description")], [("Valore", "Value"), ("Un testo", "A text")]
+    )
+    assert messages(text, "translated-name-cell") == []
+
+
+def test_a_key_of_a_foreign_key_column_translated_is_reported() -> None:
+    text = _table(
+        RU, [("File", "File"), ("Component\\_", "Component\\_")], [("Red\\_File", "Red\\_File"), ("Синий", "Blue")]
+    )
+    assert messages(text, "translated-name-cell") == ["'Blue' in a column of names is translated as 'Синий'"]
+
+
+def test_a_numbered_name_translated_in_any_column_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ice35.md", "a4b32-153", "translated-name-cell"
+    )
+    assert found == ["'File4' in a column of names is translated as 'Файл4'"]
+
+
+def test_a_data_type_of_a_type_column_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/lockpermissions-table.md", "4fc38-129", "translated-name-cell"
+    )
+    assert found == ["'Formatted' in a column of names is translated as 'Формате'"]
+
+
+# translated-identifier: the word anchors name
+
+
+def test_a_column_term_after_its_anchors_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/inilocator-table.md", "ab827-149", "translated-identifier"
+    )
+    assert found == ["'Field', the name its anchors give, is missing from the target (translated)"]
+
+
+def test_a_term_after_anchors_that_name_something_else_is_not_read() -> None:
+    text = page(segment("1-1", '<span id="remarks"></span>備註', '<span id="remarks"></span>Notes'))
+    assert messages(text, "translated-identifier") == []
+
+
+# translated-table-name
+
+
+def test_a_table_name_after_a_indefinite_article_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/authoring-merge-modules.md", "ba332-116", "translated-table-name"
+    )
+    assert found == ["the table or column name 'Directory' is not in the target (translated)"]
+
+
+def test_a_data_type_name_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/template.md", "39876-105", "translated-table-name"
+    )
+    assert found == ["the table or column name 'Template' is not in the target (translated)"]
+
+
+def test_a_capitalised_word_starting_a_sentence_before_table_is_not_a_table_name() -> None:
+    text = page(
+        segment("1-1", "Specifica i valori dello stato della colonna.", "Specifies column state values."),
+        front_matter=IT,
+    )
+    assert messages(text, "translated-table-name") == []
+
+
+# protected-term: bold data types
+
+
+def test_a_bold_type_name_translated_into_chinese_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/shell/didiskquotauser-quotathreshold.md",
+        "2b750-108",
+        "protected-term",
+    )
+    assert found == ["'Integer' is missing from the target (translated or dropped)"]
+
+
+def test_a_type_name_in_running_text_may_be_translated() -> None:
+    text = page(segment("1-1", "傳回整數值。", "Returns an Integer value."))
+    assert messages(text, "protected-term") == []
+
+
+# changed-case
+
+
+def test_a_bold_name_lower_cased_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/product-context.md", "dd3c9-104", "changed-case"
+    )
+    assert found == ["'Context' appears as 'context' in the target"]
+
+
+def test_an_acronym_recased_in_a_chinese_target_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/shell/iwebwizardhost-setheadertext.md", "40ec0-124", "changed-case"
+    )
+    assert found == ["'IDL' appears as 'Idl' in the target"]
+
+
+def test_a_name_recased_half_way_is_reported_but_one_lower_cased_whole_is_not() -> None:
+    half = page(
+        segment("1-1", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."), front_matter=IT
+    )
+    whole = page(segment("1-1", "Nella global assembly cache.", "In the Global Assembly Cache."), front_matter=IT)
+    assert messages(half, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
+    assert messages(whole, "changed-case") == []
+
+
+def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() -> None:
+    text = page(segment("1-1", "Задайте значение null.", "Set it to Null."), front_matter=RU)
+    assert messages(text, "changed-case") == []
+
+
+# missing-space
+
+
+def test_a_link_run_into_the_next_word_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/changing-the-product-code.md", "b2c53-107", "missing-space"
+    )
+    assert found == ["'](small-updates.md)' runs into the next word: put a space after the link"]
+
+
+def test_a_link_followed_by_chinese_is_not_reported() -> None:
+    text = page(segment("1-1", "請參閱[另一頁](other.md)的說明。", "See the [other page](other.md) for details."))
+    assert messages(text, "missing-space") == []
+
+
+# cjk-punctuation: the dot of a member
+
+
+def test_a_full_width_stop_between_an_object_and_its_member_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/WMP/detailed-object-model-comparison.md",
+        "7b71b-275",
+        "cjk-punctuation",
+    )
+    assert found == ["full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'"]
+
+
+def test_a_full_stop_ending_a_sentence_is_not_a_member_dot() -> None:
+    text = page(segment("1-1", "呼叫 **Play** 方法。", "Call the **Play** method."))
+    assert messages(text, "cjk-punctuation") == []
+
+
+# copied-token: braced placeholders and joined numbers
+
+
+def test_a_braced_placeholder_and_font_styles_altered_are_reported() -> None:
+    text = page(
+        segment("1-1", "GUID1", "{GUID1}"),
+        segment("1-2", "укажите { \\\\ Style} или {&Style}.", "prefix it with {\\\\style} or {&style}."),
+        front_matter=RU,
+    )
+    assert sorted(messages(text, "copied-token")) == [
+        "placeholder '{&style}' is not copied exactly into the target",
+        "placeholder '{GUID1}' is not copied exactly into the target",
+        "placeholder '{\\style}' is not copied exactly into the target",
+    ]
+
+
+def test_numbers_joined_by_an_underscore_split_by_spaces_are_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/direct3dhlsl/sub---vs.md", "f11ae-118", "copied-token"
+    )
+    assert found == ["joined number '3_0' is not copied exactly into the target"]
+
+
+# lowercase-start
+
+
+def test_a_target_starting_in_lower_case_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/installer-reinstallproduct.md", "29656-142", "lowercase-start"
+    )
+    assert found == ["'установщик' starts the target in lower case where the source starts with a capital"]
+
+
+def test_a_name_of_the_source_kept_in_lower_case_at_the_start_is_not_reported() -> None:
+    text = page(segment("1-1", "msiexec запускает установку.", "The msiexec program starts it."), front_matter=RU)
+    assert messages(text, "lowercase-start") == []
+
+
+# unsourced-term
+
+
+def test_a_project_where_the_source_says_item_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/common-control-reference.md", "b9408-144", "unsourced-term"
+    )
+    assert found == ["'專案' translates 'project', which the source does not have"]
+
+
+def test_a_project_where_the_source_says_project_is_not_reported() -> None:
+    text = page(segment("1-1", "建立新的專案。", "Create a new Visual Studio project."))
+    assert messages(text, "unsourced-term") == []
+
+
+def test_a_locale_without_term_data_is_not_read() -> None:
+    text = page(segment("1-1", "Создайте проект.", "Create an item."), front_matter=RU)
+    assert messages(text, "unsourced-term") == []
