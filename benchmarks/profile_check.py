@@ -57,18 +57,20 @@ def main() -> int:
 
     rules = registry.all_rules()
     original = dict(rules)
-    parse_bytes, attach_fixes = engine.parse_bytes, engine.attach_fixes
+    engine_parts = {name: getattr(engine, name) for name in ("parse_bytes", "attach_fixes") if hasattr(engine, name)}
     for rule_id, rule in list(rules.items()):
         rules[rule_id] = dataclasses.replace(rule, check=timed(rule_id, rule.check, rule.scope == "page"))
-    engine.parse_bytes = timed("(read page)", engine.parse_bytes)
-    engine.attach_fixes = timed("(attach fixes)", engine.attach_fixes)
+    labels = {"parse_bytes": "(read page)", "attach_fixes": "(attach fixes)"}
+    for name, function in engine_parts.items():
+        setattr(engine, name, timed(labels[name], function))
 
     files, _ = discover(folders)
     settings = CheckSettings(RuleSelection.default())
     profiler = None
     if args.cprofile:  # the timers above would swamp the profile: profile the plain run
         registry.RULES.update(original)
-        engine.parse_bytes, engine.attach_fixes = parse_bytes, attach_fixes
+        for name, function in engine_parts.items():
+            setattr(engine, name, function)
         import cProfile
 
         profiler = cProfile.Profile()
