@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from kbtools.check.finding import Finding, Fix, Replacement
 from kbtools.check.registry import PageContext
@@ -67,6 +68,7 @@ def _loose(text: str) -> str:
 _PUNCTUATION_VARIANTS = {".": "[.。．]", ":": "[:：]", "_": "[_＿]", "-": "[-－‐]", "/": "[/／]", "\\": "[\\\\＼]"}
 
 
+@lru_cache(maxsize=4096)
 def _variant(term: str) -> re.Pattern[str]:
     parts = []
     for char in term:

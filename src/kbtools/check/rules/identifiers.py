@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, protected_terms
@@ -56,12 +57,13 @@ def _transliteration(name: str, target: str) -> str | None:
     return best if best_ratio >= 0.6 else None
 
 
-def shaped_names(source_text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
+def shaped_names(source_text: str) -> frozenset[str]:
     """The names of a source text known by their shape: joined parts or camel case."""
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
     names.update(_CAMEL_NAME.findall(text))
-    return {name.rstrip(".") if "." in name else name for name in names}
+    return frozenset(name.rstrip(".") if "." in name else name for name in names)
 
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
@@ -166,12 +168,15 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def table_names(source_text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
+def table_names(source_text: str) -> frozenset[str]:
     """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
     if "able" not in source_text and "olumn" not in source_text:
-        return set()
+        return frozenset()
     source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    return {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME}
+    return frozenset(
+        match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME
+    )
 
 
 @segment_rule(
