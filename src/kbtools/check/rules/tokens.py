@@ -33,6 +33,19 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]*[A-Z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
 )
+# What each kind's pattern cannot match without: most texts lack it, and an `in` test costs far
+# less than a search. A kind not named here is always searched.
+_NEEDS = {
+    "GUID": ("-",),
+    "URL": ("://",),
+    "e-mail address": ("@",),
+    "path": ("\\",),
+    "placeholder": ("[", "%", "{"),
+    "annotation": ("[",),
+    "property setting": ("=",),
+    "call": ("()",),
+    "colour": ("#",),
+}
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
 _SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
@@ -43,7 +56,9 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     tokens = []
     for kind, pattern in _TOKEN_KINDS:
-        tokens.extend((kind, token) for token in pattern.findall(text))
+        needs = _NEEDS.get(kind)
+        if needs is None or any(needed in text for needed in needs):
+            tokens.extend((kind, token) for token in pattern.findall(text))
     if _COMMAND.search(text):
         tokens.extend(("switch", token) for token in _SWITCH.findall(text))
     return tokens
