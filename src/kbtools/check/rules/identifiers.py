@@ -24,6 +24,10 @@ _JOINED_NAME = re.compile(
     r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
 )
 _CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
+# letter right after '.' or ':'; a camel-case name a small letter before a capital.
+_JOINT = re.compile(r"[.:][A-Za-z_]")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -61,8 +65,11 @@ def _transliteration(name: str, target: str) -> str | None:
 def shaped_names(source_text: str) -> frozenset[str]:
     """The names of a source text known by their shape: joined parts or camel case."""
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
-    names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
-    names.update(_CAMEL_NAME.findall(text))
+    names = set()
+    if "_" in text or _JOINT.search(text):
+        names.update(name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name))
+    if _INNER_CAPITAL.search(text):
+        names.update(_CAMEL_NAME.findall(text))
     return frozenset(name.rstrip(".") if "." in name else name for name in names)
 
 
@@ -247,7 +254,13 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
         start = table_start.get(number)
         if start is None:
             start = number
-            while start > 1 and lines[start - 2].lstrip().startswith("|"):
+            while start > 1:  # up to the first row, or to a row above whose table start is known
+                known = table_start.get(start - 1)
+                if known is not None:
+                    start = known
+                    break
+                if not lines[start - 2].lstrip().startswith("|"):
+                    break
                 start -= 1
             table_start[number] = start
         if number == start + 1:

@@ -57,8 +57,15 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     tokens = []
     for kind, pattern in _TOKEN_KINDS:
         needs = _NEEDS.get(kind)
-        if needs is None or any(needed in text for needed in needs):
-            tokens.extend((kind, token) for token in pattern.findall(text))
+        if needs is not None:
+            for needed in needs:
+                if needed in text:
+                    break
+            else:
+                continue
+        found = pattern.findall(text)
+        if found:
+            tokens.extend((kind, token) for token in found)
     if _COMMAND.search(text):
         tokens.extend(("switch", token) for token in _SWITCH.findall(text))
     return tokens
