@@ -181,9 +181,7 @@ def table_names(source_text: str) -> frozenset[str]:
     if "able" not in source_text and "olumn" not in source_text:
         return frozenset()
     source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    return frozenset(
-        match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME
-    )
+    return frozenset(match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME)
 
 
 @segment_rule(
