@@ -150,3 +150,31 @@ def test_fixes_on_real_pages_change_target_spans_only_and_clear_their_findings(c
         assert outside(old) == outside(new)
         changed += before[name] != (workdir / name).read_bytes()
     assert changed
+
+
+def test_fix_in_worker_processes_writes_what_one_process_writes(workdir, kbtools):
+    serial, parallel = workdir / "serial", workdir / "parallel"
+    for folder in (serial, parallel):
+        folder.mkdir()
+        for number in range(70):  # enough files to use the process pool
+            (folder / f"p{number:02}.md").write_text(page(DEFECT, WARNING), encoding="utf-8")
+    one = kbtools("check", "--fix", "--jobs", "1", "serial")
+    two = kbtools("check", "--fix", "--jobs", "2", "parallel")
+    assert "Fixed 70 findings in 70 files (70 remaining)." in two.err
+    assert two.err.replace("parallel", "serial") == one.err
+    assert two.out.replace("parallel", "serial") == one.out
+    for number in range(70):
+        name = f"p{number:02}.md"
+        assert (parallel / name).read_bytes() == (serial / name).read_bytes()
+        assert "**ALLUSERS**" in (parallel / name).read_text(encoding="utf-8")
+
+
+def test_diff_in_worker_processes_prints_every_page_in_order_and_writes_nothing(workdir, kbtools):
+    for number in range(70):
+        (workdir / f"p{number:02}.md").write_text(page(DEFECT), encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in workdir.glob("*.md")}
+    result = kbtools("check", "--diff", "--jobs", "2", ".")
+    assert [line for line in result.out.splitlines() if line.startswith("--- a/")] == [
+        f"--- a/p{number:02}.md" for number in range(70)
+    ]
+    assert {path.name: path.read_bytes() for path in workdir.glob("*.md")} == before
