@@ -36,18 +36,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from chromium import launch_chromium  # noqa: E402
+
 DEFAULT_QUERIES = ROOT / "benchmarks" / "search_queries.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEPTH = 10  # results read per query
 
 
@@ -179,7 +172,7 @@ def run(site: Path, queries: list[Query], engine: str, page_names: dict[str, str
     search = ENGINES[engine]
     outcomes = []
     with served(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         for query in queries:
             names: list[str] = []

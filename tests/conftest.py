@@ -52,29 +52,19 @@ def sample_dir() -> Path:
     return SAMPLE_DIR
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser), one for the whole run:
     Playwright's sync API runs one instance per process at a time."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package")
+    from tests.chromium import ChromiumMissing, launch_chromium
+
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            chromium = launch_chromium(playwright)
+        except ChromiumMissing as error:
+            pytest.fail(str(error))
         yield chromium
         chromium.close()
 

@@ -1,7 +1,8 @@
 """Screenshots of a site of several locales: home, ALLUSERS (both views) and the matrix in each
-locale at 390 and 1280 px, and the language switcher open.
+locale at 390 and 1280 px, the language switcher open, and search results for a query in French,
+Russian and Italian.
 
-    kbtools build --source ZH --source FR --source RU --site-dir SITE
+    kbtools build --source ZH --source FR --source RU --source IT --site-dir SITE
     python docs/screenshots/take_locale_screenshots.py SITE OUT_DIR [zh-tw fr-fr ru-ru]
 
 The site is served on 127.0.0.1 (static files); each shot is the first screen, not the whole page.
@@ -15,18 +16,14 @@ import sys
 import threading
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+
+from chromium import launch_chromium  # noqa: E402
+
 WIDTHS = (390, 1280)
+# A query a reader of each language might type, in that language (the locale's site must be in SITE).
+SEARCHES = {"fr-fr": "redémarrage", "ru-ru": "перезагрузка", "it-it": "cartella di installazione"}
+ANSWERED = "q => { const l = document.querySelector('.kb-search-results'); return l && l.dataset.query === q; }"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -44,7 +41,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
             page = context.new_page()
@@ -72,6 +69,16 @@ def main() -> int:
                 page.screenshot(path=str(out / "language-switcher.png"))
                 page.goto(base + "index.html")
                 page.screenshot(path=str(out / "languages-root.png"))
+                for locale, query in SEARCHES.items():
+                    if not (site / locale / "index.html").is_file():
+                        print(f"take_locale_screenshots: no {locale} site in {site}, search not shown", file=sys.stderr)
+                        continue
+                    page.goto(base + f"{locale}/index.html")
+                    page.click("input.md-search__input")
+                    page.fill("input.md-search__input", query)
+                    page.wait_for_function(ANSWERED, arg=query, timeout=60_000)
+                    page.wait_for_timeout(500)
+                    page.screenshot(path=str(out / f"{locale}-search-1280.png"))
             context.close()
         browser.close()
     server.shutdown()

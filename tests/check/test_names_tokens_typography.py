@@ -95,6 +95,47 @@ def test_a_table_name_translated_is_reported_but_the_noun_table_is_not() -> None
     ]
 
 
+def test_a_table_is_a_name_only_where_the_documentation_gives_it_a_page(tmp_path: Path) -> None:
+    """`the Class Table` of COM or `the Format column` of a page's own table are concepts: a table
+    counts when a page of the folder (`feature-table.md`) or a link of the page documents it."""
+    text = page(
+        segment("1-1", "功能資料表的屬性。", "The attributes of the Feature table."),
+        segment("1-2", "[格式] 資料行中指出了整數。", "Integer is indicated in the Format column."),
+    )
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "page.md").write_text(text, encoding="utf-8")
+    settings = CheckSettings(RuleSelection.default())
+    assert [
+        f for f in check_file(alone / "page.md", settings, "page.md").findings if f.rule == "translated-table-name"
+    ] == []
+    database = tmp_path / "database"
+    database.mkdir()
+    (database / "page.md").write_text(text, encoding="utf-8")
+    (database / "feature-table.md").write_text("# Feature table\n", encoding="utf-8")
+    found = [
+        f for f in check_file(database / "page.md", settings, "page.md").findings if f.rule == "translated-table-name"
+    ]
+    assert [(f.segment, f.message) for f in found] == [
+        ("1-1", "the table or column name 'Feature' is not in the target (translated)"),
+        ("1-2", "the table or column name 'Format' is not in the target (translated)"),
+    ]
+
+
+def test_the_title_of_an_article_on_the_web_is_not_a_table_name() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "請參閱 [色彩表](https://msdn.microsoft.com/library/ms531197.aspx)。",
+            "See the [Color Table](https://msdn.microsoft.com/library/ms531197.aspx).",
+        ),
+        segment("1-2", "請參閱 [色彩資料表](color-table.md)。", "See the [Color Table](color-table.md)."),
+    )
+    assert [(f.segment, f.message) for f in findings(text, "translated-table-name")] == [
+        ("1-2", "the table or column name 'Color' is not in the target (translated)")
+    ]
+
+
 def test_a_determiner_before_table_is_not_a_name() -> None:
     text = page(segment("1-1", "Questa tabella contiene le righe.", "This table holds the rows."), front_matter=IT)
     assert messages(text, "translated-table-name") == []
@@ -195,6 +236,40 @@ def test_a_doubled_cjk_phrase_is_reported_but_a_two_character_word_before_a_long
 def test_a_source_word_doubled_in_the_target_is_reported() -> None:
     text = page(segment("1-1", "設定為 local local。", "Set to local."))
     assert messages(text, "doubled-word") == ["'local local' repeats a word or phrase"]
+
+
+def test_two_names_side_by_side_or_a_name_and_a_verb_are_not_a_doubled_word() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "Demande que le Windows Installer installer le package.",
+            "Requests that the Windows Installer install the package.",
+        ),
+        segment(
+            "1-2",
+            "Доступно только в выпуске установщик Windows Windows Server 2003.",
+            "Only available with the Windows Server 2003 release of the Windows Installer.",
+        ),
+        segment("1-3", "Voir la page MySetup MySetup (MySetup.html).", "See the MySetup webpage (MySetup.html)."),
+    )
+    assert [(f.segment, f.message) for f in findings(text, "doubled-word")] == [
+        ("1-3", "'MySetup MySetup' repeats a word or phrase")
+    ]
+
+
+def test_a_cjk_run_shared_by_two_words_is_not_a_doubling_but_one_at_a_boundary_is() -> None:
+    text = page(
+        segment("1-1", "提供標準使用者使用者經驗。", "Provides the standard user experience."),
+        segment("1-2", "指定執行緒執行緒模型。", "Specifies the threading model of the thread."),
+        segment("1-3", "請參閱功能資料表資料表。", "See the Feature table table."),
+        segment("1-4", "的材質的材質物件。", "The texture object."),
+        segment("1-5", "若要同時安裝同時安裝兩者。", "To install both at once."),
+    )
+    assert [(f.segment, f.message) for f in findings(text, "doubled-word")] == [
+        ("1-3", "'資料表資料表' repeats a word or phrase"),
+        ("1-4", "'的材質的材質' repeats a word or phrase"),
+        ("1-5", "'同時安裝同時安裝' repeats a word or phrase"),
+    ]
 
 
 # garbled-entity

@@ -159,6 +159,27 @@ def test_query_of_a_file_that_is_not_a_knowledge_base(tmp_path: Path, capsys: py
     assert "bad.json: not a knowledge base" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["query", "runtimes"])
+@pytest.mark.parametrize("text", ['{"foo": 1}', "{}", '{"version": 1}'])
+def test_a_json_object_of_another_shape_is_not_read_as_an_empty_knowledge_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, text: str
+) -> None:
+    other = tmp_path / "other.json"
+    other.write_text(text, encoding="utf-8")
+    assert main([command, "--kb", str(other)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"{other}: not a knowledge base written by `kbtools parse`" in err and "'properties'" in err
+
+
+def test_an_empty_knowledge_base_written_by_parse_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pages").mkdir()
+    out = tmp_path / "kb.json"
+    assert main(["parse", str(tmp_path / "pages"), "--allow-empty", "--output", str(out)]) == 0
+    assert main(["query", "--kb", str(out), "--fields", "name"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)

@@ -129,6 +129,9 @@ def test_action_names_are_read_as_written() -> None:
         ("remove", "set_by", "user", "d8e14-106"),  # "Note that if you use REMOVE=ALL on the command line, ..."
         # "The EXECUTEACTION property is set to determine which top-level action the ExecuteAction action initiates."
         ("executeaction", "used_by", "ExecuteAction", "a154c-104"),
+        # "The SetInstallLevel method must be called before calling FeatureRequestState." (the name
+        # ends the sentence: a full stop after it is no qualified name)
+        ("session-featurerequeststate", "valid_after", "SetInstallLevel", "9f6b2-116"),
     ],
 )
 def test_lifetime_said_in_other_words_is_found_with_its_segment(
@@ -149,6 +152,8 @@ def test_lifetime_said_in_other_words_is_found_with_its_segment(
         ),  # a value row: "This is the default value if the property is not set."
         ("msifastinstall", "0", "fd83e-110"),  # a value row: "Default value"
         ("word-count-summary", "0", "848fa-105"),  # "If this property is not present, it defaults to zero (0)."
+        ("nocompanyname", "Not set", "8ebbb-108"),  # "## Default Value" opening "Not set. The installer sets ..."
+        ("terminalserver", "None", "f40f9-106"),  # "## Default Value" opening "None. The property is undefined ..."
     ],
 )
 def test_a_default_stated_in_a_table_or_in_words_is_the_default(
@@ -166,3 +171,27 @@ def test_a_negation_in_the_setting_itself_still_stops_the_user_rule() -> None:
     assert user_or_author_sets(f"If the package is not on the CD-ROM, {MARK} must be set on the command line.") == [
         ("set_by", "user")
     ]
+
+
+def test_a_default_value_section_opening_with_other_words_states_no_default() -> None:
+    from kbtools.kb.value_table import read_default
+
+    for opening in (
+        "None of the features is installed.",
+        "Nonexistent.",
+        "A default value can be put in the Property table.",
+    ):
+        assert read_default([], (), [("s-1", opening)]) == (None, [])
+    assert read_default([], (), [("s-1", "None.")]) == ("None", ["s-1"])
+
+
+def test_a_method_called_before_the_property_is_valid_after_it() -> None:
+    from kbtools.kb.lifetime import MARK, valid_after
+
+    assert valid_after(f"The SetInstallLevel method must be called before calling {MARK}.") == [
+        ("valid_after", "SetInstallLevel")
+    ]
+    assert valid_after(f"The module must be opened by a call to the OpenModule method before calling {MARK}.") == [
+        ("valid_after", "OpenModule")
+    ]
+    assert valid_after(f"The Persist method must be called before closing {MARK}.") == []

@@ -164,3 +164,62 @@ def test_index_of_a_french_site_holds_the_french_text(fr_msi_dir):
     assert "dossier" in doc["s"][0].lower() and "folder" in doc["s"][1].lower()
     assert index["stems"]["fr"]["dossiers"] == "dossi"
     assert any(english == "folder" for english, _ in index["renderings"]["dossi"])
+
+
+def test_vocabulary_keeps_a_name_whole_when_it_is_a_word_or_no_cut_covers_every_letter():
+    from kbtools.site.search_vocabulary import Vocabulary
+
+    pairs = [
+        ["", "You can resume the installation; resume it later."],
+        ["", "Set it to 1 as to the mode, as to the media, as to the rest."],
+    ]
+    vocabulary = Vocabulary(pairs, [], "zh-TW", {})
+    # RESUME is a word of the pages (written in lower case), not `res` + `me`.
+    assert vocabulary.name_words("RESUME", ["RESUME"]) == ["RESUME"]
+    # FASTOEM cuts into `f` + as + to + `em` at best: a letter left alone, so no cut.
+    assert vocabulary.name_words("FASTOEM", ["FASTOEM"]) == ["FASTOEM"]
+
+
+def test_chinese_vocabulary_holds_the_dictionary_words_of_the_pages():
+    from kbtools.site.search_vocabulary import Vocabulary
+
+    pairs = [["安裝的目的地。", "The destination."], ["目的地的路徑。", "The destination path."]]
+    words = Vocabulary(pairs, [], "zh-TW", {}).words
+    assert "目的地" in words  # the unit a query is cut into, so 的 inside it splits nothing
+    assert "的" not in words
+
+
+def test_lexicon_keeps_the_words_as_written_of_each_stem_it_links():
+    from kbtools.site.search_lexicon import learn
+
+    pairs = [
+        ("Le dossier temporaire.", "The temporary folder."),
+        ("Les dossiers du système.", "The system folders."),
+        ("Un dossier vide.", "An empty folder."),
+    ] * 2
+    filler = [(f"Le mot{'x' * i}.", f"The word{'y' * i}.") for i in range(60)]
+    lexicon = learn(pairs + filler, "fr-FR")
+    assert lexicon["forms"]["dossiers"] == "dossi"
+    assert all(stem in lexicon["entries"] for stem in lexicon["forms"].values())
+
+
+def test_vocabulary_gives_the_browser_the_stem_of_a_lexicon_word_the_pages_lack():
+    from kbtools.site.search_vocabulary import Vocabulary
+
+    pairs = [["Le dossier SendTo.", "The SendTo folder, where files are sent to send them."]]
+    lexicon = {"envoi": [["send", 0.7]], "imprim": [["print", 0.8]]}
+    forms = {"envoyer": "envoi", "imprimer": "imprim"}
+    stems = Vocabulary(pairs, [], "fr-FR", lexicon, forms=forms).stems["fr"]
+    assert stems["envoyer"] == "envoi"
+    # `print` is in no page: its rendering is not kept, nor is the word that leads to it.
+    assert "imprimer" not in stems
+
+
+def test_query_words_are_locale_data_with_english_on_every_site():
+    from kbtools.site.search_lexicon import folded_letters, function_words
+
+    assert {"в", "при", "the", "of"} <= set(function_words("ru-RU"))
+    assert "的" in function_words("zh-TW")
+    assert set(function_words("xx-XX")) == set(function_words("en-US"))
+    assert folded_letters("ru-RU") == {"ё": "е"}
+    assert folded_letters("fr-FR") == {}

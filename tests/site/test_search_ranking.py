@@ -196,3 +196,100 @@ def test_a_rare_whole_phrase_beats_pages_sharing_its_frequent_characters(site):
         }
     )
     assert search("每個使用者安裝")[0] == "Rare"
+
+
+def test_a_function_word_inside_a_chinese_word_splits_no_phrase(site):
+    search = site(
+        {
+            "words": ["目的地", "根目錄"],
+            "function_words": ["的"],
+            "docs": [
+                doc("Common", ["根目錄", "Common property"], ["地根目錄，地根目錄的目", "z"]),
+                doc("Rare", ["甲", "Rare property"], ["安裝目的地根目錄", "The root destination folder."]),
+            ],
+        }
+    )
+    # 目的地 / 根目錄 and the whole phrase, not 目 | 地根目錄 split at the 的 of 目的地.
+    assert search("目的地根目錄")[0] == "Rare"
+
+
+def test_function_words_are_left_out_of_a_query_with_other_words(site):
+    search = site(
+        {
+            "locale": "en-US",
+            "lang": "en",
+            "function_words": ["the", "of"],
+            "docs": [
+                doc("Of", ["Of property", "Of property"], ["The of the of the.", "The of the of the."]),
+                doc("TempFolder", ["TempFolder property", "TempFolder property"], ["A folder.", "A folder."]),
+            ],
+        }
+    )
+    assert search("the folder of") == ["TempFolder"]
+
+
+def test_a_letter_the_pages_never_write_is_read_as_theirs(site):
+    search = site(
+        {
+            "locale": "ru-RU",
+            "lang": "ru",
+            "fold": {"ё": "е"},
+            "docs": [
+                doc(
+                    "Media",
+                    ["Свойство Media", "Media property"],
+                    ["Установка идет с диска.", "Installing from a disk."],
+                ),
+                doc("Other", ["Свойство Other", "Other property"], ["Ничего.", "Nothing."]),
+            ],
+        }
+    )
+    assert search("идёт") == ["Media"]
+
+
+def test_a_query_stem_reaches_its_family_below_itself(site):
+    search = site(
+        {
+            "locale": "fr-FR",
+            "lang": "fr",
+            "stems": {"fr": {"redémarrer": "redémarr", "redémarrage": "redémarrag"}},
+            "docs": [
+                doc("Reboot", ["Propriété Reboot", "Reboot property"], ["Le redémarrage du système.", "A restart."]),
+                doc("Restart", ["Propriété Restart", "Restart property"], ["Redémarrer le système.", "Restart it."]),
+                doc("Other", ["Propriété Other", "Other property"], ["Rien.", "Nothing."]),
+            ],
+        }
+    )
+    assert search("redémarrer") == ["Restart", "Reboot"]
+
+
+def test_a_number_is_a_word_of_the_query(site):
+    search = site(
+        {
+            "docs": [
+                doc("Alpha", ["甲", "Alpha property"], ["", "Set on 32-bit Windows."]),
+                doc("Sixty", ["乙", "Sixty property"], ["", "Set on 64-bit Windows."]),
+            ],
+        }
+    )
+    assert search("64 bit")[0] == "Sixty"
+
+
+def test_a_query_covering_most_of_a_names_words_finds_it(site):
+    search = site(
+        {
+            "stems": {"en": {"language": "languag"}},
+            "renderings": {"系統": [["system", 0.8]], "語言": [["languag", 0.8]]},
+            "docs": [
+                doc(
+                    "SystemLanguageID",
+                    ["甲", "SystemLanguageID property"],
+                    ["預設值。", "The default."],
+                    ["System", "Language", "ID"],
+                ),
+                doc("Other", ["乙", "Other property"], ["系統的清單，語言的清單。", "A list."]),
+            ],
+        }
+    )
+    # 系統 語言 render two of the name's three words: more than a page that merely holds them.
+    assert search("系統語言")[0] == "SystemLanguageID"

@@ -146,3 +146,39 @@ def test_value_labels_and_categories_are_zh_tw_with_english_on_hover(corpus_site
     assert 'title="read-only">唯讀</span>' in html
     html = (corpus_site / "properties" / "reinstallmode.html").read_text(encoding="utf-8")
     assert 'title="Feature Installation Options Properties">功能安裝選項屬性</span>' in html
+
+
+def test_tapping_a_wrapped_sentence_on_a_phone_shows_its_english_within_the_screen(browser, corpus_url):
+    # A phone: a touch screen 390 px wide, where a tap is the only way to the English of a sentence.
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        page.goto(corpus_url + "properties/reinstallmode.html")
+        # A sentence of a paragraph that wraps over several lines, away from the left edge.
+        segment = page.evaluate_handle(
+            """() => [...document.querySelectorAll('.kb-p > .kb-seg')].find(seg => {
+                 const t = seg.querySelector(':scope > .kb-t');
+                 return t && t.getClientRects().length > 1 && seg.querySelector(':scope > .kb-s');
+               })"""
+        )
+        assert segment.as_element() is not None, "REINSTALLMODE has a wrapped sentence"
+        target = segment.as_element().query_selector(":scope > .kb-t")
+        source = segment.as_element().query_selector(":scope > .kb-s")
+        target.scroll_into_view_if_needed()
+        box = target.evaluate(
+            "t => { const r = t.getClientRects(); const last = r[r.length - 1]; return {x: last.x + last.width / 2, y: last.y + last.height / 2}; }"
+        )
+        assert not source.is_visible()
+        page.touchscreen.tap(box["x"], box["y"])
+        page.wait_for_timeout(200)
+        assert source.is_visible()
+        shown = source.evaluate(
+            "s => { const r = s.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"
+        )
+        width = page.evaluate("() => ({document: document.documentElement.scrollWidth, viewport: window.innerWidth})")
+        paragraph_bottom = segment.as_element().evaluate("seg => seg.closest('.kb-p').getBoundingClientRect().bottom")
+    finally:
+        context.close()
+    assert width["document"] <= width["viewport"]
+    assert shown["left"] >= 0 and shown["right"] <= width["viewport"]
+    assert shown["top"] >= paragraph_bottom - 1  # under the paragraph, not over its text

@@ -142,3 +142,19 @@ def test_several_sources_make_one_site_with_a_language_switcher(corpus_root: Pat
     assert (site / "zh-tw" / "api" / "v1" / "properties.json").is_file()
     assert (site / "fr-fr" / "api" / "v1" / "properties.json").is_file()
     assert "fr-fr/index.html" in (site / "zh-tw" / "index.html").read_text(encoding="utf-8")
+
+
+def test_garbled_references_in_sentences_are_characters_and_never_markup():
+    from kbtools.site.links import LinkResolver
+    from kbtools.site.markup import render_markup
+
+    resolver = LinkResolver({})
+    assert (
+        render_markup(r"Такие фразы, как &\# 0034, база данных&\# 0034;", resolver, "")
+        == 'Такие фразы, как " база данных"'
+    )
+    assert render_markup(r"sur &\# 0034 ; 1&\# 0034 ;", resolver, "") == 'sur " 1"'
+    # A reference to `<` stays the character as text: a page's words never become live HTML.
+    assert render_markup(r"&\# 0060;script&\# 0062;alert(1)&\# 0060;/script&\# 0062;", resolver, "") == (
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+    )

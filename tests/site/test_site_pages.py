@@ -125,3 +125,61 @@ def test_index_pages_and_matrix_stay_out_of_the_search_index(corpus_site):
 
 def test_build_writes_the_static_api(sample_site):
     assert (sample_site / "api/v1/properties/msirestartmanagersessionkey.json").exists()
+
+
+def _text(html: str) -> str:
+    """What a reader (or a screen reader) gets of `html`: the text without tags, references read."""
+    from html import unescape
+
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def test_matrix_shows_the_first_version_a_page_states_beside_the_name(corpus_site, corpus_kb):
+    matrix = (corpus_site / "matrix.html").read_text(encoding="utf-8")
+    assert re.search(r'<th scope="col" class="kb-matrix-since">.*?>起始版本<', matrix)
+    rows = dict(re.findall(r'data-slug="([^"]+)".*?<td class="kb-matrix-since">(.*?)</td>', matrix))
+    stated = {
+        r.slug: r.requirements.since["Windows Installer"].version
+        for r in corpus_kb.properties
+        if r.requirements.since.get("Windows Installer")
+    }
+    assert stated, "the corpus states a first version for some properties"
+    assert _text(rows["msiinstallperuser"]) == stated["msiinstallperuser"] == "5.0"
+    for slug, version in stated.items():
+        assert _text(rows[slug]) == version
+    unstated = next(r.slug for r in corpus_kb.properties if not r.requirements.since)
+    assert _text(rows[unstated]) == "—"
+
+
+def test_lifetime_chips_are_apart_in_text_with_the_locale_separator(corpus_site):
+    steps = []
+    for page in sorted((corpus_site / "properties").glob("*.html")):
+        steps += re.findall(r'<li class="kb-step kb-step-\w+">(.*?)</li>', page.read_text(encoding="utf-8"))
+    several = [step for step in steps if step.count('class="kb-chip"') > 1]
+    assert several, "some step names several actors or actions"
+    for step in several:
+        chips = [
+            _text(chip)
+            for chip in re.findall(
+                r'<(?:a|span) class="kb-chip"[^>]*>(.*?)</(?:a|span)>(?=<span class="kb-chip-sep">|$)', step
+            )
+        ]
+        text = _text(step.split("</span> ", 1)[1])
+        assert text == "、".join(chips), step
+
+
+def test_the_table_of_contents_names_sections_in_the_readers_language_only(corpus_site):
+    page = (corpus_site / "properties" / "allusers.html").read_text(encoding="utf-8")
+    toc = page[page.index('<nav class="md-nav md-nav--secondary"') :]
+    toc = toc[: toc.index("</nav>")]
+    entries = [_text(entry) for entry in re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.S)]
+    headings = [_text(h) for h in re.findall(r'<h2 id="section-\d+">.*?<span class="kb-t"[^>]*>(.*?)</span>', page)]
+    assert entries and entries == headings
+    assert not [entry for entry in entries if re.search(r"[A-Za-z]{4}", entry)]  # no English beside it
+
+
+def test_garbled_references_in_sentences_show_the_character_they_stand_for(corpus_site):
+    page = (corpus_site / "properties" / "desktopfolder.html").read_text(encoding="utf-8")
+    text = _text(_article(corpus_site, "properties/desktopfolder.html"))
+    assert '如果 "所有使用者" 設定檔存在' in text
+    assert "0034" not in page

@@ -23,8 +23,8 @@ from kbtools.freshness.diff import word_diff
 from kbtools.freshness.english import EnglishPage
 from kbtools.freshness.model import MissingSentence, PageFreshness, Provenance, StaleSegment
 from kbtools.freshness.source import NO_SEGMENT, SourceWords, masked_source_text, source_words, translation_ranges
-from kbtools.freshness.words import body_keys, display_text
-from kbtools.page.model import Page
+from kbtools.freshness.words import body_keys, display_text, link_targets
+from kbtools.page.model import Page, Segment
 
 # Below this word-level similarity, a stale source is reported as removed, not as reworded.
 MIN_SIMILARITY = 0.5
@@ -67,21 +67,26 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
     old = source_words(page, masked_source_text(page, translations))
     result.compared = sum(1 for s in page.segments if s.source is not None)
     old_keys, new_keys = old.words.keys, english.words.keys
-    if old_keys == new_keys:
-        return result
     new_count = len(new_keys)
-    old_to_new = [_UNMAPPED] * len(old_keys)
-    covered = bytearray(new_count)
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
-        old_to_new[a : a + size] = range(b, b + size)
-        covered[b : b + size] = b"\x01" * size
+    if old_keys == new_keys:  # the same words; only a link target can have changed
+        old_to_new = list(range(new_count))
+        covered = bytearray(b"\x01" * new_count)
+    else:
+        old_to_new = [_UNMAPPED] * len(old_keys)
+        covered = bytearray(new_count)
+        matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        for a, b, size in matcher.get_matching_blocks():
+            old_to_new[a : a + size] = range(b, b + size)
+            covered[b : b + size] = b"\x01" * size
 
     stale_ranges: list[tuple[int, int, int]] = []  # (segment index, first word, end word)
+    retargeted: list[tuple[int, int, int]] = []  # (segment index, first new word, last new word)
     occurrences: dict[str, list[int]] | None = None
     for index, (first, end) in old.ranges.items():
         mapped = old_to_new[first:end]
         if mapped[0] != _UNMAPPED and mapped[-1] - mapped[0] == end - first - 1 and _UNMAPPED not in mapped:
+            if _targets_changed(page.segments[index], english, mapped[0], mapped[-1]):
+                retargeted.append((index, mapped[0], mapped[-1]))
             continue
         if occurrences is None:
             occurrences = {}
@@ -94,6 +99,7 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
         stale_ranges.append((index, first, end))
 
     before = _mapped_before(old_to_new)
+    theirs = _current_elsewhere(old, old_to_new, {index for index, _, _ in stale_ranges}, new_count)
     after = _mapped_after(old_to_new, new_count)
     claimed: set[int] = set()
     for index, first, end in stale_ranges:
@@ -102,7 +108,7 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
         # Its place in the current page: between the counterparts of its lined-up neighbours.
         low = before[first]
         high = after[end - 1]
-        run, score = _best_run(old_keys[first:end], english, low, high)
+        run, score = _best_run(old_keys[first:end], english, low, high, theirs)
         if run is None or score < MIN_SIMILARITY:
             run, score = _best_elsewhere(old_keys[first:end], english, covered, claimed)
         if run is None or score < MIN_SIMILARITY:
@@ -110,24 +116,88 @@ def compare_page(page: Page, english: EnglishPage, *, quick: bool = True) -> Pag
             continue
         claimed.update(range(run[0], run[1] + 1))
         current = english.sentence(run[0], run[1])
-        result.stale.append(StaleSegment(segment, source, current, score, word_diff(source, current.text)))
+        own = _own_words(english, run, theirs)
+        diff = word_diff(display_text(segment.source.text, with_targets=True), english.text_of_words(*own))
+        result.stale.append(StaleSegment(segment, source, current, score, diff))
+    for index, first_word, last_word in retargeted:
+        segment = page.segments[index]
+        word_sentence = english.word_sentence
+        current = english.sentence(word_sentence[first_word], word_sentence[last_word])
+        diff = word_diff(
+            display_text(segment.source.text, with_targets=True), english.text_of_words(first_word, last_word + 1)
+        )
+        source = display_text(segment.source.text)
+        result.stale.append(StaleSegment(segment, source, current, 1.0, diff))
+    result.stale.sort(key=lambda stale: stale.segment.index)
 
     result.missing = _missing(page, english, old, old_to_new, covered, claimed)
     return result
 
 
-def _best_run(keys: list[str], english: EnglishPage, low: int, high: int) -> tuple[tuple[int, int] | None, float]:
-    """The run of one to `MAX_RUN` sentences around words [low, high) most like `keys`."""
+def _targets_changed(segment: Segment, english: EnglishPage, first_word: int, last_word: int) -> bool:
+    """Whether the links of a segment whose words are all current now lead elsewhere.
+
+    The words a reader sees are the same; a link target is not seen, and a changed one
+    (a page renamed, a download moved) is still a change the translation must follow.
+    """
+    source = segment.source
+    if source is None or "](" not in source.text:
+        return False
+    return link_targets(source.text) != link_targets(english.text_after_words(first_word, last_word + 1))
+
+
+def _current_elsewhere(old: SourceWords, old_to_new: list[int], stale: set[int], new_count: int) -> bytearray:
+    """For each current word, whether it is lined up with current text of the translated page:
+    a source that did not change, or untranslated text between segments."""
+    theirs = bytearray(new_count)
+    segment_of = old.segment
+    for position, mapped in enumerate(old_to_new):
+        if mapped != _UNMAPPED and segment_of[position] not in stale:
+            theirs[mapped] = 1
+    return theirs
+
+
+def _own_words(english: EnglishPage, run: tuple[int, int], theirs: bytearray) -> tuple[int, int]:
+    """The words of the current sentences `run` that stand for the stale segment's source.
+
+    A sentence the sxs pipeline split into several segments (at a raw tag) replaces each of
+    them whole; the words at its edges lined up with the current text around the segment (the
+    other segments' sources, the untranslated text between them) are theirs, not new words.
+    """
+    start, _ = english.sentence_word_range(run[0])
+    _, stop = english.sentence_word_range(run[1])
+    return _clipped(start, stop, theirs)
+
+
+def _clipped(start: int, stop: int, theirs: bytearray) -> tuple[int, int]:
+    low, high = start, stop
+    while low < high and theirs[low]:
+        low += 1
+    while high > low and theirs[high - 1]:
+        high -= 1
+    return (low, high) if low < high else (start, stop)
+
+
+def _best_run(
+    keys: list[str], english: EnglishPage, low: int, high: int, theirs: bytearray
+) -> tuple[tuple[int, int] | None, float]:
+    """The run of one to `MAX_RUN` sentences around words [low, high) most like `keys`.
+
+    A sentence is scored by its words less those at its edges that other, current, segments
+    stand for (`theirs`): one part of a sentence split into segments is compared with its part.
+    """
     if low >= high:
         return None, 0.0
     word_sentence = english.word_sentence
     first, last = word_sentence[low], word_sentence[high - 1]
+    new_keys = english.words.keys
     best, best_run = 0.0, None
     for start in range(first, last + 1):
-        words: list[str] = []
+        run_start, _ = english.sentence_word_range(start)
         for stop in range(start, min(start + MAX_RUN, last + 1)):
-            words.extend(english.sentence_words(stop))
-            score = Indel.normalized_similarity(keys, words)
+            _, run_stop = english.sentence_word_range(stop)
+            own_start, own_stop = _clipped(run_start, run_stop, theirs)
+            score = Indel.normalized_similarity(keys, new_keys[own_start:own_stop])
             if score > best:
                 best, best_run = score, (start, stop)
     return best_run, best

@@ -100,6 +100,34 @@ class EnglishPage:
         markdown = (self.page.text or "")[start:end]
         return CurrentSentence(line, column, display_text(markdown), markdown)
 
+    def text_of_words(self, first: int, end: int) -> str:
+        """Words [first, end) as `display_text(..., with_targets=True)` shows them.
+
+        From the start of its sentence when `first` opens one, to the end of its sentence when
+        `end - 1` closes one, so that the punctuation and links around them are kept.
+        """
+        words, word_sentence = self.words, self.word_sentence
+        first_sentence, last_sentence = word_sentence[first], word_sentence[end - 1]
+        start = words.starts[first]
+        if first == 0 or word_sentence[first - 1] != first_sentence:
+            start = self.sentences[first_sentence].start
+        stop = self._end_after(end)
+        if end == len(words) or word_sentence[end] != last_sentence:
+            stop = self.sentences[last_sentence].end
+        return display_text((self.page.text or "")[start:stop], with_targets=True)
+
+    def text_after_words(self, first: int, end: int) -> str:
+        """The Markdown from word `first` up to the word after `end - 1`, within its sentence.
+
+        The link targets of words [first, end) are in it: a target follows its text.
+        """
+        return (self.page.text or "")[self.words.starts[first] : self._end_after(end)]
+
+    def _end_after(self, end: int) -> int:
+        words = self.words
+        stop = words.starts[end] if end < len(words) else len(self.page.text or "")
+        return min(stop, self.sentences[self.word_sentence[end - 1]].end)
+
     def sentence_words(self, index: int) -> list[str]:
         """The word keys of one sentence."""
         first, last = self.sentence_word_range(index)

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kbtools.page.html_elements import is_html_element
+
 if TYPE_CHECKING:
     from kbtools.page.model import Page
 
@@ -41,6 +43,8 @@ _ORDINAL = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)](?=[ \t]|$)", re.M)
 # A word: letters, digits and underscores, where an underscore may be escaped (`Component\_`).
 WORD = re.compile(r"\w+(?:\\_\w*)*|\\_\w*(?:\\_\w*)*")
 _SPACE = re.compile(r"\s+")
+# Starts the word that stands for a link target in `display_text(..., with_targets=True)`.
+LINK_TARGET_MARK, LINK_TARGET_END = "\x02", "\x03"
 _DISPLAY_DROP = re.compile(
     r"<!--.*?-->|\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*"
     r"|\*\*(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)[ \t]*:?[ \t]*\*\*(?:[ \t]*:)?[ \t]*",
@@ -55,6 +59,10 @@ _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS_MARK = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _BRACKET = re.compile(r"!?\[|\]")
+# A tag with no attributes: a placeholder (`<PatchGUID>`) when its name is no HTML element.
+_HREF = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))[^<>]*>""", re.I)
+_HREF_LINK = re.compile(_HREF.pattern + r"(.*?)</a\s*>", re.I | re.S)
+_BARE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\s*/?>")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -62,9 +70,26 @@ def _blank(match: re.Match[str]) -> str:
     return "".join("\n" if char == "\n" else " " for char in text) if "\n" in text else " " * len(text)
 
 
+def _placeholder_name(text: str) -> str | None:
+    """The name of a placeholder written like a tag (`<Name>`, `</mask>`), else None."""
+    bare = _BARE_TAG.fullmatch(text)
+    if bare is None or is_html_element(bare.group(1)):
+        return None
+    return bare.group(1)
+
+
+def _blank_markup(match: re.Match[str]) -> str:
+    """Markup blanked; a placeholder keeps its name, which a reader of the English sees."""
+    text = match.group(0)
+    if text[0] == "<" and (name := _placeholder_name(text)) is not None:
+        start = text.index(name)
+        return " " * start + name + " " * (len(text) - start - len(name))
+    return _blank(match)
+
+
 def mask_markup(text: str) -> str:
     """The text with markup replaced by spaces, same length, same line breaks."""
-    return _ORDINAL.sub(_blank, _MARKUP.sub(_blank, text))
+    return _ORDINAL.sub(_blank, _MARKUP.sub(_blank_markup, text))
 
 
 def word_key(raw: str) -> str:
@@ -99,7 +124,7 @@ class Words:
 def body_keys(page: Page, cuts: list[tuple[int, int]] = ()) -> list[str]:
     """The word keys of a page's body less fenced code and the `cuts` (offset ranges, in order).
 
-    A cheap view for telling equal pages: no offsets are kept.
+    A cheap view for telling equal pages: no offsets are kept; the link targets follow the words.
     """
     text = page.text or ""
     start = 0
@@ -113,10 +138,13 @@ def body_keys(page: Page, cuts: list[tuple[int, int]] = ()) -> list[str]:
         pieces.append(text[start : max(start, cut_start)])
         start = max(start, cut_end)
     pieces.append(text[start:])
-    body = _ORDINAL.sub(" ", _MARKUP.sub(" ", "\n".join(pieces)))
+    text = "\n".join(pieces)
+    body = _ORDINAL.sub(" ", _MARKUP.sub(_blank_markup, text))
     keys = WORD.findall(body)
     if "_" in body:
         keys = [key for key in map(word_key, keys) if key]
+    # A link that now leads elsewhere is a change a reader does not see: the page must be compared.
+    keys.extend(LINK_TARGET_MARK + target for target in link_targets(text))
     return keys
 
 
@@ -126,16 +154,57 @@ def words_of(text: str) -> list[str]:
     return [key for key in (word_key(m.group(0)) for m in WORD.finditer(masked)) if key]
 
 
-def display_text(text: str) -> str:
-    """A piece of Markdown as a reader sees it: one line, no markup, links as their text."""
+def _tag_as_seen(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return text if _placeholder_name(text) is not None else ""
+
+
+def link_targets(text: str) -> list[str]:
+    """The targets of the links of a piece of Markdown, Markdown's and HTML's `<a href>`, in order."""
+    found = []
+    if "](" in text:
+        found.extend((match.start(), _target_of(match.group(0))) for match in _LINK_TARGET.finditer(text))
+    if "<" in text:
+        found.extend((match.start(), _href_of(match)) for match in _HREF.finditer(text))
+    return [target for _, target in sorted(found)]
+
+
+def _href_of(match: re.Match[str]) -> str:
+    return html.unescape(next(value for value in match.groups()[:3] if value is not None)).strip()
+
+
+def _html_link_with_target(match: re.Match[str]) -> str:
+    """`<a href="x">text</a>` as `text` and the target word, placed as for a Markdown link."""
+    return match.group(4) + " " + LINK_TARGET_MARK + _href_of(match).replace(" ", "%20") + LINK_TARGET_END
+
+
+def _target_of(link_end: str) -> str:
+    inner = link_end[2:-1].strip()
+    return inner.split(None, 1)[0] if inner else ""
+
+
+def display_text(text: str, *, with_targets: bool = False) -> str:
+    """A piece of Markdown as a reader sees it: one line, no markup, links as their text.
+
+    With `with_targets`, each link's target follows its text as one word that starts with
+    `LINK_TARGET_MARK` and ends with `LINK_TARGET_END` (punctuation may follow): a reader does
+    not see it, a diff must still tell when it changed.
+    """
     text = _LINE_PREFIX.sub("", text)
     if "](" in text:
-        text = _LINK_TARGET.sub("]", text)
+        if with_targets:
+            text = _LINK_TARGET.sub(
+                lambda m: "] " + LINK_TARGET_MARK + _target_of(m.group(0)).replace(" ", "%20") + LINK_TARGET_END, text
+            )
+        else:
+            text = _LINK_TARGET.sub("]", text)
     if "<" in text or "[!" in text or "**" in text:
+        if with_targets and "<" in text:
+            text = _HREF_LINK.sub(_html_link_with_target, text)
         text = _AUTOLINK.sub(r"\1", text)
         text = _DISPLAY_DROP.sub("", text)
         text = _DISPLAY_BREAK.sub(" ", text)
-        text = _DISPLAY_TAG.sub("", text)
+        text = _DISPLAY_TAG.sub(_tag_as_seen, text)
     if "[" in text or "]" in text:
         text = _BRACKET.sub("", text)
     if "*" in text or "_" in text:

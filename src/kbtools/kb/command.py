@@ -194,6 +194,10 @@ def run_parse(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if knowledge_base.errors else EXIT_OK
 
 
+# Keys every `kbtools parse` output has, empty knowledge base included.
+_WRITTEN_KEYS = ("version", "properties")
+
+
 def _load(args: argparse.Namespace) -> KnowledgeBase:
     if args.kb is None:
         knowledge_base = _build(args.source)
@@ -201,7 +205,9 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
             _error(args.command, skipped_page_line(error))
         return knowledge_base
     try:
-        return KnowledgeBase.model_validate_json(read_input_file(args.kb, KNOWLEDGE_BASE_LIMIT, "knowledge base"))
+        knowledge_base = KnowledgeBase.model_validate_json(
+            read_input_file(args.kb, KNOWLEDGE_BASE_LIMIT, "knowledge base")
+        )
     except InputFileError as error:
         raise UsageError(str(error)) from None
     except ValidationError as error:
@@ -212,6 +218,15 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
         else:
             detail = f"{where}: {first['msg']}" if where else first["msg"]
         raise UsageError(f"{args.kb}: not a knowledge base written by `kbtools parse`: {detail}") from None
+    # Every field has a default, so any JSON object validates: `{"foo": 1}` would read as an empty
+    # knowledge base and answer every question with "none". `kbtools parse` always writes these.
+    absent = [key for key in _WRITTEN_KEYS if key not in knowledge_base.model_fields_set]
+    if absent:
+        raise UsageError(
+            f"{args.kb}: not a knowledge base written by `kbtools parse`: no {' or '.join(map(repr, absent))} "
+            "key in the JSON object"
+        )
+    return knowledge_base
 
 
 def _where(args: argparse.Namespace, kb: KnowledgeBase) -> str:

@@ -75,7 +75,7 @@ def action_names(text: str) -> list[str]:
 def _reference_pattern(names: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b[Tt]he (?:value of (?:the )?)?)?(?<![\w.])(?:{alternatives})(?![\w.])(?! action| table| column)(?: propert(?:y|ies))?"
+        rf"(?:\b[Tt]he (?:value of (?:the )?)?)?(?<![\w.])(?:{alternatives})(?!\w|\.\w)(?! action| table| column)(?: propert(?:y|ies))?"
         r"|\b(?:[Tt]he value of )?[Tt]his property\b"
     )
 
@@ -203,6 +203,16 @@ def valid_after(clause: str) -> list[Fact]:
         match = re.search(pattern, clause)
         if match:
             facts += [("valid_after", name) for name in action_names(match.group("phrase"))]
+    # An automation property read after a method call: "The SetInstallLevel method must be called
+    # before calling FeatureRequestState" (session-featurerequeststate), "The module must be
+    # opened by a call to the OpenModule method ... before calling ModuleFiles".
+    method = re.search(
+        rf"\b(?:[Tt]he (?P<name>[A-Z][A-Za-z0-9]+) method must be called|must be \w+ by a call to the "
+        rf"(?P<name2>[A-Z][A-Za-z0-9]+) method\b[^.;]*?) before (?:calling|using|reading) {MARK}",
+        clause,
+    )
+    if method:
+        facts.append(("valid_after", method.group("name") or method.group("name2")))
     depends = re.search(
         rf"\b(?:depends? (?:up)?on|needs?|uses?) {MARK}[^.;]*?\bmust be (?:sequenced|scheduled|run) after (?:the )?(?P<name>[A-Z][A-Za-z0-9]+)",
         clause,

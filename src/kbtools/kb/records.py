@@ -77,6 +77,9 @@ def _section_segments(section: Section | None, locale: str) -> list[LocalizedSeg
 # A character reference that machine translation took apart (`&# 0034 ;`, `& # 0034 ;`, `&\\# 0034 ;`), sometimes
 # with a word of the sentence moved inside it (`&\\# profile 0034 ;`).
 _GARBLED_REFERENCE = re.compile(r"&\s*\\?#\s*(?:([^\W\d_][\w'’-]*)\s+)?(?:0*(\d{1,7})|[xX]([0-9A-Fa-f]{1,6}))\s*;")
+# The zero-padded number of a garbled reference (`0034`) is sign enough when the `#` has moved
+# away or the `;` became a comma (`&0034; 中的資料夾 \\#`, `&\\# 0034, база данных`).
+_PADDED_REFERENCE = re.compile(r"&\s*(?:\\?#\s*)?(0\d{3})\s*[;,]")
 
 
 def decoded_description(text: str) -> str:
@@ -94,7 +97,29 @@ def decoded_description(text: str) -> str:
         word = match.group(1)
         return chr(code) + (f" {word}" if word else "")
 
-    return _GARBLED_REFERENCE.sub(character, text)
+    text = _GARBLED_REFERENCE.sub(character, text)
+    return _PADDED_REFERENCE.sub(lambda match: chr(int(match.group(1))), text) if "&" in text else text
+
+
+def repaired_references(markup: str) -> str:
+    """Segment markup with its garbled character references made well-formed (`&\\# 0034;` ->
+    `&#34;`), which a Markdown renderer reads as the character itself, as text, never as markup.
+
+    The body's sentences keep their text as the page writes it (the checker reports the garbled
+    references); this is for showing them.
+    """
+
+    def reference(match: re.Match[str]) -> str:
+        code = int(match.group(2)) if match.group(2) else int(match.group(3), 16)
+        if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return match.group(0)
+        word = match.group(1)
+        return f"&#{code};" + (f" {word}" if word else "")
+
+    if "&" not in markup:
+        return markup
+    markup = _GARBLED_REFERENCE.sub(reference, markup)
+    return _PADDED_REFERENCE.sub(lambda match: f"&#{int(match.group(1))};", markup)
 
 
 def _summary(page: Page, lead: Section, locale: str) -> LocalizedText:
@@ -208,7 +233,13 @@ def _record(
     body = read_body(page, shape, locale)
     values = read_values(body, locale)
     sentences = [(segment.id, plain(segment.source)) for segment in page.segments if segment.source is not None]
-    default, default_evidence = read_default(sentences, values)
+    default_section = shape.section(*DEFAULT_VALUE)
+    opening = [
+        (segment.id, plain(segment.source))
+        for segment in (default_section.segments if default_section is not None else [])[:1]
+        if segment.source is not None
+    ]
+    default, default_evidence = read_default(sentences, values, opening)
     category = categories.category(name, slug)
     return PropertyRecord(
         name=name,

@@ -30,6 +30,8 @@ _DEFAULT = re.compile(
 _DEFAULTS_TO = re.compile(
     r"\bdefaults to (?:[a-z]+ \((?P<number>\d+)\)|(?:\*\*|`)?(?P<value>[A-Z0-9][\w.]*?)(?:\*\*|`)?[.,;]?(?:\s|$))"
 )
+# The first sentence of a "Default Value" section that says the property has none.
+_NO_DEFAULT = re.compile(r"(?P<value>None|Not set)(?:\.|$)", re.I)
 # A cell of a table of values that says its row is the default.
 _DEFAULT_ROW = re.compile(
     r"^(?:\(?default\)?|default value|this is the default(?: value)?(?: if (?:the|this) property is not set)?)\.?(?:\s|$)",
@@ -98,9 +100,23 @@ def read_values(body: list[BodyBlock], locale: str) -> list[ValueTable]:
     return tables
 
 
-def read_default(sentences: list[tuple[str, str]], tables: Sequence[ValueTable] = ()) -> tuple[str | None, list[str]]:
-    """The first value an English sentence (`(segment id, sentence)`) states as the default, else
-    the value of the first table row that says it is the default; with the ids that state it."""
+def read_default(
+    sentences: list[tuple[str, str]],
+    tables: Sequence[ValueTable] = (),
+    default_section: Sequence[tuple[str, str]] = (),
+) -> tuple[str | None, list[str]]:
+    """The default a page states, with the ids of the segments that state it.
+
+    A "Default Value" section that opens with a bare "None." or "Not set." (nocompanyname,
+    nousername, remoteadmints, terminalserver); else the first value an English sentence
+    (`(segment id, sentence)`) states as the default; else the value of the first table row
+    that says it is the default.
+    """
+    if default_section:
+        segment_id, first = default_section[0]
+        bare = _NO_DEFAULT.match(first.strip())
+        if bare:
+            return bare.group("value"), [segment_id]
     for segment_id, sentence in sentences:
         match = _DEFAULT.search(sentence) or _DEFAULTS_TO.search(sentence)
         if match:

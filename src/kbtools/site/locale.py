@@ -135,6 +135,12 @@ class SiteLocale:
         own = self.babel.get_display_name(self.babel) or self.code
         return own[:1].upper() + own[1:]
 
+    @property
+    def list_separator(self) -> str:
+        """What the locale writes between the items of a list (`, `, `、`), from Babel's list patterns."""
+        pattern = self.babel.list_patterns.get("standard", {}).get("middle", "{0}, {1}")
+        return pattern.replace("{0}", "").replace("{1}", "") or ", "
+
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self.babel)
 

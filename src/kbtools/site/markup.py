@@ -13,6 +13,7 @@ from html import escape, unescape
 import nh3
 from markdown_it import MarkdownIt
 
+from kbtools.kb.records import repaired_references
 from kbtools.site.links import SAFE_SCHEMES, LinkResolver
 
 ALLOWED_TAGS = frozenset(
@@ -57,6 +58,9 @@ def render_markup(text: str, resolver: LinkResolver, page: str) -> str:
     """Render one segment's inline Markdown to sanitised HTML for the site page `page`."""
     if not text:
         return ""
+    # Machine translation takes character references apart (`&\\# 0034;`): made whole again, they
+    # show as the character, and Markdown reads them as text, so no reference becomes markup.
+    text = repaired_references(text)
     if not any(char in text for char in "*_`[<&\\!"):
         return escape(text, quote=False)
     return sanitize(_inline_parser().renderInline(text), resolver, page)

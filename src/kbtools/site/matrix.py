@@ -16,6 +16,7 @@ from kbtools.site.bilingual import label_html, plain_label
 from kbtools.site.indexes import KINDS, yaml_text
 from kbtools.site.layout import MATRIX, property_doc, relative_url, site_url
 from kbtools.site.locale import SiteLocale
+from kbtools.site.markup import escaped_text
 
 PAIR = "{os}@{version}"
 
@@ -61,7 +62,7 @@ def render_matrix(kb: KnowledgeBase, locale: SiteLocale | None = None) -> str:
             f'<tr data-name="{escape(record.name.lower())}" data-slug="{escape(record.slug)}" data-kind="{record.kind}" '
             f'data-pairs="{escape(pairs)}">'
             f'<th scope="row"><a href="{href}">{escape(record.name)}</a></th>'
-            f"{''.join(cells)}</tr>"
+            f"{_since_cell(record)}{''.join(cells)}</tr>"
         )
     filters = "".join(
         [
@@ -81,7 +82,10 @@ def render_matrix(kb: KnowledgeBase, locale: SiteLocale | None = None) -> str:
             f" / {locale.number(len(records))}</span>",
         ]
     )
-    columns = f'<th scope="col" class="kb-matrix-name">{label_html(locale, "name")}</th>{head}'
+    columns = (
+        f'<th scope="col" class="kb-matrix-name">{label_html(locale, "name")}</th>'
+        f'<th scope="col" class="kb-matrix-since">{label_html(locale, "since")}</th>{head}'
+    )
     return "\n".join(
         [
             # No sidebars: the table needs the width (at 1280 px a column was cut beside an empty one).
@@ -94,6 +98,20 @@ def render_matrix(kb: KnowledgeBase, locale: SiteLocale | None = None) -> str:
             f"<thead><tr>{columns}</tr></thead><tbody>{''.join(body)}</tbody></table></div>\n",
         ]
     )
+
+
+def _since_cell(record: PropertyRecord) -> str:
+    """The first version the page states (`requirements.since`): the Windows Installer version
+    alone, another runtime with its name; the sentence that says it on hover. A dash when none."""
+    since = record.requirements.since
+    if not since:
+        return '<td class="kb-matrix-since"><span aria-hidden="true">—</span></td>'
+    parts = []
+    for runtime, version in since.items():
+        text = version.version if runtime == WINDOWS_INSTALLER else f"{runtime} {version.version}"
+        title = f"{runtime} {version.version}: {' '.join(version.text)}".strip()
+        parts.append(f'<span class="kb-since" title="{escaped_text(title)}">{escaped_text(text)}</span>')
+    return f'<td class="kb-matrix-since">{" ".join(parts)}</td>'
 
 
 def _attr(locale: SiteLocale, label_key: str) -> str:

@@ -8,7 +8,6 @@ from typing import Any
 from kbtools.site.bilingual import plain_label
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, HOME, MATRIX, PROPERTY_DIR, SCRIPT, STYLESHEET
 from kbtools.site.locale import SiteLocale
-from kbtools.site.search import SEARCH_SCRIPT, SEARCH_STYLESHEET
 
 # Template overrides: the CSP `<meta>` and Material's inline scripts moved to files.
 THEME_OVERRIDES = Path(__file__).parent / "theme"
@@ -57,8 +56,10 @@ def site_config(docs_dir: str, site_dir: str, source: str, locale: SiteLocale | 
         "theme": theme_config(locale),
         "plugins": [{"search": search_config()}, {"kbtools": {"source": source}}],
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
-        "extra_css": [STYLESHEET, SEARCH_STYLESHEET],
-        "extra_javascript": [SCRIPT, SEARCH_SCRIPT],
+        # One stylesheet and one script, each made of the files of `layout.STYLESHEET_PARTS` and
+        # `layout.SCRIPT_PARTS` (the search's among them).
+        "extra_css": [STYLESHEET],
+        "extra_javascript": [SCRIPT],
         "nav": [
             {plain_label(locale, "home"): HOME},
             {plain_label(locale, "by_category"): BY_CATEGORY},

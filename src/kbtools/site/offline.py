@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from kbtools.kb.record import BlockText, BodyBlock, KnowledgeBase, LocalizedSegment, PropertyRecord, TextRun
+from kbtools.kb.records import repaired_references
 from kbtools.site.layout import BY_CATEGORY, BY_KIND, MATRIX, property_doc, site_url
 from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.property_page import page_title
@@ -60,8 +61,8 @@ def _text(content: BlockText, code: str) -> tuple[str, str]:
             english.append(part.text)
         elif isinstance(part, LocalizedSegment):
             extra = part.__pydantic_extra__ or {}
-            own.append(extra.get(code) or extra.get(SOURCE) or "")
-            english.append(extra.get(SOURCE) or "")
+            own.append(repaired_references(extra.get(code) or extra.get(SOURCE) or ""))
+            english.append(repaired_references(extra.get(SOURCE) or ""))
     return " ".join(t for t in own if t), " ".join(t for t in english if t)
 
 

@@ -8,13 +8,13 @@ Markdown so that they reach the table of contents.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 from kbtools.kb.record import BlockText, BodyBlock, LocalizedSegment, TextRun
 from kbtools.site.bilingual import hover_html, segment_html
 from kbtools.site.links import LinkResolver
 from kbtools.site.locale import SOURCE, SiteLocale
-from kbtools.site.markup import escaped_text, inert, render_markup
+from kbtools.site.markup import escaped_text, inert, plain_text, render_markup
 
 # Alert kinds (`> [!NOTE]`) as Material admonition classes.
 ADMONITIONS = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
@@ -37,7 +37,10 @@ class BodyRenderer:
         if block.type == "heading":
             self.headings += 1
             level = min(max(block.level or 2, 2), 6)
-            return f"{'#' * level} {self.text(block.content)} {{#section-{self.headings}}}"
+            # The table of contents names the section in the reader's language only (the heading
+            # itself carries the English too, for the hover and the side-by-side view).
+            label = escaped_text(self.own_text(block.content))
+            return f'{"#" * level} {self.text(block.content)} {{#section-{self.headings} data-toc-label="{label}"}}'
         return self.block(block)
 
     def block(self, block: BodyBlock) -> str:
@@ -64,6 +67,18 @@ class BodyRenderer:
             else:
                 parts.append(self.segment(part))
         return " ".join(parts)
+
+    def own_text(self, content: BlockText) -> str:
+        """The text a reader of the locale sees in `content`, as plain text (tags removed)."""
+        parts = []
+        for part in content:
+            if isinstance(part, TextRun):
+                markup = part.text
+            else:
+                extra = part.__pydantic_extra__ or {}
+                markup = extra.get(self.locale.code) or extra.get(SOURCE) or ""
+            parts.append(unescape(plain_text(render_markup(markup, self.resolver, self.page))))
+        return " ".join(" ".join(part for part in parts if part).split())
 
     def segment(self, segment: LocalizedSegment) -> str:
         extra = segment.__pydantic_extra__ or {}

@@ -36,7 +36,9 @@ from kbtools.site.layout import (
     HOME,
     MATRIX,
     SCRIPT,
+    SCRIPT_PARTS,
     STYLESHEET,
+    STYLESHEET_PARTS,
     property_doc,
     site_url,
     source_page_name,
@@ -96,6 +98,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         config.extra.setdefault("content_security_policy", META_CONTENT_SECURITY_POLICY)
         # The navigation: the index pages, and every property page under its category.
         config.nav = navigation(self.knowledge_base.properties, self.locale, stale=self._has_freshness())
+        # The search's stylesheet and script are in the site's own (`STYLESHEET_PARTS`, `SCRIPT_PARTS`):
+        # a configuration that still names them apart loads them once.
+        config.extra_css = [uri for uri in config.extra_css if uri != SEARCH_STYLESHEET]
+        config.extra_javascript = [
+            script for script in config.extra_javascript if getattr(script, "path", script) != SEARCH_SCRIPT
+        ]
         # Each page carries only the open branch of the navigation, not all 335 entries.
         features = config.theme.get("features") or []
         if "navigation.prune" not in features:
@@ -176,8 +184,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBasePluginConfig]):
         for uri, markdown in self.generated_pages(config).items():
             files.append(File.generated(config, uri, content=markdown))
         assets = package_files("kbtools.site") / "assets"
-        for uri in (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT):
-            files.append(File.generated(config, uri, content=(assets / uri.rsplit("/", 1)[-1]).read_bytes()))
+        # A script that ends without `;` would call the next part's `(function () {...})()`: each
+        # script part is ended by one.
+        for uri, parts, end in ((STYLESHEET, STYLESHEET_PARTS, b"\n"), (SCRIPT, SCRIPT_PARTS, b"\n;\n")):
+            bundle = b"".join((assets / part).read_bytes().rstrip(b"\n") + end for part in parts)
+            files.append(File.generated(config, uri, content=bundle))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -153,6 +153,9 @@ def _card(record: PropertyRecord, resolver: LinkResolver, page: str, locale: Sit
 def _lifetime(record: PropertyRecord, locale: SiteLocale) -> str:
     lifetime = record.lifetime
     steps = []
+    # Between chips, the locale's list separator as text: the chips' borders part them for the eye,
+    # the separator for a screen reader and for copied text ("Installer, User", not "InstallerUser").
+    separator = f'<span class="kb-chip-sep">{escaped_text(locale.list_separator)}</span>'
     for key in LIFETIME_STEPS:
         names = getattr(lifetime, key)
         if not names:
@@ -169,7 +172,8 @@ def _lifetime(record: PropertyRecord, locale: SiteLocale) -> str:
                 else f'<span class="kb-chip">{chip}</span>'
             )
         steps.append(
-            f'<li class="kb-step kb-step-{key}"><span class="kb-step-label">{label_html(locale, key)}</span> {" ".join(chips)}</li>'
+            f'<li class="kb-step kb-step-{key}"><span class="kb-step-label">{label_html(locale, key)}</span> '
+            f"{separator.join(chips)}</li>"
         )
     if not steps:
         return ""

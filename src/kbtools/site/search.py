@@ -31,7 +31,15 @@ from kbtools.site.links import LinkResolver
 from kbtools.site.locale import SOURCE, SiteLocale
 from kbtools.site.markup import plain_text, render_markup
 from kbtools.site.property_page import name_words, page_title
-from kbtools.site.search_lexicon import is_chinese, language, load_lexicon, shipped_lexicons
+from kbtools.site.search_lexicon import (
+    folded_letters,
+    function_words,
+    is_chinese,
+    language,
+    load_forms,
+    load_lexicon,
+    shipped_lexicons,
+)
 from kbtools.site.search_terms import term_lexicon
 from kbtools.site.search_vocabulary import Vocabulary
 
@@ -100,13 +108,15 @@ def build_index(records: list[PropertyRecord], site_locale: SiteLocale | None = 
     locale = site_locale.code if site_locale is not None else records_locale(records)
     pairs = [_segment_pair(segment, locale) for record in records for segment in record_segments(record)]
     texts = [text for record in records for text in (*_pair(record.title, locale), *_pair(record.summary, locale))]
-    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons())
+    vocabulary = Vocabulary(pairs, texts, locale, load_lexicon(locale), shipped_lexicons(), load_forms(locale))
     variants = term_lexicon(pairs)[0] if is_chinese(locale) else []
     return {
         "version": INDEX_VERSION,
         "locale": locale,
         "lang": language(locale),
         "variants": variants,
+        "function_words": function_words(locale),
+        "fold": folded_letters(locale),
         "stems": vocabulary.stems,
         "renderings": vocabulary.renderings,
         "words": vocabulary.words,

@@ -30,11 +30,14 @@ from pathlib import Path
 
 LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 LEXICON_VERSION = 1
+QUERY_WORDS = LEXICON_FOLDER / "query-words.toml"
+SOURCE_LOCALE = "en-US"
 
 MIN_PAIRS = 3  # a link seen in fewer pairs is chance
 MIN_DICE = 0.12
 TOP_RENDERINGS = 4  # English stems kept per target word
 TOP_MUTUAL = 6  # a target word must be among the English stem's best this many
+MIN_FORM = 2  # a word as written kept with its stem when the pairs hold it this often
 MAX_LINKS = 900  # a pair longer than about 30 words a side (a table row of code) is left out
 FUNCTION_WORD_SHARE = 0.15  # a word in more than this share of the pairs links to nothing
 
@@ -95,12 +98,24 @@ def english_stems(text: str) -> list[str]:
     return [stem(token) for token in english_tokens(text) if len(token) >= 2]
 
 
+def target_forms(text: str, locale: str) -> list[tuple[str, str]]:
+    """(word as written, lower case; its stem) of a text in a language that is not Chinese."""
+    lang = language(locale)
+    return [(word.lower(), stem(word.lower(), lang)) for word in _LETTERS.findall(text) if len(word) >= 2]
+
+
 def target_words(text: str, locale: str) -> list[str]:
     """The target text's words: jieba's words for Chinese, Snowball stems for the other languages."""
     if is_chinese(locale):
         return [word for word in _jieba().cut(text) if _CJK_WORD.fullmatch(word)]
     lang = language(locale)
     return [stem(word.lower(), lang) for word in _LETTERS.findall(text) if len(word) >= 2]
+
+
+def dictionary_words(text: str) -> list[str]:
+    """The Chinese words of jieba's dictionary (and `search_terms.TERMS`) in `text`: its cut without
+    the words its HMM guesses, which are often two words run together (從系統, 中傳回)."""
+    return [word for word in _jieba().cut(text, HMM=False) if _CJK_WORD.fullmatch(word)]
 
 
 @lru_cache(maxsize=1)
@@ -137,11 +152,17 @@ def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
     target_count: Counter[str] = Counter()
     english_count: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
+    forms: Counter[tuple[str, str]] = Counter()  # (word as written, its stem)
     total = 0
     for target, source in pairs:
         if _CJK.search(source):  # an untranslated or mixed pair teaches nothing
             continue
-        words = set(target_words(target, locale))
+        if is_chinese(locale):
+            words = set(target_words(target, locale))
+        else:
+            written = target_forms(target, locale)
+            forms.update(written)
+            words = {word_stem for _, word_stem in written}
         stems = {s for s in english_stems(source) if len(s) >= 2}
         if not words or not stems or len(words) * len(stems) > MAX_LINKS:
             continue
@@ -170,7 +191,14 @@ def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
         ]
         if kept:
             entries[word] = kept[:TOP_RENDERINGS]
-    return {"version": LEXICON_VERSION, "locale": locale, "pairs": total, "entries": entries}
+    # The words as written of each stem the lexicon keeps (seen twice or more): the browser has no
+    # stemmer, and a reader types words the site's own pages may not hold (envoyer -> envoi -> send).
+    written_forms = {
+        word: word_stem
+        for (word, word_stem), count in sorted(forms.items())
+        if count >= MIN_FORM and word != word_stem and word_stem in entries
+    }
+    return {"version": LEXICON_VERSION, "locale": locale, "pairs": total, "entries": entries, "forms": written_forms}
 
 
 def lexicon_path(locale: str) -> Path:
@@ -184,6 +212,39 @@ def load_lexicon(locale: str) -> dict[str, list[list[object]]]:
     if not path.is_file():
         return {}
     return json.loads(path.read_text(encoding="utf-8")).get("entries", {})
+
+
+@lru_cache(maxsize=1)
+def _query_words() -> dict[str, dict[str, object]]:
+    import tomllib
+
+    return tomllib.loads(QUERY_WORDS.read_text(encoding="utf-8")) if QUERY_WORDS.is_file() else {}
+
+
+def _query_table(locale: str) -> dict[str, object]:
+    tables = _query_words()
+    return tables.get(locale) or next((t for code, t in tables.items() if language(code) == language(locale)), {})
+
+
+def function_words(locale: str) -> list[str]:
+    """The function words of the locale and of English (`lexicons/query-words.toml`; a locale
+    without a table takes another of its language's)."""
+    words = [*_query_table(locale).get("function", []), *_query_table(SOURCE_LOCALE).get("function", [])]
+    return sorted(set(words))
+
+
+def folded_letters(locale: str) -> dict[str, str]:
+    """Letters a reader of the locale types that its pages never write, with the pages' letter."""
+    return dict(_query_table(locale).get("fold", {}))
+
+
+@lru_cache(maxsize=8)
+def load_forms(locale: str) -> dict[str, str]:
+    """The shipped lexicon's words as written with their stems (`envoyer` -> `envoi`); empty if none."""
+    path = lexicon_path(locale)
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("forms", {})
 
 
 def shipped_lexicons() -> dict[str, dict[str, list[list[object]]]]:

@@ -1,7 +1,8 @@
 """The vocabulary of the site's search index, read from the pages themselves and the lexicon.
 
 - `stems`: each word of the pages (English, and the target language when it is not Chinese) with
-  its Snowball stem, for the browser, which has no stemmer (`settings` -> `set`).
+  its Snowball stem, for the browser, which has no stemmer (`settings` -> `set`); and the words as
+  written in the lexicon's corpus of the target stems that have a rendering (`envoyer` -> `envoi`).
 - `renderings`: the lexicon's English renderings of the target language's words (`search_lexicon`),
   kept where the English word occurs in the pages.
 - `synonyms`: two English words that render the same target word (`reboot` and `restart`, both
@@ -17,18 +18,21 @@ import math
 import re
 from collections import Counter
 
-from kbtools.site.search_lexicon import english_tokens, is_chinese, language, stem
+from kbtools.site.search_lexicon import dictionary_words, english_tokens, is_chinese, language, stem
 
 MIN_RENDERING = 0.15  # a weaker lexicon link is not kept in the index
 MIN_SYNONYM = 0.3  # both words render the target word at least this well (Dice)
 STRONG_SYNONYM = 0.5  # enough in one language's lexicon alone
 TOP_SYNONYMS = 4
+MIN_PAGE_WORD = 2  # sentences a word of jieba's cut of the pages must stand in to cut queries
+MAX_PAGE_WORD = 6
 MAX_SHARED = 0.5  # two synonyms meet in at most this share of the rarer one's sentences (parts of a term: more)
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # `Add or Remove Programs (ARP)`, `least-privilege user account (LUA)`.
 _DEFINITION = re.compile(r"((?:[A-Za-z][\w']*[\s/-]+){1,8})\(([A-Z]{2,6})s?\)")
 _SMALL = frozenset({"of", "or", "and", "the", "a", "an", "for", "to", "in", "on"})
+_PIECE = 8.0  # the cost of one more piece: a name is cut into few words (FAST OEM, not F AS TO EM)
 _UNKNOWN_LETTER = 9.0  # the cost of a letter no word of the pages covers, when cutting a name
 
 
@@ -52,6 +56,7 @@ class Vocabulary:
         locale: str,
         lexicon: dict[str, list[list[object]]],
         pivots: dict[str, dict[str, list[list[object]]]] | None = None,
+        forms: dict[str, str] | None = None,
     ) -> None:
         self.locale = locale
         self.lang = language(locale)
@@ -60,6 +65,10 @@ class Vocabulary:
         self.counts: Counter[str] = Counter(
             token for text in english for token in english_tokens(text) if token.isalpha()
         )
+        # Words the English text writes in lower case: words, not names (`resume`, not `ARPSIZE`).
+        self._written_lower = {
+            token for text in english for token in re.findall(r"\b[a-z]{3,}\b", text) if self.counts[token] >= 2
+        }
         self.stems: dict[str, dict[str, str]] = {"en": {w: stem(w) for w in self.counts if stem(w) != w}}
         if not is_chinese(locale) and self.lang != "en":
             words = {w.lower() for text in target for w in _WORDS.findall(text)}
@@ -70,11 +79,23 @@ class Vocabulary:
             kept = [[e, d] for e, d in links if e in english_stems and float(d) >= MIN_RENDERING]
             if kept:
                 self.renderings[word] = kept
-        # Chinese words of the lexicon that the pages hold: the units a query is cut into.
+        # The lexicon's words as written whose stem has a rendering here: a query word the pages
+        # lack still reaches the English words it renders (`forms`, `search_lexicon`).
+        if self.lang in self.stems:
+            for word, word_stem in (forms or {}).items():
+                if word_stem in self.renderings and word not in self.stems[self.lang]:
+                    self.stems[self.lang][word] = word_stem
+        # Chinese words the pages hold (the lexicon's, and the dictionary words of jieba's cut of
+        # the pages seen in two sentences or more): the units a query is cut into, so that a bigram across two words
+        # (後不 in 完成後不要) is not taken for evidence.
         self.words: list[str] = []
         if is_chinese(locale):
             text = "\n".join(target)
-            self.words = sorted(w for w in lexicon if w not in self.renderings and len(w) >= 2 and w in text)
+            seen = Counter(word for sentence in target for word in set(dictionary_words(sentence)))
+            self.words = sorted(
+                {w for w in lexicon if len(w) >= 2 and w in text}
+                | {w for w, n in seen.items() if n >= MIN_PAGE_WORD and len(w) <= MAX_PAGE_WORD} - set(self.renderings)
+            )
         self.synonyms = self._synonyms(
             [source for _, source in pairs], pivots if pivots is not None else {locale: lexicon}
         )
@@ -146,13 +167,15 @@ class Vocabulary:
         """An all-caps name cut into the pages' words, fewest and commonest first (a dynamic program);
         letters no word covers stay together as a piece of their own (ARP in ARPNOREPAIR)."""
         text = word.lower()
+        if text in self._written_lower:  # the name is a word of the pages (ACTION, RESUME): not cut
+            return [text]
         best: list[tuple[float, list[tuple[str, bool]]]] = [(0.0, [])] + [(math.inf, [])] * len(text)
         for end in range(1, len(text) + 1):
             for start in range(max(0, end - 20), end):
                 piece = text[start:end]
                 count = self.counts.get(piece, 0)
                 if piece != text and len(piece) >= 2 and count >= 2:
-                    cost, known = 3.0 + math.log(self._total / count), True
+                    cost, known = _PIECE + math.log(self._total / count), True
                 elif len(piece) == 1:
                     cost, known = _UNKNOWN_LETTER, False
                 else:
@@ -171,7 +194,12 @@ class Vocabulary:
                 unknown += piece
         if unknown:
             pieces.append(unknown)
-        return [piece for piece in pieces if len(piece) >= 2]
+        # A letter left alone is a cut that failed (F AS TO EM for FASTOEM): the name stays whole.
+        if pieces[-1:] == ["s"]:  # a plural's s (MSICHECKCRCS: crc s)
+            pieces.pop()
+        if any(len(piece) < 2 for piece in pieces):
+            return [text]
+        return pieces
 
     def name_words(self, name: str, parts: list[str]) -> list[str]:
         """The name's words: its CamelCase parts, all-caps runs cut into words, acronyms spelled out."""

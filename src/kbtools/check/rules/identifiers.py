@@ -3,10 +3,12 @@ where they stand (the word that names a database table or column)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, protected_terms
@@ -184,6 +186,46 @@ def table_names(source_text: str) -> frozenset[str]:
     return frozenset(match.group(1) for match in _TABLE_OR_COLUMN.finditer(source) if match.group(1) not in _NOT_A_NAME)
 
 
+# The text of a link to the web (`[Color Table](https://...)`): the title of an article, not a name.
+_WEB_LINK = re.compile(r"\[[^\]]*\]\((?:[a-z]+:|//)[^)]*\)")
+
+
+def _database_names(source_text: str) -> set[tuple[str, str]]:
+    """(name, "table" or "column") for each database table or column the source speaks of."""
+    if "](" in source_text:
+        source_text = _WEB_LINK.sub(" ", source_text)
+    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    return {
+        (match.group(1), match.group(2).lower())
+        for match in _TABLE_OR_COLUMN.finditer(source)
+        if match.group(1) not in _NOT_A_NAME
+    }
+
+
+_TABLE_PAGE = re.compile(r"\]\(([A-Za-z0-9_.-]*?)-table\.md\b", re.IGNORECASE)
+_FOLDER_TABLES: dict[Path, frozenset[str]] = {}
+
+
+def _documented_tables(context: PageContext) -> frozenset[str]:
+    """The tables this documentation gives a page of its own (`feature-table.md`), lower case:
+    those of the page's folder and those the page links to. Outside such a documentation
+    (`the Class Table` of COM, `the String Table` of a resource editor) a table is a concept."""
+    found = context.memo.get("documented-tables")
+    if found is None:
+        page = context.page
+        folder = page.path.parent
+        tables = _FOLDER_TABLES.get(folder)
+        if tables is None:
+            try:
+                names = [entry.name for entry in os.scandir(folder) if entry.name.endswith("-table.md")]
+            except OSError:
+                names = []
+            tables = _FOLDER_TABLES[folder] = frozenset(name[: -len("-table.md")].lower() for name in names)
+        linked = {name.lower() for name in _TABLE_PAGE.findall(page.text or "")}
+        found = context.memo["documented-tables"] = tables | linked
+    return found
+
+
 @segment_rule(
     "translated-table-name",
     family="terms",
@@ -197,7 +239,12 @@ nothing a reader can find with Orca or a query. The word before `table` or `colu
 with a capital, right after `the` or at the start of a link text (`[Binary Table](...)`), must
 be in the target as it is; the noun `table` itself is rightly translated. A capitalised word at
 the start of a sentence (`Specifies column state values`) or inside a longer name (`the Global
-Interface Table`, `the Running Object Table`) is not read as a table name.
+Interface Table`, `the Running Object Table`) is not read as a table name. Tables and columns
+are names only where the documentation documents a database, with a page per table
+(`feature-table.md`) in the page's folder or linked from the page: a table must be one of those,
+a column may be any. Elsewhere `the Class Table` (of COM), `the String Table` (of a resource
+editor) or `the Format column` (of the page's own table, translated with it) are concepts, and
+so is the title of an article linked on the web (`[Color Table](https://...)`).
 """,
     example="""
 source: For more information, see the [Directory Table](directory-table.md).
@@ -209,9 +256,13 @@ def translated_table_name(segment: Segment, context: PageContext) -> list[str] |
     source_text = segment.source.text
     if "able" not in source_text and "olumn" not in source_text:
         return None
-    names = table_names(source_text)
+    names = _database_names(source_text)
     if not names:
         return None
+    tables = _documented_tables(context)
+    if not tables:
+        return None  # no database documented here: `the Format column` is the page's own table
+    names = {name for name, noun in names if noun == "column" or name.lower().rstrip("_") in tables}
     target = visible_text(segment.target.text)
     shaped = shaped_names(source_text)
     words = set(re.findall(r"[A-Za-z0-9_]+", target))

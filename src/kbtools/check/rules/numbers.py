@@ -4,14 +4,18 @@ A number of the source is read strictly (digits not glued to a word, so `Win32` 
 names, not numbers); the target is read generously, in every form a translation may rightly
 give the same number: grouped with the locale's separator (`18.336.768`, `1 000`), with a
 decimal comma (`2,5`), glued to a word (`3D`, `64-Bit`), or a list with other punctuation
-(`(0、0、0、1)`). What is left over was lost, spelled out (`3-D` -> `立體`) or merged
-(`255,255,255` -> `255255255`).
+(`(0、0、0、1)`). What is left over was lost, spelled out in a language without number words here (`2` -> `兩`)
+or merged (`255,255,255` -> `255255255`). A dimension (`3-D`) is a word in
+every language (`立體`, `трехмерный`) and is not read as a number.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.inline import visible_text
@@ -36,20 +40,23 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456
 # `version 2.0`, `v1.1`.
 _VERSION_CONTEXT = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[Vv]ersion|\bv)\s*\Z")
 _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+")
-# Small numbers that a language with letter case writes out in running text (`1 entry` ->
-# `une seule entrée`, `2-digit` -> `à deux chiffres`): a faithful translation there. Into zh,
-# ja or ko a number written out is a lost number (`3-D` -> `立體`).
-_NUMBER_WORDS = {  # 0 to 12; words for one value separated by "/"
-    "fr": "zéro un/une deux trois quatre cinq six sept huit neuf dix onze douze",
-    "de": "null ein/eine/eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-    "es": "cero un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
-    "it": "zero un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
-    "pt": "zero um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
-}
-_NUMBER_VALUES = {
-    language: {word: str(value) for value, words in enumerate(table.split()) for word in words.split("/")}
-    for language, table in _NUMBER_WORDS.items()
-}
+# Small numbers written out as words in a language with letter case: locale data.
+_NUMBER_WORDS = Path(__file__).with_name("data") / "number_words.json"
+
+
+@cache
+def _number_values() -> dict[str, dict[str, str]]:
+    table = json.loads(_NUMBER_WORDS.read_text(encoding="utf-8"))
+    return {
+        language: {word: str(value) for value, words in enumerate(rows) for word in words}
+        for language, rows in table.items()
+        if not language.startswith("_")
+    }
+
+
+# A dimension (`3-D`, `2-D`): translated as a word in every language (`立體`, `трехмерный`,
+# `tridimensionnel`), a faithful translation, so not a number the target must show.
+_DIMENSION = re.compile(r"-[Dd]\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Short grouped numbers are often written without the separator (`1,000` -> `1000`).
 _UNGROUPED_MAX_DIGITS = 5
@@ -60,6 +67,8 @@ def _source_numbers(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     numbers = []
     for match in _SOURCE_NUMBER.finditer(text):
         token = match.group(1)
+        if _DIMENSION.match(text, match.end()):
+            continue
         if "," not in token:
             version = bool(_VERSION.fullmatch(token)) and bool(_VERSION_CONTEXT.search(text, 0, match.start()))
             numbers.append((token, (token,), version))
@@ -78,7 +87,7 @@ def _source_numbers(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
 
 def _target_readings(text: str, language: str | None = None) -> Counter[str]:
     readings: Counter[str] = Counter()
-    words = _NUMBER_VALUES.get(language or "")
+    words = _number_values().get(language or "")
     if words:
         readings.update(words[w] for w in _LETTERS.findall(text.lower()) if w in words)
     for token in _TARGET_NUMBER.findall(text.translate(_FULL_WIDTH_DIGITS)):
@@ -154,13 +163,15 @@ def _texts(segment: Segment) -> tuple[str, str] | None:
     summary="A number of the source missing from the target: lost, spelled out or merged.",
     explanation="""
 Values, versions and counts carry meaning that translation must not change: "set to 2" that
-became "set to 1", a version "4.5" that was dropped, `3-D` spelled out as `立體` or the list
-`255,255,255` run together as `255255255` misinforms the reader. Numbers are compared in the
+became "set to 1", a version "4.5" that was dropped, or the list `255,255,255` run together as
+`255255255` misinforms the reader. Numbers are compared in the
 text outside code and links (those have rules of their own). The target may write a number
 in its locale's way (full-width digits, `18.336.768` or `1 000` for grouping, `2,5` for a
 decimal, another list separator such as `、`): only a number the target does not have in any
 form is reported. Into a language with letter case, a small number may be written out
-(`1 entry` -> `une seule entrée`); into zh, ja or ko, `3-D` -> `立體` loses it. A version written with a decimal comma has a rule of its own,
+(`1 entry` -> `une seule entrée`, `2 buttons` -> `двух кнопок`; the words of each language are
+data, `check/rules/data/number_words.json`). A dimension (`3-D` -> `立體`, `трехмерный`) is a
+word, not a number. A version written with a decimal comma has a rule of its own,
 `version-decimal-comma`.
 """,
     example="""

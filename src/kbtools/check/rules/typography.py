@@ -165,7 +165,23 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
 # A phrase of three or more CJK characters written twice in a row (`之間的之間的`); a word of two
 # or more letters written twice with a space between (`the the`, `di di`).
 _DOUBLED_CJK = re.compile(rf"({_CJK}{{3,}}?)\1")
-_DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE)
+_DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])")
+
+
+_PARTICLES = "的之"
+
+
+def _within_words(text: str, match: re.Match[str]) -> bool:
+    """Whether a repeated CJK run may be two words that share characters (`標準使用者使用者經驗`:
+    `標準使用者` and `使用者經驗`; `執行緒執行緒模型`): CJK on both sides and no particle at its
+    edges. A run at a boundary (`資料表資料表。`) or led or closed by a particle (`的材質的材質`,
+    `之間的之間的`), or a run of four characters or more (`同時安裝同時安裝`), is a doubling."""
+    phrase = match.group()
+    if len(phrase) >= 8 or phrase[0] in _PARTICLES or phrase[-1] in _PARTICLES:
+        return False
+    before = text[match.start() - 1] if match.start() > 0 else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    return bool(before and after and _HAN.match(before) and _HAN.match(after))
 
 
 @segment_rule(
@@ -177,9 +193,12 @@ _DOUBLED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNOREC
 Machine translation sometimes emits a phrase twice when it aligns one source word with two
 places (`之間的之間的`, `в в`); a reader stumbles and may wonder what was lost. The rule reports
 a run of three or more CJK characters repeated at once, and a word of the source (two letters
-or more) repeated after a space in the target, where the source does not repeat it too. A
+or more, in the same case) repeated after a space in the target, more often than the source
+writes it: `Installer installer` is a name and a verb, `Windows Windows Server` two names. A
 single character or a two-character word repeated (`謝謝`, `使用使用者`: `使用` and `使用者`) is
-ordinary Chinese and is not reported; a translated word repeated is not either, since a word
+ordinary Chinese and is not reported, nor a three-character run inside a sentence that may be two
+words sharing their characters (`標準使用者使用者經驗`: `標準使用者` and `使用者經驗`) unless a
+particle (的, 之) leads or closes it; a translated word repeated is not either, since a word
 of the target cannot be told from a word that two source words share.
 """,
     example="""
@@ -194,16 +213,23 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     if not cjk and " " not in target:
         return None
     text = _CODE_SPAN.sub(" ", visible_text(target))
-    source = visible_text(segment.source.text).lower()
+    source_cased = visible_text(segment.source.text)
+    source = source_cased.lower()
     found = []
     for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
         for match in pattern.finditer(text):
             phrase = match.group()
             if phrase.lower() in source:
                 continue
-            if pattern is _DOUBLED_WORD and not re.search(
-                rf"(?<![\w-]){re.escape(match.group(1).lower())}(?![\w-])", source
-            ):
+            if pattern is _DOUBLED_CJK and _within_words(text, match):
                 continue
+            if pattern is _DOUBLED_WORD:
+                word = re.compile(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])")
+                # A word of the source (a translated word may stand for two source words), written
+                # more often than the source writes it: two names
+                # side by side (`Windows Installer` + `Windows Server`) repeat no word.
+                in_source = len(word.findall(source_cased))
+                if not in_source or len(word.findall(text)) <= in_source:
+                    continue
             found.append(phrase)
     return [f"'{phrase}' repeats a word or phrase" for phrase in dict.fromkeys(found)] or None

@@ -16,13 +16,14 @@
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
   var K1 = 1.2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
-  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55 };
+  var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
   var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
   var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
   var ADJACENT = 0.5;
+  var NAME_WORDS = 35; // a query whose words are the words of a name
+  var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
-  var PARTICLES = /[的之在要將把被了]/; // Chinese function words that split a query into phrases
   var WORD = /[\p{L}\p{N}]+/gu;
   var CAMEL = /[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|\d+/g;
 
@@ -54,9 +55,10 @@
     var out = [];
     ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
       var lower = token.toLowerCase();
-      if (!/^\d+$/.test(lower)) out.push(stemOf(index, lower, "en"));
+      // Numbers of two digits or more are words (64 in 64-bit, VersionNT64); a lone digit is not.
+      if (!/^\d$/.test(lower)) out.push(stemOf(index, lower, "en"));
       var parts = token.match(CAMEL) || [];
-      if (parts.length > 1) parts.forEach(function (part) { if (part.length >= 2 && !/^\d+$/.test(part)) out.push(stemOf(index, part.toLowerCase(), "en")); });
+      if (parts.length > 1) parts.forEach(function (part) { if (part.length >= 2) out.push(stemOf(index, part.toLowerCase(), "en")); });
     });
     return out;
   }
@@ -120,6 +122,9 @@
         index.average[side][f] = sum / (index.docs.length || 1);
       }
     });
+    index.fold = index.fold || {};
+    index.functionWords = {};
+    (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
     index.variantOf = {};
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
@@ -134,6 +139,7 @@
     index.wordSet = {};
     index.words.concat(index.segmentWords || []).forEach(function (w) { index.wordSet[w] = 1; });
     Object.keys(index.variantOf).forEach(function (w) { index.wordSet[w] = 1; });
+    index.targetStems = chinese ? [] : Object.keys(index.vocabulary.tg);
     // The words a typo or a partial word is compared with: the stems and the words as written.
     index.forms = {
       en: Object.keys(index.vocabulary.en).concat(Object.keys(index.stems.en || {})),
@@ -201,7 +207,15 @@
       });
     }
     if (other) {
-      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) ? [] : tolerant(index, word, tg, "tg");
+      // A word the lexicon knows is no typo: it is read through its renderings, not corrected.
+      var forms = index.vocabulary.tg[tg] ? [{ side: "tg", term: tg, weight: 1 }] : exact || /\d/.test(word) || index.renderings[tg] ? [] : tolerant(index, word, tg, "tg");
+      // The stem's family in the pages: stems it begins, a few letters longer, that Snowball keeps
+      // apart (redémarr- of redémarrer, redémarrag- of redémarrage).
+      if (forms.length && tg.length >= 5) {
+        index.targetStems.forEach(function (v) {
+          if (v !== tg && v.length - tg.length <= 2 && v.indexOf(tg) === 0) forms.push({ side: "tg", term: v, weight: WEIGHT.family });
+        });
+      }
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
     }
@@ -217,7 +231,22 @@
     return { text: word, alts: alts, chinese: true };
   }
 
-  // A Chinese phrase cut into the lexicon's words (longest first); what is left, by overlapping bigrams.
+  // A Chinese phrase cut into the pages' words: the cut with the fewest pieces, a character no
+  // word covers costing more than a word (so 完成後不要 is 完成 / 後 / 不要, not 完成 / 後不 / 要).
+  function segment(index, phrase) {
+    var best = [{ cost: 0, piece: "", from: 0 }];
+    for (var end = 1; end <= phrase.length; end++) {
+      best[end] = { cost: best[end - 1].cost + UNKNOWN_CHARACTER, from: end - 1 };
+      for (var start = Math.max(0, end - 8); start <= end - 2; start++) {
+        if (index.wordSet[phrase.slice(start, end)] && best[start].cost + 1 < best[end].cost) best[end] = { cost: best[start].cost + 1, from: start };
+      }
+    }
+    var pieces = [];
+    for (var at = phrase.length; at > 0; at = best[at].from) pieces.unshift(phrase.slice(best[at].from, at));
+    return pieces;
+  }
+
+  // A Chinese phrase cut into the pages' words; what is left, by overlapping bigrams.
   function chineseConcepts(index, phrase) {
     var concepts = [];
     var rest = "";
@@ -231,12 +260,17 @@
       }
       rest = "";
     }
-    for (var i = 0; i < phrase.length; ) {
-      var length = Math.min(8, phrase.length - i);
-      while (length >= 2 && !index.wordSet[phrase.slice(i, i + length)]) length--;
-      if (length >= 2) { flush(); concepts.push(chineseConcept(index, phrase.slice(i, i + length))); i += length; }
-      else { rest += phrase[i]; i++; }
-    }
+    var pieces = segment(index, phrase);
+    pieces.forEach(function (piece) {
+      if (piece.length >= 2) {
+        flush();
+        var word = chineseConcept(index, piece);
+        // A word the lexicon links to no English word (不要, 不是) is mostly grammar: it weighs as a bigram.
+        if (word.alts.length === 1) word.alts[0].weight = WEIGHT.unlinked;
+        concepts.push(word);
+      }
+      else rest += piece;
+    });
     flush();
     if (concepts.length > 1) {
       // The whole phrase: rare where it stands whole, it outweighs pages that only share its characters.
@@ -251,13 +285,29 @@
 
   function parse(index, text) {
     var query = normal(text).trim();
+    Object.keys(index.fold).forEach(function (letter) { query = query.split(letter).join(index.fold[letter]); });
     var concepts = [];
     var raw = [];
-    (query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || []).forEach(function (part) {
+    var parts = query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || [];
+    // Function words (of, dans, при) are left out when the query has other words.
+    var topical = parts.some(function (part) {
+      return CJK.test(part) || (part.match(WORD) || []).some(function (w) { return !index.functionWords[w]; });
+    });
+    parts.forEach(function (part) {
       if (CJK.test(part)) {
-        part.split(PARTICLES).filter(Boolean).forEach(function (piece) { concepts = concepts.concat(chineseConcepts(index, piece)); });
+        // The locale's function words (的, 將) split a query into phrases where they stand alone in
+        // its cut, never inside a word (目的地).
+        var phrase = "";
+        segment(index, part).concat([""]).forEach(function (piece) {
+          if (piece && !index.functionWords[piece]) { phrase += piece; return; }
+          if (phrase) concepts = concepts.concat(chineseConcepts(index, phrase));
+          phrase = "";
+        });
       } else {
-        (part.match(WORD) || []).forEach(function (w) { raw.push(w); concepts.push(wordConcept(index, w)); });
+        (part.match(WORD) || []).forEach(function (w) {
+          raw.push(w);
+          if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
+        });
       }
     });
     concepts = concepts.filter(function (c) { return c.alts.length; });
@@ -313,7 +363,12 @@
     }
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
-    if (doc.nameStems.length >= 2 && doc.nameStems.every(function (w) { return query.nameTerms[w]; })) named = Math.max(named, 35);
+    // Two of them or more: less, by the share they cover.
+    if (doc.nameStems.length >= 2) {
+      var covered = doc.nameStems.filter(function (w) { return query.nameTerms[w]; }).length;
+      if (covered === doc.nameStems.length) named = Math.max(named, NAME_WORDS);
+      else if (covered >= 2) named = Math.max(named, NAME_WORDS * Math.pow(covered / doc.nameStems.length, 2));
+    }
     return named;
   }
 
@@ -502,7 +557,7 @@
         render(container, text, text.trim() ? search(index, text) : { results: [] });
       }, function () {
         // No index (a page opened from disk cannot fetch it): Material's own results answer,
-        // from the index it was holding back (theme/assets/javascripts/lazy-search-index.js).
+        // from the index it was holding back (theme/assets/javascripts/inline-base.js).
         document.body.classList.remove("kb-search-on");
         container.hidden = true;
         window.dispatchEvent(new Event("kbtools-search-fallback"));
