@@ -1,7 +1,10 @@
 """How fast `kbtools check` reads the corpus, next to a bare regex read of the same files.
 
-Prints, for the corpus and for the corpus replicated N times: pages/s, segments/s, MB/s and
-the peak memory (max RSS) of each run, each run in a fresh process so that peaks do not mix.
+Prints, for the corpus and for the corpus replicated N times: pages/s, segments/s, MB/s, the
+CPU time per page (user + system, of the process and its workers: on a shared machine the
+figure to compare, since wall time depends on what else runs) and the peak memory (max RSS) of
+each run, each run in a fresh process so that peaks do not mix. To measure another checkout,
+put its `src` first on the path: `PYTHONPATH=/tmp/other/src python benchmarks/bench_check.py`.
 With `--pofilter` (translate-toolkit installed) it also exports the segment pairs to a PO file
 and times `pofilter` over them.
 
@@ -29,6 +32,8 @@ BARE_REGEX = textwrap.dedent(
     r"""
     import json, re, resource, sys, time
     from pathlib import Path
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_start = usage.ru_utime + usage.ru_stime
     pair = re.compile(r'<span data-ttu-id="([^"]+)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="([^"]+)">(.*?)</span></span>')
     start = time.perf_counter()
     files = segments = size = 0
@@ -38,14 +43,18 @@ BARE_REGEX = textwrap.dedent(
         size += len(text.encode())
         segments += len(pair.findall(text))
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": elapsed, "files": files, "segments": segments, "bytes": size, "peak_kib": peak}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss
+    print(json.dumps({"seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime - cpu_start, "files": files, "segments": segments, "bytes": size, "peak_kib": peak}))
     """
 )
 
 KBTOOLS_CHECK = textwrap.dedent(
     r"""
     import json, resource, sys, time
+    def cpu():
+        return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+    cpu_start = cpu()
     from kbtools.check.engine import CheckSettings, RuleSelection, check_files, discover
     start = time.perf_counter()
     files, _ = discover([sys.argv[1]])
@@ -58,8 +67,8 @@ KBTOOLS_CHECK = textwrap.dedent(
         findings += len(result.findings)
     elapsed = time.perf_counter() - start
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(json.dumps({"seconds": elapsed, "files": len(files), "segments": segments, "bytes": size,
-                      "findings": findings, "peak_kib": peak}))
+    print(json.dumps({"seconds": elapsed, "cpu": cpu() - cpu_start, "files": len(files), "segments": segments,
+                      "bytes": size, "findings": findings, "peak_kib": peak}))
     """
 )
 
@@ -71,7 +80,7 @@ def probe(script: str, *args: str) -> dict:
 
 def best_of(repeat: int, script: str, *args: str) -> dict:
     runs = [probe(script, *args) for _ in range(repeat)]
-    return min(runs, key=lambda r: r["seconds"])
+    return {**min(runs, key=lambda r: r["seconds"]), "cpu": min(r["cpu"] for r in runs)}
 
 
 def replicate(source: Path, copies: int, into: Path) -> Path:
@@ -121,6 +130,7 @@ def row(name: str, result: dict, baseline: dict | None) -> str:
     return (
         f"{name:<28} {seconds:7.3f} s {ratio:>6}  {result['files'] / seconds:9.0f} pages/s"
         f"  {result['segments'] / seconds:10.0f} segments/s  {result['bytes'] / seconds / 1e6:6.1f} MB/s"
+        f"  CPU {result['cpu'] / result['files'] * 1000:6.2f} ms/page"
         f"  peak {result['peak_kib'] / 1024:6.1f} MiB"
     )
 

@@ -286,3 +286,18 @@ def test_every_subcommand_is_listed_where_the_command_line_finds_it():
         chosen = build_parser([name])
         sub = next(a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
         assert sub.add_help, name
+
+
+def test_workers_are_not_forked_from_a_process_with_other_threads():
+    import threading
+
+    from kbtools.check.engine import _start_method
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _start_method().get_start_method() != "fork"
+    finally:
+        release.set()
+        other.join()

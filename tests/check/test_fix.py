@@ -261,3 +261,31 @@ def test_fixes_that_overlap_in_one_segment_are_applied_in_a_further_pass(workdir
     result = kbtools("check", "--fix", "p.md")
     assert "**msiexec /i A:\\\\Example.msi PROPERTY=VALUE**</span>" in path.read_text(encoding="utf-8")
     assert "[*]" not in result.out
+
+
+def test_fix_in_worker_processes_writes_what_one_process_writes(workdir, kbtools):
+    serial, parallel = workdir / "serial", workdir / "parallel"
+    for folder in (serial, parallel):
+        folder.mkdir()
+        for number in range(70):  # enough files to use the process pool
+            (folder / f"p{number:02}.md").write_text(page(DEFECT, WARNING), encoding="utf-8")
+    one = kbtools("check", "--fix", "--jobs", "1", "serial")
+    two = kbtools("check", "--fix", "--jobs", "2", "parallel")
+    assert "Fixed 70 findings in 70 files (70 remaining)." in two.err
+    assert two.err.replace("parallel", "serial") == one.err
+    assert two.out.replace("parallel", "serial") == one.out
+    for number in range(70):
+        name = f"p{number:02}.md"
+        assert (parallel / name).read_bytes() == (serial / name).read_bytes()
+        assert "**ALLUSERS**" in (parallel / name).read_text(encoding="utf-8")
+
+
+def test_diff_in_worker_processes_prints_every_page_in_order_and_writes_nothing(workdir, kbtools):
+    for number in range(70):
+        (workdir / f"p{number:02}.md").write_text(page(DEFECT), encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in workdir.glob("*.md")}
+    result = kbtools("check", "--diff", "--jobs", "2", ".")
+    assert [line for line in result.out.splitlines() if line.startswith("--- a/")] == [
+        f"--- a/p{number:02}.md" for number in range(70)
+    ]
+    assert {path.name: path.read_bytes() for path in workdir.glob("*.md")} == before

@@ -399,7 +399,7 @@ def _fix(args: argparse.Namespace, files: list[Path], plan: _Plan, path_errors: 
 
     config = plan.config
     ignored = config.ignored_rules if config.per_file_ignores else (lambda path: frozenset())
-    run = run_fixes(files, plan.settings, ignored, write=args.fix)
+    run = run_fixes(files, plan.settings, ignored, write=args.fix, jobs=args.jobs)
     for message in run.errors:
         _error(message)
     for outcome in run.outcomes:

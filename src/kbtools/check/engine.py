@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from kbtools.check.finding import Finding, Severity
 from kbtools.check.fix import FIXABLE_RULES, attach_fixes
@@ -20,6 +22,9 @@ from kbtools.check.suppression import EVERY_RULE, directives
 from kbtools.page.files import discover_pages
 from kbtools.page.model import Page
 from kbtools.page.reader import parse_bytes
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this many files the process pool costs more than it saves.
 PARALLEL_MIN_FILES = 64
@@ -163,9 +168,53 @@ def _check_chunk(args: tuple[list[tuple[str, str]], CheckSettings]) -> list[File
     return [check_file(Path(path), settings, shown) for path, shown in items]
 
 
-def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def workers_for(items: int, jobs: int | None) -> int:
+    """How many worker processes `items` pages get: 1 (no pool) when the pool would cost more."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    return 1 if workers <= 1 or items < PARALLEL_MIN_FILES else workers
+
+
+def _start_method() -> BaseContext:
+    """Fork while this process has one thread: workers then share the loaded rules and tables
+    without importing them again. A process with other threads (a server, a test runner's
+    helpers) forks nothing: a forked child could inherit a lock another thread holds, and Python
+    3.12+ warns of it. Its workers start from a fresh interpreter instead (forkserver)."""
+    import multiprocessing
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def map_in_workers(
+    function: Callable[[tuple[list[Item], CheckSettings]], list[Result]],
+    items: list[Item],
+    settings: CheckSettings,
+    workers: int,
+) -> Iterator[Result]:
+    """`function` over chunks of `items` in `workers` processes; results in the order of `items`."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers share the parent's heap copy-on-write; a garbage collection in a worker
+    # would touch (and so copy) every object the parent holds. Freezing keeps them shared.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+            tasks = ((chunk, settings) for chunk in _chunks(items, PARALLEL_CHUNK))
+            for results in pool.map(function, tasks):
+                yield from results
+    finally:
+        gc.unfreeze()
 
 
 def check_files(
@@ -174,23 +223,12 @@ def check_files(
     """Check files in order, in parallel when there are many. Yields one result per file."""
     base = base or Path.cwd()
     items = [(str(path), _display(path, base)) for path in files]
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+    workers = workers_for(len(items), jobs)
+    if workers == 1:
         for path, shown in items:
             yield check_file(Path(path), settings, shown)
         return
-    # Forked workers share the parent's heap copy-on-write; a garbage collection in a worker
-    # would touch (and so copy) every object the parent holds. Freezing keeps them shared.
-    from concurrent.futures import ProcessPoolExecutor
-
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            tasks = ((chunk, settings) for chunk in _chunks(items, PARALLEL_CHUNK))
-            for results in pool.map(_check_chunk, tasks):
-                yield from results
-    finally:
-        gc.unfreeze()
+    yield from map_in_workers(_check_chunk, items, settings, workers)
 
 
 def _display(path: Path, base: Path) -> str:

@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from kbtools.check.finding import Finding, Fix, Replacement
 from kbtools.check.registry import PageContext
@@ -72,6 +73,7 @@ def _loose(text: str) -> str:
 _PUNCTUATION_VARIANTS = {".": "[.。．]", ":": "[:：]", "_": "[_＿]", "-": "[-－‐]", "/": "[/／]", "\\": "[\\\\＼]"}
 
 
+@lru_cache(maxsize=4096)
 def _variant(term: str) -> re.Pattern[str]:
     parts = []
     for char in term:
@@ -456,32 +458,56 @@ class FixRun:
         return sum(1 for o in self.outcomes if o.changed)
 
 
-def run_fixes(files, settings, ignored_rules: Callable, *, write: bool) -> FixRun:
-    """Fix the pages (`write`: in place, atomically; else only in memory, for a diff)."""
+def _fix_one(path, display: str, ignored: frozenset[str], settings) -> FixOutcome | str:
+    """One page's outcome in memory, or why it could not be read."""
+    from kbtools.check.engine import check_page
+
+    def check(page: Page) -> list[Finding]:
+        return [f for f in check_page(page, settings, display) if f.rule not in ignored]
+
+    try:
+        return fix_page(path, display, check)
+    except OSError as error:
+        return f"{display}: cannot read: {(error.strerror or str(error)).lower()}"
+
+
+def _fix_chunk(args: tuple[list[tuple[str, str, frozenset[str]]], object]) -> list[FixOutcome | str]:
     from pathlib import Path
 
-    from kbtools.check.engine import _display, check_page
+    items, settings = args
+    return [_fix_one(Path(path), display, ignored, settings) for path, display, ignored in items]
+
+
+def run_fixes(files, settings, ignored_rules: Callable, *, write: bool, jobs: int | None = None) -> FixRun:
+    """Fix the pages (`write`: in place, atomically; else only in memory, for a diff).
+
+    Pages are fixed in memory by the check's workers when there are many; this process alone
+    writes, one page at a time and in order, each only if it is still what the worker read.
+    """
+    from pathlib import Path
+
+    from kbtools.check.engine import _display, map_in_workers, workers_for
     from kbtools.page.writing import WriteRefused, write_atomically
 
     run = FixRun()
     base = Path.cwd()
-    for path in files:
-        display = _display(path, base)
-        ignored = ignored_rules(path)
-
-        def check(page: Page, display: str = display, ignored: frozenset = ignored) -> list[Finding]:
-            return [f for f in check_page(page, settings, display) if f.rule not in ignored]
-
-        try:
-            outcome = fix_page(path, display, check)
-        except OSError as error:
-            run.errors.append(f"{display}: cannot read: {(error.strerror or str(error)).lower()}")
+    files = list(files)
+    items = [(str(path), _display(path, base), frozenset(ignored_rules(path))) for path in files]
+    workers = workers_for(len(items), jobs)
+    if workers == 1:
+        outcomes = (_fix_one(Path(path), display, ignored, settings) for path, display, ignored in items)
+    else:
+        outcomes = map_in_workers(_fix_chunk, items, settings, workers)
+    for path, outcome in zip(files, outcomes, strict=True):
+        if isinstance(outcome, str):
+            run.errors.append(outcome)
             continue
+        outcome.path = path  # the caller's path, as given
         run.outcomes.append(outcome)
         if write and outcome.changed:
             try:
                 if path.read_bytes() != outcome.before:
-                    raise WriteRefused(f"{display}: changed on disk while being fixed; not written")
+                    raise WriteRefused(f"{outcome.display}: changed on disk while being fixed; not written")
                 write_atomically(path, outcome.after, replace_input=True)
             except (OSError, WriteRefused) as error:
                 run.errors.append(str(error))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A backslash escapes an opening backtick (`\``), never a closing one: escapes do not work
 # inside code.
@@ -82,6 +83,8 @@ def markdown_link_targets(text: str) -> list[str]:
     return [link.target for link in markdown_links(text)]
 
 
+# Several rules ask for the visible text of the same span: computed once per text.
+@lru_cache(maxsize=4096)
 def visible_text(text: str) -> str:
     """The span's raw text less link URLs, tags and backslash escapes; markers stay.
 

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
@@ -25,6 +26,10 @@ _JOINED_NAME = re.compile(
     r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
 )
 _CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
+# letter right after '.' or ':'; a camel-case name a small letter before a capital.
+_JOINT = re.compile(r"[.:][A-Za-z_]")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -58,12 +63,16 @@ def _transliteration(name: str, target: str) -> str | None:
     return best if best_ratio >= 0.6 else None
 
 
-def shaped_names(source_text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
+def shaped_names(source_text: str) -> frozenset[str]:
     """The names of a source text known by their shape: joined parts or camel case."""
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
-    names = {name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name)}
-    names.update(_CAMEL_NAME.findall(text))
-    return {name.rstrip(".") if "." in name else name for name in names}
+    names = set()
+    if "_" in text or _JOINT.search(text):
+        names.update(name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name))
+    if _INNER_CAPITAL.search(text):
+        names.update(_CAMEL_NAME.findall(text))
+    return frozenset(name.rstrip(".") if "." in name else name for name in names)
 
 
 # A term of a list of columns or parameters: anchors named after it, then it alone
@@ -204,16 +213,17 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def table_names(source_text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
+def table_names(source_text: str) -> frozenset[str]:
     """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
     if not _MAY_NAME_TABLE.search(source_text):
-        return set()
+        return frozenset()
     source = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source)}
     title = _TABLE_TITLE.match(source)
     if title:
         names.add(title.group(1))
-    return names - _NOT_A_NAME
+    return frozenset(names - _NOT_A_NAME)
 
 
 # The text of a link to the web (`[Color Table](https://...)`): the title of an article, not a name.
@@ -336,7 +346,13 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
         start = table_start.get(number)
         if start is None:
             start = number
-            while start > 1 and lines[start - 2].lstrip().startswith("|"):
+            while start > 1:  # up to the first row, or to a row above whose table start is known
+                known = table_start.get(start - 1)
+                if known is not None:
+                    start = known
+                    break
+                if not lines[start - 2].lstrip().startswith("|"):
+                    break
                 start -= 1
             table_start[number] = start
         if number == start + 1:

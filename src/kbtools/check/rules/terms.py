@@ -87,7 +87,10 @@ def _type_names() -> frozenset[str]:
     return frozenset(json.loads(_TYPE_NAMES.read_text(encoding="utf-8"))["names"])
 
 
-def protected_terms(source_text: str) -> set[str]:
+# The term rules, identifier rules and fixes ask for the same source's names: each found once
+# per text (frozen, since the sets are shared).
+@lru_cache(maxsize=4096)
+def protected_terms(source_text: str) -> frozenset[str]:
     """Identifiers of a source text that its translation must contain as they are."""
     text = visible_text(source_text)
     terms: set[str] = set()
@@ -98,10 +101,11 @@ def protected_terms(source_text: str) -> set[str]:
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
-    return terms - _CAPITALISED_WORDS
+    return frozenset(terms - _CAPITALISED_WORDS)
 
 
-def case_sensitive_words(source_text: str, caseless_target: bool) -> set[str]:
+@lru_cache(maxsize=4096)
+def case_sensitive_words(source_text: str, caseless_target: bool) -> frozenset[str]:
     """Names of a source text whose case a translation must keep, where it keeps them at all."""
     text = visible_text(source_text)
     words = set()
@@ -110,7 +114,7 @@ def case_sensitive_words(source_text: str, caseless_target: bool) -> set[str]:
     if caseless_target and ("**" in source_text or "<" in source_text):
         for match in _BOLD_CAPITALISED.finditer(source_text):
             words.add(match.group(1) or match.group(2))
-    return words
+    return frozenset(words)
 
 
 _HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")

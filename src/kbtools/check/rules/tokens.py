@@ -35,6 +35,19 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`), never two numbers.
     ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)+(?![\w.])")),
 )
+# What each kind's pattern cannot match without: most texts lack it, and an `in` test costs far
+# less than a search. A kind not named here is always searched.
+_NEEDS = {
+    "GUID": ("-",),
+    "URL": ("://",),
+    "e-mail address": ("@",),
+    "path": ("\\",),
+    "placeholder": ("[", "%", "{"),
+    "annotation": ("[",),
+    "property setting": ("=",),
+    "call": ("()",),
+    "colour": ("#",),
+}
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
 _SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
@@ -50,7 +63,16 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
     text = compared_text(source_text)
     tokens = []
     for kind, pattern in _TOKEN_KINDS:
-        tokens.extend((kind, token) for token in pattern.findall(text))
+        needs = _NEEDS.get(kind)
+        if needs is not None:
+            for needed in needs:
+                if needed in text:
+                    break
+            else:
+                continue
+        found = pattern.findall(text)
+        if found:
+            tokens.extend((kind, token) for token in found)
     if _COMMAND.search(text):
         tokens.extend(("switch", token) for token in _SWITCH.findall(text))
     return tokens

@@ -16,12 +16,25 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _FORMS = Path(__file__).with_name("data") / "zh_tw_forms.json"
 
 
+# For one character, its phrases grouped by where the character stands in them and by their
+# length: (offset, length, {phrase: its place in the character's list}).
+_PhraseGroups = list[tuple[int, int, dict[str, int]]]
+
+
 @cache
 def _zh_tw_forms() -> tuple[
-    re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, list[tuple[str, int, str]]], dict[int, str]
+    re.Pattern[str],
+    dict[str, str],
+    re.Pattern[str],
+    dict[str, list[tuple[str, int, str]]],
+    dict[int, str],
+    dict[str, _PhraseGroups],
 ]:
     """The OpenCC table (`tools/opencc_zh_tw.py`), ready to search: characters never right in
-    Taiwan text, and the phrases in which a character that is right elsewhere must change."""
+    Taiwan text, and the phrases in which a character that is right elsewhere must change.
+
+    A character such as 里 stands in over a thousand phrases but at a few dozen (offset, length)
+    places: the text around it is looked up once per place, not compared with every phrase."""
     data = json.loads(_FORMS.read_text(encoding="utf-8"))
     characters: dict[str, str] = data["characters"]
     by_char: dict[str, list[tuple[str, int, str]]] = {}
@@ -36,12 +49,19 @@ def _zh_tw_forms() -> tuple[
     for entries in by_char.values():  # a phrase that keeps the character is tried first
         entries.sort(key=lambda entry: entry[2] != entry[0][entry[1]])
     simplified = str.maketrans(data["to_simplified"])
+    groups: dict[str, _PhraseGroups] = {}
+    for char, entries in by_char.items():
+        places: dict[tuple[int, int], dict[str, int]] = {}
+        for index, (key, offset, _new) in enumerate(entries):
+            places.setdefault((offset, len(key)), {}).setdefault(key, index)
+        groups[char] = [(offset, length, keys) for (offset, length), keys in places.items()]
     return (
         re.compile("[" + "".join(sorted(characters)) + "]"),
         characters,
         re.compile("[" + "".join(sorted(by_char)) + "]"),
         by_char,
         simplified,
+        groups,
     )
 
 
@@ -55,7 +75,7 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
     A character that has one traditional form only (为 -> 為) is wrong wherever it stands; one
     that is right in some words (于, 注) only inside an OpenCC phrase that changes it (位于 -> 位於).
     """
-    characters_pattern, characters, phrase_pattern, by_char, simplified = _zh_tw_forms()
+    characters_pattern, characters, phrase_pattern, by_char, simplified, groups = _zh_tw_forms()
     # A set intersection is far cheaper than a regex class of some 3,700 characters.
     wrong = characters.keys() & set(text)
     found = [(char, characters[char]) for char in text if char in wrong] if wrong else []
@@ -64,13 +84,19 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
         if as_simplified is None:
             as_simplified = text.translate(simplified)
         position, char = match.start(), match.group()
-        for key, offset, new in by_char[char]:
+        first = None  # the first phrase of the character's list that holds it here
+        for offset, length, keys in groups[char]:
             start = position - offset
-            if start >= 0 and as_simplified.startswith(key, start):
-                if new != char:  # the first phrase that holds it changes it; none keeps it
-                    word = text[start : start + len(key)]
-                    found.append((word, word[:offset] + new + word[offset + 1 :]))
-                break
+            if start >= 0:
+                index = keys.get(as_simplified[start : start + length])
+                if index is not None and (first is None or index < first):
+                    first = index
+        if first is not None:
+            key, offset, new = by_char[char][first]
+            if new != char:  # the first phrase that holds it changes it; none keeps it
+                start = position - offset
+                word = text[start : start + len(key)]
+                found.append((word, word[:offset] + new + word[offset + 1 :]))
     return found
 
 
