@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,3 +304,20 @@ def test_workers_are_not_forked_from_a_process_with_other_threads():
     finally:
         release.set()
         other.join()
+
+
+def test_the_findings_are_the_same_whatever_the_hash_seed(corpus_root):
+    """Findings and their messages must not follow the order of a set, which changes per process."""
+    folder = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "SecCrypto"
+    outputs = []
+    for seed in ("11", "22"):
+        done = subprocess.run(
+            [sys.executable, "-m", "kbtools", "check", str(folder), "--format", "json"],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert b'"changed-case"' in outputs[0]

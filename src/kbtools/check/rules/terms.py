@@ -336,11 +336,13 @@ _LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
 _CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
 
 
-def _kept_names(source: str) -> set[str]:
+def _kept_names(source: str) -> list[str]:
     """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
     A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
-    capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read."""
-    return {word for word in _LATIN_WORD.findall(source) if word.isupper()} - _CAPITALISED_WORDS
+    capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read.
+    In the order of the source, so that the findings come out the same in every run."""
+    words = dict.fromkeys(word for word in _LATIN_WORD.findall(source) if word.isupper())
+    return [word for word in words if word not in _CAPITALISED_WORDS]
 
 
 @segment_rule(
@@ -378,7 +380,7 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     # A bold word in a Latin-script target may be the same word of that language (`**description**`);
     # in Chinese, Japanese and Korean `protected-term` reads bold words.
     if other_script and language not in _CASELESS_LANGUAGES and "**" in source_text and "**" in target_text:
-        target_bold = {text.strip() for text in segment.target.inline.strong}
+        target_bold = list(dict.fromkeys(text.strip() for text in segment.target.inline.strong))
         for bold in (text.strip() for text in segment.source.inline.strong):
             if (
                 bold
@@ -399,11 +401,12 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
             if recased and recased.group().split()[0] == phrase.split()[0]:
                 found.setdefault(phrase, recased.group())
     if other_script:
-        target_words = set(_LATIN_WORD.findall(target))
+        target_words = dict.fromkeys(_LATIN_WORD.findall(target))  # in the target's order
         source_words = set(_LATIN_WORD.findall(source))
         by_lower: dict[str, list[str]] = {}
-        for word in target_words - source_words:
-            by_lower.setdefault(word.lower(), []).append(word)
+        for word in target_words:
+            if word not in source_words:
+                by_lower.setdefault(word.lower(), []).append(word)
         if by_lower:
             for name in _kept_names(source):
                 if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
