@@ -290,3 +290,22 @@ def test_the_pattern_of_a_finding_names_the_source_form_and_what_the_target_made
     text = page(segment("1-1", "TextureCube：： GatherCmpGreen", "TextureCube::GatherCmpGreen"))
     (finding,) = findings(text, "translated-identifier")
     assert pattern_of(finding) == "TextureCube::GatherCmpGreen -> TextureCube：： GatherCmpGreen"
+
+
+def test_a_full_stop_before_a_bold_phrase_is_a_sentences_end_not_a_member_dot() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "記錄檔中會提供其他資訊。<strong>Windows Installer 2.0：</strong> 無法使用。",
+            "Additional information is available in the log file.<strong>Windows Installer 2.0:</strong> Not available.",
+        ),
+        segment(
+            "1-2",
+            '請參閱 <a href="x.md">啟用記錄。</a><strong>附註</strong>',
+            'See <a href="x.md">Enable logging.</a><strong>Note</strong>',
+        ),
+        segment("1-3", "<em>Player6</em>。<strong>HasError</strong>", "<em>Player6</em>.<strong>HasError</strong>"),
+    )
+    assert [(f.segment, f.message) for f in findings(text, "cjk-punctuation")] == [
+        ("1-3", "full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
+    ]

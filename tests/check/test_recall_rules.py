@@ -135,12 +135,20 @@ def test_an_acronym_recased_in_a_chinese_target_is_reported(corpus_root: Path) -
 
 
 def test_a_name_recased_half_way_is_reported_but_one_lower_cased_whole_is_not() -> None:
-    half = page(
-        segment("1-1", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."), front_matter=IT
-    )
-    whole = page(segment("1-1", "Nella global assembly cache.", "In the Global Assembly Cache."), front_matter=IT)
+    half = page(segment("1-1", "請參閱 [Windows script host](x.md)。", "See [Windows Script Host](x.md)."))
+    whole = page(segment("1-1", "在 global assembly cache 中。", "In the Global Assembly Cache."))
     assert messages(half, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
     assert messages(whole, "changed-case") == []
+
+
+def test_a_title_in_the_case_of_a_latin_script_language_is_not_a_recased_name() -> None:
+    """French and Italian write titles in sentence case: `documentation de Windows Installer`."""
+    text = page(
+        segment("1-1", "Voir la [documentation du SDK Windows](x.md).", "See the [Windows SDK Documentation](x.md)."),
+        segment("1-2", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."),
+        front_matter=IT,
+    )
+    assert messages(text, "changed-case") == []
 
 
 def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() -> None:

@@ -95,6 +95,25 @@ def test_inconsistent_translation_of_one_linked_term(msi_dir: Path) -> None:
     ]
 
 
+def test_inconsistent_translation_is_reported_at_the_rendering_that_lost_the_name() -> None:
+    fr = "---\ntitle: T\nms.contentlocale: fr-FR\n---\n"
+    text = page(
+        segment(
+            "1-1",
+            "Voir la [table de répertoires](directory-table.md).",
+            "See the [Directory Table](directory-table.md).",
+        ),
+        segment(
+            "1-2", "Dans la [table Directory](directory-table.md).", "In the [Directory Table](directory-table.md)."
+        ),
+        front_matter=fr,
+    )
+    found = [f for f in check_text(text) if f.rule == "inconsistent-translation"]
+    assert [(f.segment, f.message) for f in found] == [
+        ("1-1", "'Directory Table' is translated 'table de répertoires' here but 'table Directory' on line 8")
+    ]
+
+
 def test_inconsistent_translation_ignores_inflection_and_particles() -> None:
     text = page(
         segment("1-1", "См. [таблицы Feature](feature-table.md).", "See the [Feature table](feature-table.md)."),

@@ -270,6 +270,15 @@ def _paired_links(segment: Segment) -> list[tuple[Link, Link]]:
     return pairs
 
 
+_CAPITALISED_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")
+
+
+def _names_kept(source_text: str, translated: str) -> int:
+    """How many capitalised words of a link's source text its translation keeps as they are."""
+    words = set(re.findall(r"[A-Za-z0-9_]+", visible_text(translated)))
+    return sum(1 for name in dict.fromkeys(_CAPITALISED_NAME.findall(visible_text(source_text))) if name in words)
+
+
 def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
     """True when the difference is an identifier of the link text that a translation altered:
     `protected-term` reports that."""
@@ -292,7 +301,8 @@ by its first five), nor is a particle (`許可權的屬性` and `許可權屬性
 more word of the sentence. An identifier whose
 case or punctuation changed is reported once, by `protected-term`, and a link text left in the
 source language by `untranslated` where the whole segment is left so; each term is reported once per
-page, however often it varies.
+page, however often it varies, at the rendering that keeps fewer of the source's capitalised words
+(`table de répertoires` rather than `table Directory` for `Directory Table`), or at the later one.
 """,
     example="""
 [重新開機管理員](../rstmgr/restart-manager-portal.md) ... [重新啟動管理員](../rstmgr/restart-manager-portal.md)
@@ -321,6 +331,14 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
             if _owned_elsewhere(source_text, (earlier, translated)):
                 continue
             reported.add(key)
+            # The rendering that keeps more of the source's names (`table Directory` for
+            # `Directory Table`) is the right one: the finding goes to the other.
+            if _names_kept(source_text, translated) > _names_kept(source_text, earlier):
+                yield Hit(
+                    f"'{key[1]}' is translated '{earlier}' here but '{translated}' on line {segment.line}",
+                    where,
+                )
+                continue
             yield Hit(
                 f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
                 segment,
@@ -357,8 +375,10 @@ Machine translation lower-cases them or capitalises them by its own grammar (`Id
 `Windows script host`), and a reader searching for the name, or typing it, is misled. The rule
 reports, in a target written in another script than Latin (Chinese, Japanese, Korean, Cyrillic,
 Greek), a Latin word kept in another case than the source's name (a word capitalised other than
-at a sentence's start, or in capitals); in any target, a phrase of two or more capitalised words
-and a bold phrase (`**Context**`) kept in another case. Names with an inner capital or in
+at a sentence's start, or in capitals), and a phrase of two or more capitalised words recased
+half-way; in any target, a bold phrase (`**Context**`) kept in another case. A Latin-script
+target writes titles in its own case (`documentation de Windows Installer`, `Vedere la
+versione`), so a phrase there is not read. Names with an inner capital or in
 capitals of four letters or more are `protected-term`'s.
 """,
     example="""
@@ -391,7 +411,9 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 for other in target_bold:
                     if other.lower() == bold.lower():
                         found[bold] = other
-    if " " in source:
+    # In a Latin-script target a title is written in that language's case (`documentation de
+    # Windows Installer`): a phrase recased half-way is read only where Latin letters are names.
+    if other_script and " " in source:
         for phrase in _CAPITALISED_PHRASE.findall(source):
             if phrase in target:
                 continue

@@ -136,9 +136,23 @@ _HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
 # A dot that joins an object to its member, through markup (`<em>Player6</em>.<strong>HasError</strong>`,
 # `*player*.**mediaCollection**`, `.Default.GroupPolicy`), and the full-width stop put in its place.
 _MARKUP_BETWEEN = r"(?:\s*(?:\*{1,2}|_|</?[a-z]+>))*"
+# The member is the letter right after the dot, or one word in markup of its own: a bold phrase
+# after a sentence's stop (`log file.<strong>Windows Installer 2.0:</strong>`) is not a member.
 _DOT_IN_NAME = re.compile(
-    rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:\*{{1,2}}|_|</?[a-z]+>)*[A-Za-z]|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]"
+    rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:[A-Za-z]|(?:\*{{1,2}}|_|<[a-z]+>)+[A-Za-z][A-Za-z0-9_]*(?:\*{{1,2}}|_|</[a-z]+>))"
+    r"|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]"
 )
+_ATTRIBUTES = re.compile(r"<([a-z]+)\s[^<>]*>")
+_LINK_TARGET = re.compile(r"\]\([^()]*\)")
+
+
+def _without_addresses(text: str) -> str:
+    """The text less tag attributes and link targets, whose dots (`x.md`) join no names."""
+    if "<" in text:
+        text = _ATTRIBUTES.sub(r"<\1>", text)
+    return _LINK_TARGET.sub("]", text) if "](" in text else text
+
+
 _FULL_STOP_IN_NAME = re.compile(rf"。{_MARKUP_BETWEEN}\s*[A-Za-z]")
 _FULL_WIDTH = {";": "；", ",": "，", ":": "：", "!": "！", "?": "？"}
 
@@ -166,7 +180,11 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     target = segment.target.text
     problems = []
-    if "。" in target and _FULL_STOP_IN_NAME.search(target) and _DOT_IN_NAME.search(segment.source.text):
+    if (
+        "。" in target
+        and _FULL_STOP_IN_NAME.search(target)
+        and _DOT_IN_NAME.search(_without_addresses(segment.source.text))
+    ):
         problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
         return problems or None
