@@ -36,7 +36,17 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
     choices = list(known)
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(word.lower(), list(by_lower), n=3, cutoff=0.6)
+    if close:
+        # A name far less like the word than the closest one is noise beside it
+        # (`protected-terms`: `protected-term`, not `unsourced-term` too).
+        best = difflib.SequenceMatcher(None, word.lower(), close[0]).ratio()
+        close = [
+            c for c in close if difflib.SequenceMatcher(None, word.lower(), c).ratio() >= best - _SUGGESTION_SPREAD
+        ]
     return f"; did you mean: {', '.join(by_lower[c] for c in close)}?" if close else ""
+
+
+_SUGGESTION_SPREAD = 0.2
 
 
 def examples(*lines: str) -> str:
