@@ -19,23 +19,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "check"))
 
-from pseudo_translation import pseudo_translated  # noqa: E402
+from pseudo_translation import STRUCTURE_RULES, pseudo_translated  # noqa: E402
 
 from kbtools.check.engine import CheckSettings, RuleSelection, check_page  # noqa: E402
 from kbtools.page import read_page  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("KBTOOLS_CORPUS", REPO.parent / "shared" / "corpus"))
 FOLDERS = ["win32-zh-tw-sxs/desktop-src", "win32-fr-fr-sxs/desktop-src"]
-STRUCTURE = {
-    "encoding",
-    "unreadable-file",
-    "frontmatter",
-    "malformed-markup",
-    "unpaired-segment",
-    "segment-id-mismatch",
-    "duplicate-segment-id",
-    "unsafe-html",
-}
 
 
 def main() -> int:
@@ -44,7 +34,7 @@ def main() -> int:
     args = parser.parse_args()
     import kbtools.check.engine as engine
 
-    rules = tuple(r for r in RuleSelection.default().enabled if r not in STRUCTURE)
+    rules = tuple(r for r in RuleSelection.default().enabled if r not in STRUCTURE_RULES)
     settings = CheckSettings(RuleSelection(rules))
     counts: Counter[str] = Counter()
     segments = 0

@@ -48,3 +48,19 @@ def pseudo_page(page: Page) -> str:
 
 def pseudo_translated(page: Page) -> Page:
     return parse_text(pseudo_page(page), page.path)
+
+
+# Rules about the file and the span structure judge what the page already was, not the
+# translation: a broken page stays broken whatever its targets say.
+STRUCTURE_RULES = frozenset(
+    {
+        "encoding",
+        "unreadable-file",
+        "frontmatter",
+        "malformed-markup",
+        "unpaired-segment",
+        "segment-id-mismatch",
+        "duplicate-segment-id",
+        "unsafe-html",
+    }
+)

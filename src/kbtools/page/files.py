@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kbtools.page.input_file import kind_of
+
 PAGE_SUFFIX = ".md"
 # The folder of sxs pages that every command reads when none is given: $KBTOOLS_SOURCE, else
 # the embedded sample.
@@ -50,16 +52,6 @@ class Discovery:
 
 def is_hidden(name: str) -> bool:
     return name.startswith(".")
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _inside(real: str, root: str) -> bool:
@@ -147,7 +139,7 @@ class _Walk:
                     if stat.S_ISREG(mode):
                         self.add_file(path, os.path.realpath(path), found)
                     else:
-                        self.problem(path, f"{_kind(mode)}, not a page: not read")
+                        self.problem(path, f"{kind_of(mode)}, not a page: not read")
             except OSError as error:
                 self.problem(path, f"cannot read: {(error.strerror or str(error)).lower()}")
         return subfolders
@@ -167,7 +159,7 @@ class _Walk:
         elif folder or stat.S_ISREG(mode):
             links.append((path, real))
         else:
-            self.problem(path, f"symlink to {_kind(mode)}, not a page: not read")
+            self.problem(path, f"symlink to {kind_of(mode)}, not a page: not read")
 
 
 def discover_pages(paths: Iterable[str | Path]) -> Discovery:
