@@ -70,11 +70,12 @@ def _loose(text: str) -> str:
 
 # --- protected-term -------------------------------------------------------------------------
 
-_PUNCTUATION_VARIANTS = {".": "[.。．]", ":": "[:：]", "_": "[_＿]", "-": "[-－‐]", "/": "[/／]", "\\": "[\\\\＼]"}
-
-
 @lru_cache(maxsize=4096)
 def _variant(term: str) -> re.Pattern[str]:
+    """The term in any case, with full-width punctuation and stray spaces, in a text whose third
+    forms of punctuation are folded (`terms._THIRD_FORMS`)."""
+    from kbtools.check.rules.terms import _PUNCTUATION_VARIANTS
+
     parts = []
     for char in term:
         if char in _PUNCTUATION_VARIANTS:
@@ -85,7 +86,7 @@ def _variant(term: str) -> re.Pattern[str]:
 
 
 def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
-    from kbtools.check.rules.terms import _CASELESS_LANGUAGES, case_sensitive_words, protected_terms
+    from kbtools.check.rules.terms import _CASELESS_LANGUAGES, _THIRD_FORMS, case_sensitive_words, protected_terms
     from kbtools.page.inline import visible_text
 
     assert segment.source is not None and segment.target is not None
@@ -101,12 +102,13 @@ def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tup
             continue
         found: list[LocalEdit] = []
         for offset, run in _plain_runs(target_text):
-            for match in patterns[term].finditer(run):
-                form = match.group(0)
+            for match in patterns[term].finditer(run.translate(_THIRD_FORMS)):
+                form = run[match.start() : match.end()]
                 if form == term:
                     continue
                 # The damaged form must map to this term alone.
-                if any(other != term and pattern.fullmatch(form) for other, pattern in patterns.items()):
+                folded = form.translate(_THIRD_FORMS)
+                if any(other != term and pattern.fullmatch(folded) for other, pattern in patterns.items()):
                     found = []
                     break
                 found.append((offset + match.start(), offset + match.end(), term))
@@ -190,6 +192,14 @@ def version_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str,
 # White space a translation inserts inside a token (not a line break: a span is one line).
 _INSERTED_SPACE = "[ \t\u00a0\u3000]*"
 _ASCII_WORD = "0-9A-Za-z_"
+# A class that mixes ASCII and full-width characters (`[AaＡａ]`, the white space above) compiles
+# to a 64K-entry table, once per character of a token: more than the check of a page costs. For
+# a token of printable ASCII the damaged forms are searched in the text folded instead, letter
+# case, `。` and the inserted white space taken out (offsets kept), by classes of two characters.
+_FOLDED = str.maketrans(
+    {chr(code): chr(code + 32) for code in [*range(ord("A"), ord("Z") + 1), *range(ord("Ａ"), ord("Ｚ") + 1)]}
+    | {"。": "．", "\t": " ", "\u00a0": " ", "\u3000": " "}
+)
 
 
 def _forms(char: str) -> set[str]:
@@ -201,18 +211,35 @@ def _forms(char: str) -> set[str]:
     return forms
 
 
-def _token_pattern(token: str, damaged: bool) -> re.Pattern[str]:
+@lru_cache(maxsize=4096)
+def _token_pattern(token: str, damaged: bool, folded: bool = False) -> re.Pattern[str]:
     """The token as it stands in raw Markdown (a backslash may escape its punctuation); with
-    `damaged`, also with white space between its characters, full-width forms and any case."""
+    `damaged`, also with white space between its characters, full-width forms and any case
+    (with `folded`, as they stand in the text folded by `_FOLDED`)."""
     parts = []
     for char in token:
-        forms = _forms(char) if damaged else {char}
+        forms = ({form.translate(_FOLDED) for form in _forms(char)} if folded else _forms(char)) if damaged else {char}
         piece = "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
         parts.append(piece if char.isalnum() else r"\\?" + piece)
-    body = (_INSERTED_SPACE if damaged else "").join(parts)
+    body = ((" *" if folded else _INSERTED_SPACE) if damaged else "").join(parts)
     lead = f"(?<![{_ASCII_WORD}])" if re.match(r"\w", token[0], re.A) else ""
     trail = f"(?![{_ASCII_WORD}])" if re.match(r"\w", token[-1], re.A) else ""
     return re.compile(lead + body + trail)
+
+
+class _DamagedToken:
+    """Where a token stands damaged in a text, and whether a form is one of its damaged forms."""
+
+    def __init__(self, token: str) -> None:
+        # Folding is exact for printable ASCII: each form folds to a form, nothing else does.
+        self.folds = token.isascii() and token.isprintable() and " " not in token
+        self.pattern = _token_pattern(token, damaged=True, folded=self.folds)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text.translate(_FOLDED) if self.folds else text)
+
+    def fullmatch(self, form: str) -> bool:
+        return self.pattern.fullmatch(form.translate(_FOLDED) if self.folds else form) is not None
 
 
 def _unescaped(raw: str) -> str:
@@ -253,7 +280,7 @@ def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple
     if not tokens:
         return
     source_visible, target_visible = compared_text(source_raw), compared_text(target_raw)
-    damaged_patterns = {token: _token_pattern(token, damaged=True) for token in tokens}
+    damaged_patterns = {token: _DamagedToken(token) for token in tokens}
     markup = _markup_ranges(target_raw)
     for token in tokens:
         if token in target_visible:
@@ -271,7 +298,7 @@ def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple
             if any(start < stop and begin < end for begin, stop in markup) or _glued(target_raw, start, end):
                 found = []
                 break
-            form = _unescaped(match.group(0))
+            form = _unescaped(target_raw[start:end])
             # The damaged form must map to this token alone.
             if any(other != token and pattern.fullmatch(form) for other, pattern in damaged_patterns.items()):
                 found = []
@@ -316,6 +343,8 @@ def _fix(page: Page, segment: Segment, key: str, edits: list[LocalEdit]) -> Fix:
 def attach_fixes(page: Page, context: PageContext, findings: list[Finding]) -> list[Finding]:
     """The findings, those with a safe fix carrying it."""
     segments = {s.id: s for s in page.segments if s.paired}
+    # A segment with several findings of one rule asks its fixer once.
+    offered: dict[tuple[str, str], list[tuple[str, list[LocalEdit]]]] = {}
     result = []
     for finding in findings:
         fixer = FIXERS.get(finding.rule)
@@ -323,8 +352,11 @@ def attach_fixes(page: Page, context: PageContext, findings: list[Finding]) -> l
         if fixer is None or segment is None:
             result.append(finding)
             continue
+        fixes = offered.get((finding.rule, segment.id))
+        if fixes is None:
+            fixes = offered[finding.rule, segment.id] = list(fixer(segment, context))
         fix = None
-        for key, edits in fixer(segment, context):
+        for key, edits in fixes:
             if _matches(finding, key):
                 fix = _fix(page, segment, key, edits)
                 break

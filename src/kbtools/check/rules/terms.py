@@ -71,14 +71,19 @@ _NAME_SHAPE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}|[A-Za-z][0-9]")
 # it becomes another word, never the same word in other case.
 _BOLD_CAPITALISED = re.compile(r"\*\*([A-Z][a-z]{2,})\*\*|<(?:strong|b)>([A-Z][a-z]{2,})</(?:strong|b)>")
 _CASELESS_LANGUAGES = ("zh", "ja", "ko")
+# The forms a translation gives an identifier's punctuation, as searched in a text whose third
+# forms (`。` for a dot, `‐` for a hyphen) are folded into the full-width one (`_THIRD_FORMS`):
+# a class of two characters compiles to a range, one of three to a 64K-entry table, which for
+# a term's every dot costs more than the check of its segment. No term holds either character.
 _PUNCTUATION_VARIANTS = {
-    ".": "[.。．]",
+    ".": "[.．]",
     ":": "[:：]",
     "_": "[_＿]",
-    "-": "[-－‐]",
+    "-": "[-－]",
     "/": "[/／]",
     "\\": "[\\\\＼]",
 }
+_THIRD_FORMS = str.maketrans({"。": "．", "‐": "－"})
 
 
 @cache
@@ -120,6 +125,10 @@ def case_sensitive_words(source_text: str, caseless_target: bool) -> frozenset[s
 _HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")
 
 
+# What of a term a variant pattern matches as it is: the text between its punctuation.
+_LITERAL_PIECES = re.compile("[" + re.escape("".join(_PUNCTUATION_VARIANTS)) + "]")
+
+
 @lru_cache(maxsize=4096)
 def _variant_pattern(term: str) -> re.Pattern[str]:
     """Matches the lower-cased term with full-width punctuation and stray spaces.
@@ -142,7 +151,12 @@ def altered_forms(term: str, text: str) -> list[str]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower to two; keep offsets exact
         lowered = "".join(c.lower()[0] for c in text)
-    forms = (text[found.start() : found.end()] for found in _variant_pattern(term).finditer(lowered))
+    # Every form keeps the term's letters between its punctuation: without them in the text,
+    # no pattern need be built (most terms a translation lost are simply not there).
+    if not all(piece in lowered for piece in _LITERAL_PIECES.split(term.lower()) if piece):
+        return []
+    found = _variant_pattern(term).finditer(lowered.translate(_THIRD_FORMS))
+    forms = (text[match.start() : match.end()] for match in found)
     return [form for form in forms if form != term]
 
 
@@ -354,6 +368,11 @@ _LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
 _CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
 
 
+# The letters that a case-insensitive pattern matches to an ASCII letter but `str.lower` does
+# not lower to it (ı and İ match i, ſ matches s): where they stand, only the pattern can tell.
+_FOLDS_ELSEWHERE = re.compile("[\u0130\u0131\u017f]")
+
+
 def _kept_names(source: str) -> list[str]:
     """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
     A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
@@ -414,8 +433,10 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     # In a Latin-script target a title is written in that language's case (`documentation de
     # Windows Installer`): a phrase recased half-way is read only where Latin letters are names.
     if other_script and " " in source:
+        # A phrase not in the target in any case needs no pattern built.
+        folded = None if _FOLDS_ELSEWHERE.search(target) else target.lower()
         for phrase in _CAPITALISED_PHRASE.findall(source):
-            if phrase in target:
+            if phrase in target or (folded is not None and phrase.lower() not in folded):
                 continue
             recased = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", target, re.IGNORECASE)
             # Lower-cased whole, the name became a common noun (`global assembly cache`), a choice;
