@@ -221,7 +221,7 @@ def check_files(
     files: Iterable[Path], settings: CheckSettings, jobs: int | None = None, base: Path | None = None
 ) -> Iterator[FileResult]:
     """Check files in order, in parallel when there are many. Yields one result per file."""
-    base = base or Path.cwd()
+    base = (base or Path.cwd()).resolve()
     items = [(str(path), _display(path, base)) for path in files]
     workers = workers_for(len(items), jobs)
     if workers == 1:
@@ -232,8 +232,8 @@ def check_files(
 
 
 def _display(path: Path, base: Path) -> str:
-    """Paths in findings are relative to the working directory when under it, with '/'."""
+    """Paths in findings are relative to the working directory (`base`, resolved) when under it, with '/'."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix() if path.is_absolute() else path.as_posix()
+        return path.resolve().relative_to(base).as_posix() if path.is_absolute() else path.as_posix()
     except ValueError:
         return path.as_posix()

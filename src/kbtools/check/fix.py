@@ -70,6 +70,7 @@ def _loose(text: str) -> str:
 
 # --- protected-term -------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=4096)
 def _variant(term: str) -> re.Pattern[str]:
     """The term in any case, with full-width punctuation and stray spaces, in a text whose third
@@ -95,20 +96,19 @@ def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tup
     caseless = (context.page.locale or "").lower().startswith(_CASELESS_LANGUAGES)
     candidates = terms | case_sensitive_words(source_text, caseless)
     source_visible, target_visible = visible_text(source_text), visible_text(target_text)
-    patterns = {term: _variant(term) for term in candidates}
     for term in sorted(candidates):
         needed = source_visible.count(term) - target_visible.count(term)
         if needed <= 0:
             continue
         found: list[LocalEdit] = []
         for offset, run in _plain_runs(target_text):
-            for match in patterns[term].finditer(run.translate(_THIRD_FORMS)):
+            for match in _variant(term).finditer(run.translate(_THIRD_FORMS)):
                 form = run[match.start() : match.end()]
                 if form == term:
                     continue
                 # The damaged form must map to this term alone.
                 folded = form.translate(_THIRD_FORMS)
-                if any(other != term and pattern.fullmatch(folded) for other, pattern in patterns.items()):
+                if any(other != term and _variant(other).fullmatch(folded) for other in candidates):
                     found = []
                     break
                 found.append((offset + match.start(), offset + match.end(), term))
@@ -227,19 +227,39 @@ def _token_pattern(token: str, damaged: bool, folded: bool = False) -> re.Patter
     return re.compile(lead + body + trail)
 
 
+# A damaged form of a token of printable ASCII, less case, white space, backslashes and
+# full-width forms, is the token so reduced: a text without that builds no pattern.
+_LOOSE = str.maketrans(
+    {chr(code): chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)}
+    | {chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
+    | {"。": ".", " ": None, "\t": None, "\u00a0": None, "\u3000": None, "\\": None, "＼": None}
+)
+
+
 class _DamagedToken:
     """Where a token stands damaged in a text, and whether a form is one of its damaged forms."""
 
     def __init__(self, token: str) -> None:
+        self.token = token
         # Folding is exact for printable ASCII: each form folds to a form, nothing else does.
         self.folds = token.isascii() and token.isprintable() and " " not in token
-        self.pattern = _token_pattern(token, damaged=True, folded=self.folds)
+        self.loose = token.translate(_LOOSE) if self.folds else None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _token_pattern(self.token, damaged=True, folded=self.folds)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text.translate(_FOLDED) if self.folds else text)
+        if not self.folds:
+            return self.pattern.finditer(text)
+        if self.loose not in text.translate(_LOOSE):
+            return iter(())
+        return self.pattern.finditer(text.translate(_FOLDED))
 
     def fullmatch(self, form: str) -> bool:
-        return self.pattern.fullmatch(form.translate(_FOLDED) if self.folds else form) is not None
+        if not self.folds:
+            return self.pattern.fullmatch(form) is not None
+        return form.translate(_LOOSE) == self.loose and self.pattern.fullmatch(form.translate(_FOLDED)) is not None
 
 
 def _unescaped(raw: str) -> str:
@@ -522,7 +542,7 @@ def run_fixes(files, settings, ignored_rules: Callable, *, write: bool, jobs: in
     from kbtools.page.writing import WriteRefused, write_atomically
 
     run = FixRun()
-    base = Path.cwd()
+    base = Path.cwd().resolve()
     files = list(files)
     items = [(str(path), _display(path, base), frozenset(ignored_rules(path))) for path in files]
     workers = workers_for(len(items), jobs)

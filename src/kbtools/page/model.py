@@ -207,14 +207,17 @@ class Page:
     size: int = 0
     _line_index: LineIndex | None = None
     _blocks: list[Block] | None = None
+    # The locale, with the front matter it was read from: rules ask for it on every segment.
+    _locale: tuple[FrontMatter | None, str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def locale(self) -> str | None:
         """The target locale (`ms.contentlocale`), or None when the page does not say."""
-        if self.front_matter is None:
-            return None
-        value = self.front_matter.get("ms.contentlocale")
-        return str(value) if value else None
+        known = self._locale
+        if known is None or known[0] is not self.front_matter:
+            value = self.front_matter.get("ms.contentlocale") if self.front_matter is not None else None
+            known = self._locale = (self.front_matter, str(value) if value else None)
+        return known[1]
 
     @property
     def is_plain_markdown(self) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
-from kbtools.check.rules.terms import altered_forms, protected_terms
+from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
 from kbtools.page.cells import cell_columns
 from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
@@ -149,9 +149,11 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         ):
             word = anchored["word"]
             target = visible_text(segment.target.text)
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+            if word in target and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
                 return None
-            recased = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE)
+            recased = in_any_case(word, target) and re.search(
+                rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE
+            )
             if recased:
                 return [f"'{word}' appears as '{recased.group()}' in the target"]
             return [f"'{word}', the name its anchors give, is missing from the target (translated)"]

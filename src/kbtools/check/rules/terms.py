@@ -160,6 +160,17 @@ def altered_forms(term: str, text: str) -> list[str]:
     return [form for form in forms if form != term]
 
 
+# The letters that a case-insensitive pattern matches to an ASCII letter but `str.lower` does
+# not lower to it (ı and İ match i, ſ matches s): where they stand, only the pattern can tell.
+_FOLDS_ELSEWHERE = re.compile("[\u0130\u0131\u017f]")
+
+
+def in_any_case(word: str, text: str) -> bool:
+    """False when a case-insensitive search for the ASCII `word` in `text` cannot match: a test
+    far cheaper than building the pattern (most words are not there in any case)."""
+    return word.lower() in text.lower() or bool(_FOLDS_ELSEWHERE.search(text))
+
+
 @segment_rule(
     "protected-term",
     family="terms",
@@ -368,11 +379,6 @@ _LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
 _CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
 
 
-# The letters that a case-insensitive pattern matches to an ASCII letter but `str.lower` does
-# not lower to it (ı and İ match i, ſ matches s): where they stand, only the pattern can tell.
-_FOLDS_ELSEWHERE = re.compile("[\u0130\u0131\u017f]")
-
-
 def _kept_names(source: str) -> list[str]:
     """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
     A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
@@ -433,10 +439,8 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     # In a Latin-script target a title is written in that language's case (`documentation de
     # Windows Installer`): a phrase recased half-way is read only where Latin letters are names.
     if other_script and " " in source:
-        # A phrase not in the target in any case needs no pattern built.
-        folded = None if _FOLDS_ELSEWHERE.search(target) else target.lower()
         for phrase in _CAPITALISED_PHRASE.findall(source):
-            if phrase in target or (folded is not None and phrase.lower() not in folded):
+            if phrase in target or not in_any_case(phrase, target):
                 continue
             recased = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", target, re.IGNORECASE)
             # Lower-cased whole, the name became a common noun (`global assembly cache`), a choice;
