@@ -289,3 +289,43 @@ def test_diff_in_worker_processes_prints_every_page_in_order_and_writes_nothing(
         f"--- a/p{number:02}.md" for number in range(70)
     ]
     assert {path.name: path.read_bytes() for path in workdir.glob("*.md")} == before
+
+
+# Forms a translation gives a token, and near misses: full-width letters and punctuation, the
+# third forms of a dot, white space of every kind, escapes, capitals, word characters around it.
+_DAMAGED_TEXTS = [
+    "見 C：＼ Windows\u3000\\\\ System32。dll 與 c:\\windows\\system32.DLL。",
+    "路徑 Ｃ:\\\tＷindows\u00a0\\System32\\.dll、xC:\\Windows\\System32.dll、C:\\Windows\\System32.dllx",
+    "ＡC:\\Windows\\System32.dll 和 C:\\Windows\\System32.dll＿ 及 C : \\ Windows \\ System32 . dll",
+    "設定 REINSTALL = ALL、reinstall＝ａｌｌ、REINSTALL =ALL_ 與 [ 2 ]、［２］、[2 ]",
+]
+
+
+@pytest.mark.parametrize("token", ["C:\\Windows\\System32.dll", "REINSTALL=ALL", "[2]", "Ünïcode.dll", "% d"])
+def test_damaged_tokens_are_found_in_the_folded_text_where_the_full_pattern_finds_them(token):
+    """The folded search and its pre-screen (`_DamagedToken`) are a cheaper way to the same
+    matches as the pattern that spells out every form."""
+    from kbtools.check.fix import _DamagedToken, _token_pattern
+
+    full = _token_pattern(token, damaged=True)
+    damaged = _DamagedToken(token)
+    for text in [*_DAMAGED_TEXTS, token.upper(), token.lower(), token.replace("d", "Ｄ")]:
+        assert [m.span() for m in damaged.finditer(text)] == [m.span() for m in full.finditer(text)]
+        for start, end in {m.span() for m in full.finditer(text)} | {(0, len(text)), (3, 20)}:
+            form = text[start:end]
+            assert damaged.fullmatch(form) == (full.fullmatch(form) is not None)
+    assert any(full.finditer(" ".join(_DAMAGED_TEXTS))) or token in ("Ünïcode.dll", "% d")
+
+
+@pytest.mark.parametrize("word", ["Disk", "Installer", "KeyPath"])
+def test_in_any_case_is_never_false_where_a_case_insensitive_search_matches(word):
+    import re
+
+    from kbtools.check.rules.terms import in_any_case
+
+    pattern = re.compile(re.escape(word), re.IGNORECASE)
+    # ı and İ match i, ſ matches s and the Kelvin sign K matches k under IGNORECASE.
+    for text in ["a " + word.upper(), "ınstaller dıſk", "İnstaller", "\u212aeyPath", "nothing", word.lower()]:
+        if pattern.search(text):
+            assert in_any_case(word, text)
+    assert not in_any_case(word, "nothing here")
