@@ -329,3 +329,15 @@ def test_in_any_case_is_never_false_where_a_case_insensitive_search_matches(word
         if pattern.search(text):
             assert in_any_case(word, text)
     assert not in_any_case(word, "nothing here")
+
+
+@pytest.mark.parametrize("term", ["ALLUSERS", "Mergemod.h", "REG_DWORD", "Installer.UILevel", "Ünïcode"])
+def test_a_term_whose_pieces_are_not_there_in_any_case_has_no_variant_there(term):
+    from kbtools.check.fix import _may_hold, _variant
+    from kbtools.check.rules.terms import _THIRD_FORMS
+
+    texts = ["設定 allusers 屬性", "請參閱 Mergemod。 h", "reg＿ dword", "installer． uilevel", "ünïcode", "其他", "ſ ı İ"]
+    for text in texts:
+        if _variant(term).search(text.translate(_THIRD_FORMS)):
+            assert _may_hold(term, text)
+    assert not _may_hold("ALLUSERS", "其他")

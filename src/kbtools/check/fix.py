@@ -86,6 +86,14 @@ def _variant(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + "".join(parts) + r"(?![\w])", re.I)
 
 
+def _may_hold(term: str, text: str) -> bool:
+    """False when `_variant(term)` cannot match in the text: a piece of the (ASCII) term between
+    its punctuation is not there in any case. Far cheaper than building the pattern."""
+    from kbtools.check.rules.terms import _LITERAL_PIECES, in_any_case
+
+    return not term.isascii() or all(in_any_case(piece, text) for piece in _LITERAL_PIECES.split(term) if piece)
+
+
 def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tuple[str, list[LocalEdit]]]:
     from kbtools.check.rules.terms import _CASELESS_LANGUAGES, _THIRD_FORMS, case_sensitive_words, protected_terms
     from kbtools.page.inline import visible_text
@@ -98,7 +106,7 @@ def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tup
     source_visible, target_visible = visible_text(source_text), visible_text(target_text)
     for term in sorted(candidates):
         needed = source_visible.count(term) - target_visible.count(term)
-        if needed <= 0:
+        if needed <= 0 or not _may_hold(term, target_text):
             continue
         found: list[LocalEdit] = []
         for offset, run in _plain_runs(target_text):
@@ -108,7 +116,10 @@ def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tup
                     continue
                 # The damaged form must map to this term alone.
                 folded = form.translate(_THIRD_FORMS)
-                if any(other != term and _variant(other).fullmatch(folded) for other in candidates):
+                if any(
+                    other != term and _may_hold(other, folded) and _variant(other).fullmatch(folded)
+                    for other in candidates
+                ):
                     found = []
                     break
                 found.append((offset + match.start(), offset + match.end(), term))
