@@ -336,7 +336,15 @@ def test_a_term_whose_pieces_are_not_there_in_any_case_has_no_variant_there(term
     from kbtools.check.fix import _may_hold, _variant
     from kbtools.check.rules.terms import _THIRD_FORMS
 
-    texts = ["設定 allusers 屬性", "請參閱 Mergemod。 h", "reg＿ dword", "installer． uilevel", "ünïcode", "其他", "ſ ı İ"]
+    texts = [
+        "設定 allusers 屬性",
+        "請參閱 Mergemod。 h",
+        "reg＿ dword",
+        "installer． uilevel",
+        "ünïcode",
+        "其他",
+        "ſ ı İ",
+    ]
     for text in texts:
         if _variant(term).search(text.translate(_THIRD_FORMS)):
             assert _may_hold(term, text)
