@@ -142,6 +142,10 @@ _DOT_IN_NAME = re.compile(
     rf"[\w*>]{_MARKUP_BETWEEN}\s*\.(?:[A-Za-z]|(?:\*{{1,2}}|_|<[a-z]+>)+[A-Za-z][A-Za-z0-9_]*(?:\*{{1,2}}|_|</[a-z]+>))"
     r"|(?<![\w.])\.[A-Z][a-z]+\.[A-Z]"
 )
+# A sentence run into the next without a space (`... as the query.Seek cannot be used`): a
+# lower-case word, its full stop, then a capitalised word and a space. Not a member (`Player.controls`,
+# `Dependency.Version property`), whose object is a name.
+_RUN_IN_SENTENCE = re.compile(r"(?<![\w.])([a-z]+)\.(?=[A-Z][a-z]+\s)")
 _ATTRIBUTES = re.compile(r"<([a-z]+)\s[^<>]*>")
 _LINK_TARGET = re.compile(r"\]\([^()]*\)")
 
@@ -169,7 +173,8 @@ conversion, and it sets the two clauses against each other without the space the
 Code spans are not read; a half-width mark next to a Latin letter or a digit is not reported.
 The other way round, a full-width `。` where the source joins an object to its member with a dot
 (`<em>Player6</em>.<strong>HasError</strong>` -> `<em>Player6</em>。<strong>HasError</strong>`,
-`.Default.GroupPolicy`) breaks the name, and is reported.
+`.Default.GroupPolicy`) breaks the name, and is reported; a source sentence run into the next
+without a space (`... as the query.Seek cannot be used`) joins no names.
 """,
     example="""
 source: Your application specified a new font for the item; the control will use the new font.
@@ -183,7 +188,7 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
     if (
         "。" in target
         and _FULL_STOP_IN_NAME.search(target)
-        and _DOT_IN_NAME.search(_without_addresses(segment.source.text))
+        and _DOT_IN_NAME.search(_RUN_IN_SENTENCE.sub(r"\1. ", _without_addresses(segment.source.text)))
     ):
         problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
