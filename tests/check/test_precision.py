@@ -147,3 +147,15 @@ def test_a_name_the_source_lower_cased_and_the_target_wrote_right_is_not_recased
         front_matter=front_matter("ru-RU"),
     )
     assert "changed-case" not in [f.rule for f in check_text(text)]
+
+
+def test_a_doubling_that_the_source_has_too_is_a_faithful_translation(corpus_root: Path) -> None:
+    # `after the user user moves` -> `使用者使用者移動`
+    shell = corpus_root / "win32-zh-tw-sxs/desktop-src/shell/application-desktop-toolbars.md"
+    assert [f for f in found(shell, "doubled-word") if "使用者使用者" in f.message] == []
+
+
+def test_a_sentence_run_into_the_next_is_no_dotted_name(corpus_root: Path) -> None:
+    # `Play the specified file in full-screen mode.You must ...`: no name `mode.You` to keep.
+    wmp = corpus_root / "win32-zh-tw-sxs/desktop-src/WMP/command-line-parameters.md"
+    assert [f for f in found(wmp, "translated-identifier") if "mode.You" in f.message] == []
