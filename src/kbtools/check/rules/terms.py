@@ -222,7 +222,17 @@ class _Language:
 
     words: frozenset[str]
     particles: re.Pattern[str] | None
-    stem: Callable[[str], str]
+    stemmer: str | None
+
+    def stem(self, word: str) -> str:
+        return _stemmer(self.stemmer)(word) if self.stemmer else _prefix(word)
+
+
+@cache
+def _stemmer(name: str) -> Callable[[str], str]:
+    import snowballstemmer  # loads every language's stemmer: only once two renderings differ
+
+    return snowballstemmer.stemmer(name).stemWord
 
 
 def _prefix(word: str) -> str:
@@ -242,13 +252,7 @@ def _language(language: str) -> _Language:
     words = frozenset(word for entry in entries for word in entry.get("words", "").split())
     particles = "".join(entry.get("particles", "") for entry in entries)
     stemmer = table.get(language, {}).get("stemmer")
-    if stemmer:
-        import snowballstemmer  # only for pages with links to compare: loads every language's stemmer
-
-        stem = snowballstemmer.stemmer(stemmer).stemWord
-    else:
-        stem = _prefix
-    return _Language(words, re.compile(f"[{re.escape(particles)}]") if particles else None, stem)
+    return _Language(words, re.compile(f"[{re.escape(particles)}]") if particles else None, stemmer)
 
 
 def _wording(text: str, language: _Language) -> frozenset[str]:
