@@ -305,15 +305,18 @@ _WHOLLY_MARKED = re.compile(r"(\*\*|`)[^*`]+\1")
 _MARKED_PARTS = re.compile(r"\*\*([^*]+)\*\*|`([^`]+)`")
 
 
+# A link text that names code: one word, an instruction and its shader (`else - vs`), a directive
+# or a joined name (`#define`, `write_mask`).
+_CODE_LIKE = re.compile(r"\A\W*[A-Za-z0-9_]+\W*\Z| - |[#_]")
+
+
 def _names(source_text: str, caseless: bool = False) -> list[str]:
     """The capitalised words of a link's source text, in its order; into a script without letter
-    case, every Latin word of a text that is no English phrase (`else - vs`, `#define`, not
-    `drag-and-drop helper object`), since such a target keeps a Latin word only as a name."""
+    case, every Latin word of a text that names code (`else - vs`, `#define`, not `uninstallable
+    patch` or `drag-and-drop helper object`), since such a target keeps a Latin word only as a name."""
     text = visible_text(source_text)
-    if caseless:
-        words = _LATIN_WORDS.findall(text)
-        if not any(word in _language("en").words for word in words):
-            return list(dict.fromkeys(words))
+    if caseless and _CODE_LIKE.search(text):
+        return list(dict.fromkeys(_LATIN_WORDS.findall(text)))
     names = list(dict.fromkeys(_CAPITALISED_NAME.findall(text)))
     # The word that says what kind of thing a name is (`File Table`, `Record Object`) is no name:
     # `tabella file` and `file table` keep the same one.
