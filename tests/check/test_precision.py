@@ -159,3 +159,9 @@ def test_a_sentence_run_into_the_next_is_no_dotted_name(corpus_root: Path) -> No
     # `Play the specified file in full-screen mode.You must ...`: no name `mode.You` to keep.
     wmp = corpus_root / "win32-zh-tw-sxs/desktop-src/WMP/command-line-parameters.md"
     assert [f for f in found(wmp, "translated-identifier") if "mode.You" in f.message] == []
+
+
+def test_a_member_of_a_member_is_still_a_name(corpus_root: Path) -> None:
+    # `Texture1D::mips.Operator function` -> `Texture1D：： mips。Operator 函數`: the dot joins names.
+    page_path = corpus_root / "win32-zh-tw-sxs/desktop-src/direct3dhlsl/sm5-object-texture1d-mipsoperatorindex.md"
+    assert [f.line for f in found(page_path, "cjk-punctuation")] == [23]

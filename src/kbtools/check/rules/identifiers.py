@@ -32,8 +32,9 @@ _JOINT = re.compile(r"[.:][A-Za-z_]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # A sentence run into the next without a space (`... in full-screen mode.You must`, `the
 # query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
-# member (`Player.controls`, `Dependency.Version property`), whose object is a name.
-RUN_IN_SENTENCE = re.compile(r"(?<![\w.])([a-z]+)\.(?=[A-Z][a-z]+\s)")
+# member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
+# object is a name.
+RUN_IN_SENTENCE = re.compile(r"(?<![\w.:])([a-z]+)\.(?=[A-Z][a-z]+\s)")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")

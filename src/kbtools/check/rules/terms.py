@@ -247,7 +247,7 @@ def _prefix(word: str) -> str:
 def _language(language: str) -> _Language:
     """A language's function words, particles and stemmer; for a language the data does not
     name, the function words and particles of every language it names."""
-    table = {key: value for key, value in json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8")).items()}
+    table = json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
     entries = [table[language]] if language in table else [v for k, v in table.items() if not k.startswith("_")]
     words = frozenset(word for entry in entries for word in entry.get("words", "").split())
     particles = "".join(entry.get("particles", "") for entry in entries)
