@@ -20,6 +20,8 @@ from kbtools.check.rules import (  # noqa: F401, I001
     markup,
     html,
     typography,
+    space_before_punctuation,
+    regional_terms,
     freshness_stale_source,
     freshness_missing_translation,
     freshness_orphaned_page,
