@@ -122,3 +122,36 @@ def test_a_language_name_kept_is_not_reported() -> None:
 def test_a_sharp_sign_after_a_word_is_no_language_name() -> None:
     text = page(segment("1-1", "請參閱第 2 項。", "See Item# 2 and PKCS #7."), front_matter=IT)
     assert [m for m in messages(text, "copied-token") if "language" in m] == []
+
+
+# translated-identifier: the term of a list of parameters
+
+
+def test_a_parameter_named_in_a_list_term_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-ru-ru-sxs/desktop-src/Msi/installer-clearsourcelist.md",
+        "0d833-107",
+        "translated-identifier",
+    )
+    assert found == ["'Product', a parameter's name, is transliterated as 'Продукт' in the target"]
+
+
+def test_an_italic_word_in_a_table_cell_may_be_translated() -> None:
+    text = page(
+        "| DisableMSI | Description |\n|---|---|\n| " + segment("1-1", "*Par défaut*", "*Default*") + " | x |",
+        front_matter=IT,
+    )
+    assert messages(text, "translated-identifier") == []
+
+
+def test_a_list_term_kept_in_other_case_is_left_to_changed_case() -> None:
+    text = page("<dl> <dt>\n\n" + segment("1-1", "*index*", "*Index*") + "\n</dt> </dl>", front_matter=IT)
+    assert messages(text, "translated-identifier") == []
+
+
+def test_a_list_term_translated_is_reported() -> None:
+    text = page("<dl> <dt>\n\n" + segment("1-1", "*Percorso*", "*Path*") + "\n</dt> </dl>", front_matter=IT)
+    assert messages(text, "translated-identifier") == [
+        "'Path', a parameter's name, is missing from the target (translated)"
+    ]
