@@ -61,19 +61,19 @@ def test_a_space_before_the_stop_after_a_link_is_reported(corpus_root: Path) -> 
         "c50a9-107",
         "space-before-punctuation",
     )
-    assert found == ["space before '.' after '*](reinstallmode.md)': write '*](reinstallmode.md).'"]
+    assert found == ["space before '.': remove the space"]
 
 
 def test_a_space_before_a_comma_after_a_link_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/specifying-components.md", "8845c-107", "space-before-punctuation"
     )
-    assert found == ["space before ',' after '(component-table.md)': write '(component-table.md),'"]
+    assert found == ["space before ',': remove the space"]
 
 
 def test_a_space_before_the_stop_after_a_placeholder_is_reported() -> None:
     text = page(segment("1-1", "Errore di sistema: \\[ 3 \\] .", "System error: \\[3\\]."), front_matter=IT)
-    assert messages(text, "space-before-punctuation") == ["space before '.' after '\\]': write '\\].'"]
+    assert messages(text, "space-before-punctuation") == ["space before '.': remove the space"]
 
 
 def test_a_file_extension_or_an_ellipsis_after_a_space_is_not_reported() -> None:

@@ -47,7 +47,7 @@ def space_before_punctuation(segment: Segment, context: PageContext) -> list[str
     spaced = _spaced(segment.target.text)
     if not spaced or len(spaced) <= len(_spaced(segment.source.text)):
         return None
-    return [
-        f"space before '{match.group(2)}' after '{match.group(1)}': write '{match.group(1)}{match.group(2)}'"
-        for match in spaced
-    ]
+    # The message does not quote the text before the mark: a fix of that text (a placeholder's
+    # spaces removed by `copied-token`) must not read as a new finding.
+    marks = dict.fromkeys(match.group(2) for match in spaced)
+    return [f"space before '{mark}': remove the space" for mark in marks]
