@@ -162,7 +162,8 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
             return [f"'{word}', the name its anchors give, is missing from the target (translated)"]
     if source_text[:1] == "*" or source_text[:1].isspace():
         lone = _LONE_ITALIC_NAME.fullmatch(source_text)
-        if lone and _is_list_term(segment, context):
+        # A word shaped like a name (`PatchPackage`) is read below as any such word is.
+        if lone and _is_list_term(segment, context) and lone["word"] not in shaped_names(source_text):
             word = lone["word"]
             target = visible_text(segment.target.text)
             if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE):
