@@ -155,3 +155,46 @@ def test_a_list_term_translated_is_reported() -> None:
     assert messages(text, "translated-identifier") == [
         "'Path', a parameter's name, is missing from the target (translated)"
     ]
+
+
+# bracket-scope
+
+
+def test_a_product_moved_inside_the_brackets_of_its_qualifier_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/lvm-getemptytext.md", "1ff9f-120", "bracket-scope"
+    )
+    assert found == ["'Windows Vista', outside the brackets in the source, is inside them in the target"]
+
+
+def test_a_word_moved_into_a_folder_property_is_reported() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "\\[Menu di ProgramFilesFolder \\] \\\\ Red \\_ Park",
+            "\\[ProgramFilesFolder\\]\\\\Red\\_Park\\\\Menu",
+        ),
+        front_matter=IT,
+    )
+    assert messages(text, "bracket-scope") == [
+        "'Menu', outside the brackets in the source, is inside them in the target"
+    ]
+
+
+def test_brackets_around_the_words_they_had_are_not_reported() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "Windows 2000 Professional \\[僅限傳統型應用程式\\]",
+            "Windows 2000 Professional \\[desktop apps only\\]",
+        )
+    )
+    assert messages(text, "bracket-scope") == []
+
+
+def test_a_word_the_source_has_inside_and_outside_its_brackets_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "Il file \\[file 2\\] è valido.", "The file \\[file 2\\] is valid."),
+        front_matter=IT,
+    )
+    assert messages(text, "bracket-scope") == []

@@ -22,6 +22,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     typography,
     space_before_punctuation,
     regional_terms,
+    bracket_scope,
     freshness_stale_source,
     freshness_missing_translation,
     freshness_orphaned_page,
