@@ -30,6 +30,11 @@ _CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# A sentence run into the next without a space (`... in full-screen mode.You must`, `the
+# query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
+# member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
+# object is a name.
+RUN_IN_SENTENCE = re.compile(r"(?<![\w.:])([a-z]+)\.(?=[A-Z][a-z]+\s)")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -69,6 +74,8 @@ def shaped_names(source_text: str) -> frozenset[str]:
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = set()
     if "_" in text or _JOINT.search(text):
+        if "." in text:
+            text = RUN_IN_SENTENCE.sub(r"\1. ", text)
         names.update(name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name))
     if _INNER_CAPITAL.search(text):
         names.update(_CAMEL_NAME.findall(text))
