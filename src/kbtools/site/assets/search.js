@@ -22,6 +22,7 @@
   var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
+  var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -105,6 +106,7 @@
         var stemmed = stemOf(index, w.toLowerCase(), "en");
         if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
       });
+      doc.nameUnits = nameUnits(doc.nameStems);
       doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
       doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0]), target(doc.s[0]), target(body)];
       doc.en.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.en[t] = 1; }); });
@@ -146,6 +148,27 @@
       tg: chinese ? [] : Object.keys(index.vocabulary.tg).concat(Object.keys(index.stems[index.lang] || {})),
     };
     return index;
+  }
+
+  // The units a query must cover to name a property: each word of its name, an acronym and the
+  // words that spell it out (ui; user interface) being one unit, covered by any of them.
+  function nameUnits(stems) {
+    var spelled = {};
+    var units = [];
+    stems.forEach(function (word, i) {
+      if (spelled[i]) return;
+      var unit = [word];
+      for (var start = i + 1; word.length >= 2 && word.length <= 6 && start + word.length <= stems.length; start++) {
+        var run = stems.slice(start, start + word.length);
+        if (run.map(function (w) { return w[0]; }).join("") === word) {
+          unit = unit.concat(run);
+          for (var k = start; k < start + word.length; k++) spelled[k] = true;
+          break;
+        }
+      }
+      units.push(unit);
+    });
+    return units;
   }
 
   // At most one edit apart: a letter added, dropped, changed, or two swapped (upgarde -> upgrade).
@@ -314,11 +337,12 @@
     var en = {}, tg = {};
     concepts.forEach(function (c) { c.alts.forEach(function (a) { (a.side === "en" ? en : tg)[a.term] = 1; }); });
     var chinese = concepts.some(function (c) { return c.chinese; });
-    var nameTerms = {};
+    // The English words each concept may stand for in a name.
     concepts.forEach(function (c) {
-      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) nameTerms[a.term] = 1; });
+      c.nameTerms = {};
+      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) c.nameTerms[a.term] = 1; });
     });
-    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese, nameTerms: nameTerms };
+    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -364,12 +388,35 @@
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
-    if (doc.nameStems.length >= 2) {
-      var covered = doc.nameStems.filter(function (w) { return query.nameTerms[w]; }).length;
-      if (covered === doc.nameStems.length) named = Math.max(named, NAME_WORDS);
-      else if (covered >= 2) named = Math.max(named, NAME_WORDS * Math.pow(covered / doc.nameStems.length, 2));
+    if (doc.nameUnits.length >= 2) {
+      var cover = nameCover(doc.nameUnits, query.concepts);
+      var share = NAME_SHARE + (1 - NAME_SHARE) * cover.weight;
+      if (cover.units === doc.nameUnits.length) named = Math.max(named, NAME_WORDS * share);
+      else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
     }
     return named;
+  }
+
+  // How many of a name's units the query's concepts cover, each concept one unit at most (one
+  // French word rendered as two English words names no two-word property), and the share of the
+  // query's weight those concepts carry.
+  function nameCover(units, concepts) {
+    var owner = units.map(function () { return -1; });
+    function covers(c, unit) { return !concepts[c].phrase && unit.some(function (w) { return concepts[c].nameTerms[w]; }); }
+    // Kuhn's augmenting paths: a largest matching of concepts to units.
+    function assign(c, seen) {
+      for (var u = 0; u < units.length; u++) {
+        if (seen[u] || !covers(c, units[u])) continue;
+        seen[u] = true;
+        if (owner[u] === -1 || assign(owner[u], seen)) { owner[u] = c; return true; }
+      }
+      return false;
+    }
+    concepts.forEach(function (concept, c) { assign(c, {}); });
+    var covered = 0, weight = 0, wanted = 0;
+    owner.forEach(function (c) { if (c !== -1) { covered++; weight += concepts[c].weight || 0; } });
+    concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
+    return { units: covered, weight: wanted ? weight / wanted : 1 };
   }
 
   function score(index, doc, query, idfs) {
