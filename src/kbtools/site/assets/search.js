@@ -107,8 +107,9 @@
         if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
       });
       doc.nameUnits = nameUnits(doc.nameStems);
-      doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
-      doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0]), target(doc.s[0]), target(body)];
+      // The title with the property's kind (an automation property, a summary information property).
+      doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1] + " " + doc.k[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
+      doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0] + " " + doc.k[0]), target(doc.s[0]), target(body)];
       doc.en.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.en[t] = 1; }); });
       if (!chinese) doc.tg.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.tg[t] = 1; }); });
       // The sentences a result can point at, title and summary first.
