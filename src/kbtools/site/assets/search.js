@@ -91,6 +91,8 @@
     index.lang = index.lang || "zh";
     var chinese = index.lang === "zh" || index.lang === "ja";
     index.chinese = chinese;
+    index.functionWords = {};
+    (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
     var target = function (text) { return chinese ? field(null, normal(text)) : field(targetTokens(index, text)); };
     index.vocabulary = { en: {}, tg: {} };
     index.docs.forEach(function (doc) {
@@ -106,7 +108,7 @@
         var stemmed = stemOf(index, w.toLowerCase(), "en");
         if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
       });
-      doc.nameUnits = nameUnits(doc.nameStems);
+      doc.nameUnits = nameUnits(doc.nameStems.filter(function (w) { return !index.functionWords[w]; }));
       // The title with the property's kind (an automation property, a summary information property).
       doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1] + " " + doc.k[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
       doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0] + " " + doc.k[0]), target(doc.s[0]), target(body)];
@@ -126,8 +128,6 @@
       }
     });
     index.fold = index.fold || {};
-    index.functionWords = {};
-    (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
     index.variantOf = {};
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
@@ -398,12 +398,20 @@
     return named;
   }
 
+  // A name's word that is the beginning of the query's (admin, administr) or the reverse.
+  function abbreviates(a, b) {
+    return a.length >= 4 && b.length >= 4 && a !== b && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
+  }
+
   // How many of a name's units the query's concepts cover, each concept one unit at most (one
   // French word rendered as two English words names no two-word property), and the share of the
   // query's weight those concepts carry.
   function nameCover(units, concepts) {
     var owner = units.map(function () { return -1; });
-    function covers(c, unit) { return !concepts[c].phrase && unit.some(function (w) { return concepts[c].nameTerms[w]; }); }
+    function covers(c, unit) {
+      var terms = concepts[c].nameTerms;
+      return !concepts[c].phrase && unit.some(function (w) { return terms[w] || Object.keys(terms).some(function (t) { return abbreviates(w, t); }); });
+    }
     // Kuhn's augmenting paths: a largest matching of concepts to units.
     function assign(c, seen) {
       for (var u = 0; u < units.length; u++) {
