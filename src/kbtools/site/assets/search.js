@@ -312,6 +312,7 @@
     Object.keys(index.fold).forEach(function (letter) { query = query.split(letter).join(index.fold[letter]); });
     var concepts = [];
     var raw = [];
+    var topicalWords = []; // for each raw word: not a function word of a query with other words
     var parts = query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || [];
     // Function words (of, dans, при) are left out when the query has other words.
     var topical = parts.some(function (part) {
@@ -330,6 +331,7 @@
       } else {
         (part.match(WORD) || []).forEach(function (w) {
           raw.push(w);
+          topicalWords.push(!(topical && index.functionWords[w]));
           if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
         });
       }
@@ -343,7 +345,8 @@
       c.nameTerms = {};
       if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) c.nameTerms[a.term] = 1; });
     });
-    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
+    var topicalCount = topicalWords.filter(Boolean).length || 1;
+    return { text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -374,14 +377,19 @@
       else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30 * part;
     }
     var raw = query.raw;
+    var topical = query.topical;
     for (var i = 0; i < raw.length; i++) {
       var run = "";
+      // A run of words begins and ends with a word of the topic (a patch is no typo of PATCH).
+      if (!topical[i]) continue;
       for (var j = i; j < raw.length; j++) {
         run += raw[j];
+        if (!topical[j]) continue;
         // One word of several naming a one-word property (path -> Error.Path) says little.
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
-        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
+        // Less when the run is a small part of a longer query (msi install in MSIINSTALLPERUSER).
+        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * (j - i + 1) / query.topicalCount));
         // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
         else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
