@@ -52,10 +52,13 @@
   }
 
   // English stems of a text; a CamelCase identifier whole and by its parts (ProductCode -> productcode product code).
-  function englishTokens(index, text) {
+  // A text's function words are left out (a query never looks for them): a word whose stem is one
+  // (Russian тема -> тем, имя -> им) matches the word, not the function word.
+  function englishTokens(index, text, name) {
     var out = [];
     ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
       var lower = token.toLowerCase();
+      if (!name && index.functionWords[lower]) return;
       // Numbers of two digits or more are words (64 in 64-bit, VersionNT64); a lone digit is not.
       if (!/^\d$/.test(lower)) out.push(stemOf(index, lower, "en"));
       var parts = token.match(CAMEL) || [];
@@ -65,7 +68,7 @@
   }
 
   function targetTokens(index, text) {
-    return (normal(text).match(WORD) || []).map(function (w) { return stemOf(index, w, index.lang); });
+    return (normal(text).match(WORD) || []).filter(function (w) { return !index.functionWords[w]; }).map(function (w) { return stemOf(index, w, index.lang); });
   }
 
   // One field of one language: term frequencies (words) or the text itself (Chinese, by substrings).
@@ -101,7 +104,7 @@
       var body = doc.g.map(function (g) { return g[1]; }).join(" \u3002 ");
       var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
       var nameTokens = [];
-      doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w)); });
+      doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w, true)); });
       // The name's own words (not the name whole): what a phrase rendered word by word must cover.
       doc.nameStems = [];
       doc.w.forEach(function (w) {
