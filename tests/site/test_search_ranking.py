@@ -329,7 +329,9 @@ def test_a_name_typed_as_its_words_counts_by_their_share_of_the_query(site):
             "locale": "en-US",
             "lang": "en",
             "docs": [
-                doc("UserName", ["UserName property", "UserName property"], ["The user.", "The user."], ["User", "Name"]),
+                doc(
+                    "UserName", ["UserName property", "UserName property"], ["The user.", "The user."], ["User", "Name"]
+                ),
                 doc(
                     "CompanyName",
                     ["CompanyName property", "CompanyName property"],
