@@ -112,6 +112,15 @@
         if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
       });
       doc.nameUnits = nameUnits(doc.nameStems.filter(function (w) { return !index.functionWords[w]; }));
+      // The object a member belongs to (SummaryInfo in SummaryInfo.PropertyCount): words a query
+      // may name too, never must.
+      doc.objectUnits = [];
+      doc.n.split(/\.|::/).slice(0, -1).forEach(function (object) {
+        (object.match(CAMEL) || []).forEach(function (part) {
+          var stemmed = stemOf(index, part.toLowerCase(), "en");
+          if (part.length >= 2 && !index.functionWords[stemmed] && doc.nameStems.indexOf(stemmed) === -1) doc.objectUnits.push([stemmed]);
+        });
+      });
       // The title with the property's kind (an automation property, a summary information property).
       doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1] + " " + doc.k[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
       doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0] + " " + doc.k[0]), target(doc.s[0]), target(body)];
@@ -401,7 +410,7 @@
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
     if (doc.nameUnits.length >= 2) {
-      var cover = nameCover(doc.nameUnits, query.concepts);
+      var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts);
       var share = NAME_SHARE + (1 - NAME_SHARE) * cover.weight;
       if (cover.units === doc.nameUnits.length) named = Math.max(named, NAME_WORDS * share);
       else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
@@ -417,7 +426,8 @@
   // How many of a name's units the query's concepts cover, each concept one unit at most (one
   // French word rendered as two English words names no two-word property), and the share of the
   // query's weight those concepts carry.
-  function nameCover(units, concepts) {
+  function nameCover(required, optional, concepts) {
+    var units = required.concat(optional);
     var owner = units.map(function () { return -1; });
     function covers(c, unit) {
       var terms = concepts[c].nameTerms;
@@ -434,7 +444,11 @@
     }
     concepts.forEach(function (concept, c) { assign(c, {}); });
     var covered = 0, weight = 0, wanted = 0;
-    owner.forEach(function (c) { if (c !== -1) { covered++; weight += concepts[c].weight || 0; } });
+    owner.forEach(function (c, u) {
+      if (c === -1) return;
+      if (u < required.length) covered++;
+      weight += concepts[c].weight || 0;
+    });
     concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
     return { units: covered, weight: wanted ? weight / wanted : 1 };
   }
