@@ -19,7 +19,8 @@
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
   var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
-  var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
+  var NAME_EVIDENCE = 0.3; // a form that stands for a word of a name in full
+  var WEAKEST_NAME_EVIDENCE = 0.2; // the weakest that stands for it at all, by its share of NAME_EVIDENCE
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
   var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
@@ -355,7 +356,9 @@
     // The English words each concept may stand for in a name.
     concepts.forEach(function (c) {
       c.nameTerms = {};
-      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) c.nameTerms[a.term] = 1; });
+      if (!c.phrase) c.alts.forEach(function (a) {
+        if (a.side === "en" && a.weight >= WEAKEST_NAME_EVIDENCE) c.nameTerms[a.term] = Math.max(c.nameTerms[a.term] || 0, a.weight);
+      });
     });
     var topicalCount = topicalWords.filter(Boolean).length || 1;
     return { text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
@@ -412,7 +415,7 @@
     if (doc.nameUnits.length >= 2) {
       var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts);
       var share = NAME_SHARE + (1 - NAME_SHARE) * cover.weight;
-      if (cover.units === doc.nameUnits.length) named = Math.max(named, NAME_WORDS * share);
+      if (cover.units >= doc.nameUnits.length - 1e-9) named = Math.max(named, NAME_WORDS * share);
       else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
     }
     return named;
@@ -429,10 +432,17 @@
   function nameCover(required, optional, concepts) {
     var units = required.concat(optional);
     var owner = units.map(function () { return -1; });
-    function covers(c, unit) {
+    // How well concept c stands for a unit: 1 from its own word or a good rendering, less from a weak one.
+    function strength(c, unit) {
       var terms = concepts[c].nameTerms;
-      return !concepts[c].phrase && unit.some(function (w) { return terms[w] || Object.keys(terms).some(function (t) { return abbreviates(w, t); }); });
+      var best = 0;
+      if (concepts[c].phrase) return 0;
+      unit.forEach(function (w) {
+        Object.keys(terms).forEach(function (t) { if (t === w || abbreviates(w, t)) best = Math.max(best, terms[t]); });
+      });
+      return Math.min(1, best / NAME_EVIDENCE);
     }
+    function covers(c, unit) { return strength(c, unit) > 0; }
     // Kuhn's augmenting paths: a largest matching of concepts to units.
     function assign(c, seen) {
       for (var u = 0; u < units.length; u++) {
@@ -446,7 +456,7 @@
     var covered = 0, weight = 0, wanted = 0;
     owner.forEach(function (c, u) {
       if (c === -1) return;
-      if (u < required.length) covered++;
+      if (u < required.length) covered += strength(c, units[u]);
       weight += concepts[c].weight || 0;
     });
     concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
