@@ -306,6 +306,21 @@ def test_workers_are_not_forked_from_a_process_with_other_threads():
         other.join()
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="native threads are listed under /proc on Linux only")
+def test_workers_are_not_forked_beside_a_thread_python_did_not_start():
+    """A native thread (faulthandler's watchdog here; a C library's pool in real use) is invisible
+    to the threading module, yet a fork beside it is just as unsafe, and Python 3.12+ warns of it."""
+    import faulthandler
+
+    from kbtools.check.engine import _start_method
+
+    faulthandler.dump_traceback_later(3600)
+    try:
+        assert _start_method().get_start_method() != "fork"
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
 def test_the_findings_are_the_same_whatever_the_hash_seed(corpus_root):
     """Findings and their messages must not follow the order of a set, which changes per process."""
     folder = corpus_root / "win32-zh-tw-sxs" / "desktop-src" / "SecCrypto"

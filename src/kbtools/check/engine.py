@@ -179,6 +179,15 @@ def workers_for(items: int, jobs: int | None) -> int:
     return 1 if workers <= 1 or items < PARALLEL_MIN_FILES else workers
 
 
+def _thread_count() -> int:
+    """The threads of this process, those a C library started included: Linux lists each under
+    /proc/self/task, the count Python's own warning reads. Elsewhere, the threads Python knows."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
 def _start_method() -> BaseContext:
     """Fork while this process has one thread: workers then share the loaded rules and tables
     without importing them again. A process with other threads (a server, a test runner's
@@ -186,7 +195,7 @@ def _start_method() -> BaseContext:
     3.12+ warns of it. Its workers start from a fresh interpreter instead (forkserver)."""
     import multiprocessing
 
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if _thread_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method)
