@@ -410,3 +410,37 @@ def test_the_kind_of_a_property_is_read_with_its_title(site):
     )
     assert search("mode automation")[0] == "Session.Mode"
     assert search("自動化") == ["Session.Mode"]
+
+
+def test_a_weak_rendering_never_takes_a_names_word_from_the_word_that_renders_it(site):
+    search = site(
+        {
+            "locale": "ru-RU",
+            "lang": "ru",
+            "function_words": ["для"],
+            "stems": {
+                "ru": {"установка": "установк", "пользователей": "пользовател"},
+                "en": {"users": "user"},
+            },
+            # установка keeps company with `user` (a weak link); пользователей renders it.
+            "renderings": {
+                "установк": [["instal", 0.8], ["user", 0.2]],
+                "пользовател": [["user", 0.8]],
+                "всех": [["all", 0.8]],
+            },
+            "docs": [
+                doc(
+                    "ALLUSERS",
+                    ["Свойство ALLUSERS", "ALLUSERS property"],
+                    ["Установка на компьютер.", "The installation context."],
+                    ["ALLUSERS", "all", "users"],
+                ),
+                doc(
+                    "Other",
+                    ["Свойство Other", "Other property"],
+                    ["Установка для всех, пользователей нет.", "Install for all, no users."],
+                ),
+            ],
+        }
+    )
+    assert search("установка для всех пользователей")[0] == "ALLUSERS"

@@ -452,15 +452,26 @@
       }
       return false;
     }
-    concepts.forEach(function (concept, c) { assign(c, {}); });
-    var covered = 0, weight = 0, wanted = 0;
+    // The strongest pairs first (a word's own rendering before another word's weak one), then
+    // augmenting paths for the concepts left.
+    var pairs = [];
+    concepts.forEach(function (concept, c) {
+      units.forEach(function (unit, u) { var v = strength(c, unit); if (v > 0) pairs.push([v, c, u]); });
+    });
+    pairs.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1] || a[2] - b[2]; });
+    var placed = {};
+    pairs.forEach(function (pair) {
+      if (!placed[pair[1]] && owner[pair[2]] === -1) { owner[pair[2]] = pair[1]; placed[pair[1]] = true; }
+    });
+    concepts.forEach(function (concept, c) { if (!placed[c]) assign(c, {}); });
+    var covered = 0, count = 0, weight = 0, wanted = 0;
     owner.forEach(function (c, u) {
       if (c === -1) return;
-      if (u < required.length) covered += strength(c, units[u]);
+      if (u < required.length) { covered += strength(c, units[u]); count++; }
       weight += concepts[c].weight || 0;
     });
     concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
-    return { units: covered, weight: wanted ? weight / wanted : 1 };
+    return { units: covered, count: count, weight: wanted ? weight / wanted : 1 };
   }
 
   function score(index, doc, query, idfs) {
