@@ -444,3 +444,34 @@ def test_a_weak_rendering_never_takes_a_names_word_from_the_word_that_renders_it
         }
     )
     assert search("установка для всех пользователей")[0] == "ALLUSERS"
+
+
+def test_a_query_naming_a_names_words_in_its_order_finds_that_name(site):
+    search = site(
+        {
+            "locale": "fr-FR",
+            "lang": "fr",
+            "function_words": ["la"],
+            "stems": {
+                "fr": {"désactiver": "désactiv", "désactivée": "désactiv", "restauration": "restaur"},
+                "en": {"disable": "disabl", "disabled": "disabl"},
+            },
+            "renderings": {"désactiv": [["disabl", 0.8]], "restaur": [["rollback", 0.8]]},
+            "docs": [
+                doc(
+                    "DISABLEROLLBACK",
+                    ["Propriété DISABLEROLLBACK", "DISABLEROLLBACK property"],
+                    ["Rien.", "Nothing."],
+                    ["DISABLEROLLBACK", "disable", "rollback"],
+                ),
+                doc(
+                    "RollbackDisabled",
+                    ["Propriété RollbackDisabled", "RollbackDisabled property"],
+                    ["Rien.", "Nothing."],
+                    ["Rollback", "Disabled"],
+                ),
+            ],
+        }
+    )
+    assert search("désactiver la restauration")[0] == "DISABLEROLLBACK"
+    assert search("restauration désactivée")[0] == "RollbackDisabled"

@@ -23,6 +23,7 @@
   var WEAKEST_NAME_EVIDENCE = 0.2; // the weakest that stands for it at all, by its share of NAME_EVIDENCE
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
+  var NAME_ORDER = 1.4; // a query that names a name's words in its order
   var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
@@ -414,7 +415,7 @@
     // Two of them or more: less, by the share they cover.
     if (doc.nameUnits.length >= 2) {
       var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts);
-      var share = NAME_SHARE + (1 - NAME_SHARE) * cover.weight;
+      var share = (NAME_SHARE + (1 - NAME_SHARE) * cover.weight) * (cover.ordered ? NAME_ORDER : 1);
       if (cover.units >= doc.nameUnits.length - 1e-9) named = Math.max(named, NAME_WORDS * share);
       else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
     }
@@ -471,7 +472,10 @@
       weight += concepts[c].weight || 0;
     });
     concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
-    return { units: covered, count: count, weight: wanted ? weight / wanted : 1 };
+    // The query names the words in the name's order (disable rollback: DISABLEROLLBACK, not RollbackDisabled).
+    var order = owner.slice(0, required.length);
+    var ordered = order.every(function (c, u) { return c !== -1 && (u === 0 || c > order[u - 1]); });
+    return { units: covered, count: count, weight: wanted ? weight / wanted : 1, ordered: ordered };
   }
 
   function score(index, doc, query, idfs) {
