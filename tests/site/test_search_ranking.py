@@ -475,3 +475,29 @@ def test_a_query_naming_a_names_words_in_its_order_finds_that_name(site):
     )
     assert search("désactiver la restauration")[0] == "DISABLEROLLBACK"
     assert search("restauration désactivée")[0] == "RollbackDisabled"
+
+
+def test_a_names_no_is_a_querys_not(site):
+    search = site(
+        {
+            "locale": "en-US",
+            "lang": "en",
+            "name_forms": {"no": ["never"]},
+            "docs": [
+                doc(
+                    "MSIUSERNAME",
+                    ["MSIUSERNAME property", "MSIUSERNAME property"],
+                    ["The username.", "The username."],
+                    ["MSIUSERNAME", "msi", "username"],
+                ),
+                doc(
+                    "NOUSERNAME",
+                    ["NOUSERNAME property", "NOUSERNAME property"],
+                    ["The username.", "The username."],
+                    ["NOUSERNAME", "no", "username"],
+                ),
+                doc("Other", ["Other property", "Other property"], ["Never set.", "Never set."]),
+            ],
+        }
+    )
+    assert search("never username")[0] == "NOUSERNAME"

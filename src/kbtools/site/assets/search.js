@@ -142,6 +142,7 @@
       }
     });
     index.fold = index.fold || {};
+    index.nameForms = index.name_forms || {};
     index.variantOf = {};
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
@@ -362,7 +363,7 @@
       });
     });
     var topicalCount = topicalWords.filter(Boolean).length || 1;
-    return { text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
+    return { nameForms: index.nameForms, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -414,7 +415,7 @@
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
     if (doc.nameUnits.length >= 2) {
-      var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts);
+      var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts, query.nameForms);
       var share = (NAME_SHARE + (1 - NAME_SHARE) * cover.weight) * (cover.ordered ? NAME_ORDER : 1);
       if (cover.units >= doc.nameUnits.length - 1e-9) named = Math.max(named, NAME_WORDS * share);
       else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
@@ -430,7 +431,7 @@
   // How many of a name's units the query's concepts cover, each concept one unit at most (one
   // French word rendered as two English words names no two-word property), and the share of the
   // query's weight those concepts carry.
-  function nameCover(required, optional, concepts) {
+  function nameCover(required, optional, concepts, forms) {
     var units = required.concat(optional);
     var owner = units.map(function () { return -1; });
     // How well concept c stands for a unit: 1 from its own word or a good rendering, less from a weak one.
@@ -439,7 +440,8 @@
       var best = 0;
       if (concepts[c].phrase) return 0;
       unit.forEach(function (w) {
-        Object.keys(terms).forEach(function (t) { if (t === w || abbreviates(w, t)) best = Math.max(best, terms[t]); });
+        var stands = forms[w] || []; // the words a name's short word stands for (no: not)
+        Object.keys(terms).forEach(function (t) { if (t === w || abbreviates(w, t) || stands.indexOf(t) !== -1) best = Math.max(best, terms[t]); });
       });
       return Math.min(1, best / NAME_EVIDENCE);
     }
