@@ -5,7 +5,7 @@ repeatable for the same findings. Samples are drawn per rule (`--per-rule`), so 
 fires rarely is read as closely as one that fires thousands of times.
 
     python benchmarks/precision_sample.py [--set zh-other|fr|msi|ru|it|all] [--per-rule 20] [--seed 30]
-                                          [--rule RULE] [--counts]
+                                          [--rule RULE] [--message TEXT] [--counts]
 
 Sets: `zh-other` is the zh-TW folders outside Msi (WMP, Controls, com, shell, direct3dhlsl,
 SecCrypto), `fr` the fr-FR Msi folder, `msi` the zh-TW Msi folder, `ru` and `it` the ru-RU and
@@ -43,6 +43,7 @@ def main() -> int:
     parser.add_argument("--per-rule", type=int, default=20, help="findings sampled per rule")
     parser.add_argument("--seed", type=int, default=30)
     parser.add_argument("--rule", action="append", help="sample only this rule (repeatable)")
+    parser.add_argument("--message", help="only findings whose message holds this text (one kind of a rule's findings)")
     parser.add_argument("--counts", action="store_true", help="print the counts per rule only")
     parser.add_argument("--width", type=int, default=240, help="characters of each text shown")
     args = parser.parse_args()
@@ -56,7 +57,8 @@ def main() -> int:
     by_rule = defaultdict(list)
     for result in check_files(files, CheckSettings(RuleSelection.default())):
         for finding in result.findings:
-            by_rule[finding.rule].append(finding)
+            if args.message is None or args.message in finding.message:
+                by_rule[finding.rule].append(finding)
     counts = Counter({rule: len(found) for rule, found in by_rule.items()})
     print(f"{args.set}: {len(files)} files")
     for rule, count in counts.most_common():

@@ -261,7 +261,7 @@ def test_a_cjk_run_shared_by_two_words_is_not_a_doubling_but_one_at_a_boundary_i
     text = page(
         segment("1-1", "提供標準使用者使用者經驗。", "Provides the standard user experience."),
         segment("1-2", "指定執行緒執行緒模型。", "Specifies the threading model of the thread."),
-        segment("1-3", "請參閱功能資料表資料表。", "See the Feature table table."),
+        segment("1-3", "請參閱功能資料表資料表。", "See the Feature table."),
         segment("1-4", "的材質的材質物件。", "The texture object."),
         segment("1-5", "若要同時安裝同時安裝兩者。", "To install both at once."),
     )

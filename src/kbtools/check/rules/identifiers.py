@@ -30,6 +30,11 @@ _CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# A sentence run into the next without a space (`... in full-screen mode.You must`, `the
+# query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
+# member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
+# object is a name.
+RUN_IN_SENTENCE = re.compile(r"(?<![\w.:])([a-z]+)\.(?=[A-Z][a-z]+\s)")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -69,6 +74,8 @@ def shaped_names(source_text: str) -> frozenset[str]:
     text = _CODE_SPAN.sub(" ", visible_text(source_text))
     names = set()
     if "_" in text or _JOINT.search(text):
+        if "." in text:
+            text = RUN_IN_SENTENCE.sub(r"\1. ", text)
         names.update(name for name in _JOINED_NAME.findall(text) if not _ABBREVIATION.match(name))
     if _INNER_CAPITAL.search(text):
         names.update(_CAMEL_NAME.findall(text))
@@ -81,6 +88,10 @@ _ANCHORED_NAME = re.compile(
     r'(?:<span id="[^"<>]*"></span>)+\s*(?P<mark>\*{0,2})(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=mark)\s*'
 )
 _ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
+# A segment that is one capitalised word in italics and nothing else, as the term of a list
+# (`<dt>*Product*`, over the text that describes the parameter): the parameter's name. In a
+# table cell such a word may be a value translated rightly (`*Default*` -> `*Par défaut*`).
+_LONE_ITALIC_NAME = re.compile(r"\s*(?<!\*)\*(?P<word>[A-Z][A-Za-z0-9_]*)\*(?!\*)\s*")
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
 _REFERENCE_PAGE_KINDS = (
@@ -125,7 +136,8 @@ or spells them in another script (`Адвтексекутесекуенце`). A
 too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
 name of what that page describes, and the one word after anchors named for it (the term of a list
 of columns or parameters, `<span id="field"></span>Field`, `<span id="x"></span>*x*`) is the name
-of the column or parameter, letter case included. The rule reports each such name of the source (outside code
+of the column or parameter, letter case included, and so is one capitalised word in italics that
+fills a segment alone as the term of a definition list (`<dt>*Product*`, a list of parameters). The rule reports each such name of the source (outside code
 spans, which `inline-code-mismatch` compares) that the target does not contain as it is: altered in
 punctuation or spacing, spelled in Cyrillic letters, or missing altogether.
 Names that `protected-term` already watches (bold or code identifiers, file names, capitals) and
@@ -155,6 +167,18 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
             if recased:
                 return [f"'{word}' appears as '{recased.group()}' in the target"]
             return [f"'{word}', the name its anchors give, is missing from the target (translated)"]
+    if source_text[:1] == "*" or source_text[:1].isspace():
+        lone = _LONE_ITALIC_NAME.fullmatch(source_text)
+        # A word shaped like a name (`PatchPackage`) is read below as any such word is.
+        if lone and _is_list_term(segment, context) and lone["word"] not in shaped_names(source_text):
+            word = lone["word"]
+            target = visible_text(segment.target.text)
+            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE):
+                return None  # kept, or only its case changed: `changed-case` reads that
+            spelled = _transliteration(word, target)
+            if spelled:
+                return [f"'{word}', a parameter's name, is transliterated as '{spelled}' in the target"]
+            return [f"'{word}', a parameter's name, is missing from the target (translated)"]
     shaped = shaped_names(source_text)
     positioned = positioned_names(segment) - shaped
     if positioned:
@@ -189,6 +213,13 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         else:
             problems.append(f"'{name}' is missing from the target (translated or dropped)")
     return problems or None
+
+
+def _is_list_term(segment: Segment, context: PageContext) -> bool:
+    """Whether the segment is the term of an HTML definition list (`<dt>` before it)."""
+    text = context.page.text
+    start = segment.anchor.tag_start
+    return text is not None and text[max(0, start - 40) : start].rstrip().endswith("<dt>")
 
 
 def _watched(part: str, watched: set[str]) -> bool:

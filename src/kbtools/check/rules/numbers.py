@@ -54,12 +54,46 @@ def _number_values() -> dict[str, dict[str, str]]:
     }
 
 
+_NUMBER_SCALES = Path(__file__).with_name("data") / "number_scales.json"
+
+
+@cache
+def _scale_words(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """A number and the word that multiplies it (`2 millions`, `200 萬`), in a language of
+    `data/number_scales.json`, and each word's multiplier."""
+    table = json.loads(_NUMBER_SCALES.read_text(encoding="utf-8"))
+    scales = table.get(language) if not language.startswith("_") else None
+    if not scales:
+        return None
+    words = "|".join(re.escape(word) for word in sorted(scales, key=len, reverse=True))
+    # a word of a script with spaces ends there (`mille`, not `millefeuille`); `萬` is followed by the sentence
+    pattern = re.compile(rf"(?<![0-9.,])([0-9]+(?:[.,][0-9]+)?)[ \u00a0\u202f]?({words})(?![a-zà-ÿа-яё])")
+    return pattern, scales
+
+
+def _scaled(text: str, language: str) -> list[str]:
+    """The values of the numbers a target writes with a word that multiplies them (`2 millions`: 2000000)."""
+    found = _scale_words(language)
+    if found is None:
+        return []
+    pattern, scales = found
+    values = []
+    for number, word in pattern.findall(text.lower()):
+        whole, _, fraction = number.replace(",", ".").partition(".")
+        scale = scales[word]
+        if len(fraction) <= len(str(scale)) - 1:
+            values.append(str(int(whole) * scale + int(fraction or 0) * scale // 10 ** len(fraction)))
+    return values
+
+
 # A dimension (`3-D`, `2-D`): translated as a word in every language (`立體`, `трехмерный`,
 # `tridimensionnel`), a faithful translation, so not a number the target must show.
 _DIMENSION = re.compile(r"-[Dd]\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Short grouped numbers are often written without the separator (`1,000` -> `1000`).
 _UNGROUPED_MAX_DIGITS = 5
+# The largest part of a list written like a grouped number (`255,255,255`, a colour).
+_LIST_PART_MAX = 255
 
 
 def _source_numbers(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
@@ -77,7 +111,12 @@ def _source_numbers(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
             # or every part, but not the digits run together.
             joined = token.replace(",", "")
             # `100,000,001` can only be one number; `255,255,255` may be three.
-            one_number = len(joined) <= _UNGROUPED_MAX_DIGITS or ",0" in token
+            # A group above 255 is no byte or colour component: `446,134,272` is one number too.
+            one_number = (
+                len(joined) <= _UNGROUPED_MAX_DIGITS
+                or ",0" in token
+                or any(int(part) > _LIST_PART_MAX for part in token.split(","))
+            )
             readings = ("#" + joined, joined) if one_number else ("#" + joined,)
             numbers.append((token, (*readings, "list:" + token), False))
         else:
@@ -90,6 +129,8 @@ def _target_readings(text: str, language: str | None = None) -> Counter[str]:
     words = _number_values().get(language or "")
     if words:
         readings.update(words[w] for w in _LETTERS.findall(text.lower()) if w in words)
+    if language:
+        readings.update(_scaled(text, language))
     for token in _TARGET_NUMBER.findall(text.translate(_FULL_WIDTH_DIGITS)):
         forms = {token}
         grouped = _GROUPED.fullmatch(token)
@@ -167,8 +208,11 @@ became "set to 1", a version "4.5" that was dropped, or the list `255,255,255` r
 `255255255` misinforms the reader. Numbers are compared in the
 text outside code and links (those have rules of their own). The target may write a number
 in its locale's way (full-width digits, `18.336.768` or `1 000` for grouping, `2,5` for a
-decimal, another list separator such as `、`): only a number the target does not have in any
-form is reported. Into a language with letter case, a small number may be written out
+decimal, another list separator such as `、`), without its grouping (`18,336,768` ->
+`18336768`, a quantity whose value is kept; a list that may be three bytes or a colour,
+`255,255,255`, run together is still reported), or with a word that multiplies it (`2000000` ->
+`2 millions`, `2 milioni`, `200 萬`; the words are data, `check/rules/data/number_scales.json`):
+only a number the target does not have in any form is reported. Into a language with letter case, a small number may be written out
 (`1 entry` -> `une seule entrée`, `2 buttons` -> `двух кнопок`; the words of each language are
 data, `check/rules/data/number_words.json`). A dimension (`3-D` -> `立體`, `трехмерный`) is a
 word, not a number. A version written with a decimal comma has a rule of its own,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -206,50 +207,75 @@ def _links(span: Span) -> list[Link]:
     return markdown_links(text)
 
 
-# Words that inflection and word order move around a term without changing what it names.
-# A line per language reads better than a list of quoted words.
-_FUNCTION_WORDS = frozenset(
-    "a an the of to in on for and or "  # en
-    "le la les l de du des d un une et à au aux en dans par pour sur "  # fr
-    "der die das den dem des ein eine einer einen und im am zum zur von "  # de
-    "el los las lo del al y con por para "  # es
-    "il lo gli i di da dei della delle "  # it
-    "o os as do dos das no na e com".split()  # pt
-)
+_FUNCTION_WORDS_FILE = Path(__file__).with_name("data") / "function_words.json"
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
 _MARKUP = re.compile(r"[*_`\\]+")
 _SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"[\[\]()（）「」『』\"“”]")
+_STEM = 5
 
 
-def _wording(text: str) -> frozenset[str]:
-    """The words of a translation less markup, case, function words and plural endings."""
+@dataclass(frozen=True)
+class _Language:
+    """What a language's renderings of one term may differ by without naming another thing:
+    `data/function_words.json`."""
+
+    words: frozenset[str]
+    particles: re.Pattern[str] | None
+    stemmer: str | None
+
+    def stem(self, word: str) -> str:
+        return _stemmer(self.stemmer)(word) if self.stemmer else _prefix(word)
+
+
+@cache
+def _stemmer(name: str) -> Callable[[str], str]:
+    import snowballstemmer  # loads every language's stemmer: only once two renderings differ
+
+    return snowballstemmer.stemmer(name).stemWord
+
+
+def _prefix(word: str) -> str:
+    # Inflection changes the end of a word (`kleine`/`kleinen`, `preselezionato`/`preselezione`):
+    # without a stemmer, a long word less its plural ending is known by its first letters.
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    return word[:_STEM] if len(word) > _STEM else word
+
+
+@cache
+def _language(language: str) -> _Language:
+    """A language's function words, particles and stemmer; for a language the data does not
+    name, the function words and particles of every language it names."""
+    table = json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    entries = [table[language]] if language in table else [v for k, v in table.items() if not k.startswith("_")]
+    words = frozenset(word for entry in entries for word in entry.get("words", "").split())
+    particles = "".join(entry.get("particles", "") for entry in entries)
+    stemmer = table.get(language, {}).get("stemmer")
+    return _Language(words, re.compile(f"[{re.escape(particles)}]") if particles else None, stemmer)
+
+
+def _wording(text: str, language: _Language) -> frozenset[str]:
+    """The words of a translation less markup, case, function words and inflection."""
     words = set()
     for word in _WORDS.findall(_MARKUP.sub(" ", text).lower()):
         word = re.sub(r"^[ld]['’]", "", word)
-        if word in _FUNCTION_WORDS:
-            continue
-        if len(word) > 3 and word[-1] in "sx":
-            word = word[:-1]
-        # Inflection changes the end of a word (`kleine`/`kleinen`, `таблице`/`таблицы`,
-        # `preselezionato`/`preselezione`): a long word is known by its first letters.
-        words.add(word[:_STEM] if len(word) > _STEM else word)
+        if word not in language.words:
+            words.add(language.stem(word))
     return frozenset(words)
 
 
-_STEM = 5
-# Particles that a Chinese translation adds or leaves out without naming another thing
-# (`許可權的屬性` and `許可權屬性`).
-_PARTICLES = re.compile(r"[的之]")
-
-
-def _same_wording(one: str, other: str) -> bool:
+def _same_wording(one: str, other: str, language: _Language) -> bool:
     """Two translations name one thing alike when, less inflection and word order, the words
     of one are all in the other (a link boundary that moved leaves `table` outside one of them)."""
-    a, b = _wording(one), _wording(other)
+    a, b = _wording(one, language), _wording(other, language)
     if a <= b or b <= a:
         return True
-    # Scripts written without spaces: one text inside the other is a moved boundary too.
-    a_text, b_text = (_PARTICLES.sub("", _SPACES.sub("", _MARKUP.sub("", t))).lower() for t in (one, other))
+    # Scripts written without spaces: one text inside the other is a moved boundary too, and
+    # a particle (`許可權的屬性` and `許可權屬性`) names nothing.
+    a_text, b_text = (_bare(t).lower() for t in (one, other))
+    if language.particles is not None:
+        a_text, b_text = language.particles.sub("", a_text), language.particles.sub("", b_text)
     return bool(a_text) and bool(b_text) and (a_text in b_text or b_text in a_text)
 
 
@@ -271,12 +297,98 @@ def _paired_links(segment: Segment) -> list[tuple[Link, Link]]:
 
 
 _CAPITALISED_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")
+_LATIN_WORDS = re.compile(r"[A-Za-z0-9_]+")
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A link text that is all bold or code (`[**Product Object**](product-object.md)`): its
+# translation is the bold or code part; words around it are the sentence's (`的方法`, `的屬性`).
+_WHOLLY_MARKED = re.compile(r"(\*\*|`)[^*`]+\1")
+_MARKED_PARTS = re.compile(r"\*\*([^*]+)\*\*|`([^`]+)`")
+
+
+# A link text that names code: one word, an instruction and its shader (`else - vs`), a directive
+# or a joined name (`#define`, `write_mask`).
+_CODE_LIKE = re.compile(r"\A\W*[A-Za-z0-9_]+\W*\Z| - |[#_]")
+
+
+def _names(source_text: str, caseless: bool = False) -> list[str]:
+    """The capitalised words of a link's source text, in its order; into a script without letter
+    case, every Latin word of a text that names code (`else - vs`, `#define`, not `uninstallable
+    patch` or `drag-and-drop helper object`), since such a target keeps a Latin word only as a name."""
+    text = visible_text(source_text)
+    if caseless and _CODE_LIKE.search(text):
+        return list(dict.fromkeys(_LATIN_WORDS.findall(text)))
+    names = list(dict.fromkeys(_CAPITALISED_NAME.findall(text)))
+    # The word that says what kind of thing a name is (`File Table`, `Record Object`) is no name:
+    # `tabella file` and `file table` keep the same one.
+    return names[:1] + [name for name in names[1:] if name.lower() not in _kinds()]
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    table = json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(table["en"].get("kinds", "").split())
 
 
 def _names_kept(source_text: str, translated: str) -> int:
     """How many capitalised words of a link's source text its translation keeps as they are."""
-    words = set(re.findall(r"[A-Za-z0-9_]+", visible_text(translated)))
-    return sum(1 for name in dict.fromkeys(_CAPITALISED_NAME.findall(visible_text(source_text))) if name in words)
+    words = set(_LATIN_WORDS.findall(visible_text(translated)))
+    return sum(1 for name in _names(source_text) if name in words)
+
+
+def _names_held(source_text: str, translated: str, language: _Language, caseless: bool) -> frozenset[str]:
+    """The names of a link's source text that its translation holds in any case (`table file`
+    holds `File`), less one-letter and function words (`A`, `In`)."""
+    words = {word.lower() for word in _LATIN_WORDS.findall(visible_text(translated))}
+    held = set()
+    for name in (name.lower() for name in _names(source_text, caseless)):
+        if len(name) < 2 or name in language.words:
+            continue
+        # in a plural or inflected form (`Features`, `Installers`)
+        if name in words or (len(name) > 3 and any(w.startswith(name) and len(w) <= len(name) + 2 for w in words)):
+            held.add(name)
+    return frozenset(held)
+
+
+def _marked(source_text: str, translated: str) -> str:
+    """What of a link's translation renders the source's text: its bold and code parts, where the
+    source's link text is all bold or code."""
+    if not _WHOLLY_MARKED.fullmatch(source_text):
+        return translated
+    parts = [one or other for one, other in _MARKED_PARTS.findall(translated)]
+    return " ".join(parts) if parts else translated
+
+
+def _page_text(context: PageContext) -> str:
+    """The targets of the page less markup and spaces, to count how often a rendering is used."""
+    text = context.memo.get("inconsistent-translation:text")
+    if text is None:
+        targets = (s.target.text for s in context.page.segments if s.paired)  # type: ignore[union-attr]
+        text = _bare("\n".join(targets))
+        context.memo["inconsistent-translation:text"] = text
+    return text
+
+
+def _bare(text: str) -> str:
+    """A rendering less markup, spaces and brackets (`[升級] 資料表` is `升級資料表`)."""
+    return _BRACKETS.sub("", _SPACES.sub("", _MARKUP.sub("", text)))
+
+
+def _uses(context: PageContext, translated: str) -> int:
+    return _page_text(context).count(_bare(translated))
+
+
+_SPELLED_OUT_MAX = 2  # characters: `表` -> `資料表`, `控制` -> `控制項`
+
+
+def _spelled_out(one: str, other: str) -> bool:
+    """Whether a rendering says all another says and more, in its order: in a script written
+    without spaces the fuller term (`控制項資料表`, `小型更新`) is the one a shorter (`控制資料表`,
+    `小更新`) fell short of."""
+    short, full = _bare(other), _bare(one)
+    if not short or not len(short) < len(full) <= len(short) + _SPELLED_OUT_MAX:
+        return False  # more is a link that took in words of its sentence (`媒體擴充功能範例會示範`)
+    characters = iter(full)
+    return all(char in characters for char in short)
 
 
 def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
@@ -292,24 +404,37 @@ def _owned_elsewhere(source_text: str, translations: tuple[str, ...]) -> bool:
     summary="One linked term of the source translated two ways on the same page.",
     explanation="""
 When the same source text links to the same page more than once, the translation should name it
-the same way each time; machine translation often does not (`Restart Manager` as `重新啟動管理員`
-and `重新開機管理員` on one page), which makes the reader think there are two things. The rule
-compares the link texts of links with the same target and the same source text. Inflection and
-word order are not a different name (`Tabelle CustomAction` and `CustomAction-Tabelle`, `objet`
-and `objets`, `kleine Updates` and `kleinen Updates`: a word longer than five letters is compared
-by its first five), nor is a particle (`許可權的屬性` and `許可權屬性`), nor a link that takes in one
-more word of the sentence. An identifier whose
-case or punctuation changed is reported once, by `protected-term`, and a link text left in the
-source language by `untranslated` where the whole segment is left so; each term is reported once per
-page, however often it varies, at the rendering that keeps fewer of the source's capitalised words
-(`table de répertoires` rather than `table Directory` for `Directory Table`), or at the later one.
+the same way each time; machine translation often does not (`Directory Table` as `table Directory`
+and `table de répertoires`, `Control table` as `控制項資料表` and `控制資料表` on one page), which makes
+the reader think there are two things. The rule compares the link texts of links with the same
+target and the same source text, and reports only a difference in what they name. In a language
+written with letter case, that is a name of the source (a capitalised word, in any case: `table
+file` keeps `File`) that one rendering keeps and the other lost; two renderings that keep the
+same names are two wordings of one thing (`versions publiées` and `versions commercialisées de
+Windows Installer`, `utilizzo` and `uso di una tabella di sequenza`), whatever their words. In
+Chinese, Japanese and Korean, where a kept Latin word is a name (`else`, `BBControl`), it is also
+a rendering that falls short of the other by a character or two (`BBControl 表` for `BBControl
+資料表`, `控制資料表` for `控制項資料表`); synonyms (`相對分辨名稱`, `相對辨別名稱`) are the translator's
+choice. Inflection and word order are not a different name (`Tabelle CustomAction` and
+`CustomAction-Tabelle`, `таблицы`/`таблице`: words are compared by their Snowball stems, or by
+their first five letters in a language without a stemmer), nor are articles, prepositions and
+particles (`許可權的屬性` and `許可權屬性`; the words of each language are data,
+`check/rules/data/function_words.json`), a link that takes in one more word of the sentence, or,
+for a link text all in bold, the words around the bold (`**Product 物件** 的方法`). An identifier
+whose case or punctuation changed is reported once, by `protected-term`, and a link text left in
+the source language by `untranslated` where the whole segment is left so; each term is reported
+once per page, at the rendering that keeps fewer of the source's names, else at the shorter one,
+else at the one the page uses less, else at the later one.
 """,
     example="""
-[重新開機管理員](../rstmgr/restart-manager-portal.md) ... [重新啟動管理員](../rstmgr/restart-manager-portal.md)
+source: See the [Directory Table](directory-table.md). ... In the [Directory Table](directory-table.md).
+target: Voir la [table de répertoires](directory-table.md). ... Dans la [table Directory](directory-table.md).
 """,
 )
 def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
-    first: dict[tuple[str, str], tuple[str, Segment]] = {}
+    locale = (context.page.locale or "").lower()
+    language = _language(locale.split("-")[0])
+    first: dict[tuple[str, str], tuple[str, str, Segment]] = {}
     reported: set[tuple[str, str]] = set()
     for segment in context.page.segments:
         if not segment.paired or "](" not in segment.source.text:  # type: ignore[union-attr]
@@ -321,26 +446,49 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
             if not source_text:
                 continue
             key = (source_link.target, source_text)
-            translated = target_link.text.strip()
+            shown = target_link.text.strip()
+            translated = _marked(source_text, shown)
             if key not in first:
-                first[key] = (translated, segment)
+                first[key] = (shown, translated, segment)
                 continue
-            earlier, where = first[key]
-            if key in reported or earlier == translated or _same_wording(earlier, translated):
+            shown_earlier, earlier, where = first[key]
+            if key in reported or earlier == translated or _same_wording(earlier, translated, language):
                 continue
             if _owned_elsewhere(source_text, (earlier, translated)):
                 continue
+            # Two renderings that hold the same names of the source are, in a language written
+            # with letter case, two wordings of one thing (`versions publiées` and `versions
+            # commercialisées`, `utilizzo`/`uso di una tabella di sequenza`): only a rendering that
+            # lost a name the other kept (`table de répertoires`, `table Directory`) misleads. In a
+            # script without spaces, one that falls short of the other (`控制資料表`, `控制項資料表`)
+            # does too; synonyms (`相對分辨名稱`, `相對辨別名稱`) are the translator's choice.
+            caseless = locale.startswith(_CASELESS_LANGUAGES) or bool(_CJK_TEXT.search(earlier + translated))
+            held_here = _names_held(source_text, translated, language, caseless)
+            held_there = _names_held(source_text, earlier, language, caseless)
+            shorter_here = caseless and _spelled_out(earlier, translated)
+            shorter_there = caseless and _spelled_out(translated, earlier)
+            names_differ = held_here != held_there
+            if names_differ and caseless:
+                # A long title with one English word left in one rendering (`防止 Patch 要求存取原始
+                # 安裝來源`) kept no name: the keeper holds at least half of the source's names.
+                names = {name.lower() for name in _names(source_text, caseless)}
+                names_differ = 2 * max(len(held_here), len(held_there)) >= len(names)
+            if not names_differ and not (shorter_here or shorter_there):
+                continue
             reported.add(key)
             # The rendering that keeps more of the source's names (`table Directory` for
-            # `Directory Table`) is the right one: the finding goes to the other.
-            if _names_kept(source_text, translated) > _names_kept(source_text, earlier):
+            # `Directory Table`) is the right one, else the fuller (`控制項資料表` over `控制資料表`),
+            # else the one the page uses more often: the finding goes to the other.
+            here = (len(held_here), _names_kept(source_text, translated), shorter_there, _uses(context, translated))
+            there = (len(held_there), _names_kept(source_text, earlier), shorter_here, _uses(context, earlier))
+            if here > there:
                 yield Hit(
-                    f"'{key[1]}' is translated '{earlier}' here but '{translated}' on line {segment.line}",
+                    f"'{key[1]}' is translated '{shown_earlier}' here but '{shown}' on line {segment.line}",
                     where,
                 )
                 continue
             yield Hit(
-                f"'{key[1]}' is translated '{translated}' here but '{earlier}' on line {where.line}",
+                f"'{key[1]}' is translated '{shown}' here but '{shown_earlier}' on line {where.line}",
                 segment,
             )
 
@@ -378,8 +526,9 @@ Greek), a Latin word kept in another case than the source's name (a word capital
 at a sentence's start, or in capitals), and a phrase of two or more capitalised words recased
 half-way; in any target, a bold phrase (`**Context**`) kept in another case. A Latin-script
 target writes titles in its own case (`documentation de Windows Installer`, `Vedere la
-versione`), so a phrase there is not read. Names with an inner capital or in
-capitals of four letters or more are `protected-term`'s.
+versione`), so a phrase there is not read. A bold name the source wrote in lower case and the
+target as the name it is (`**upgradecode**` -> `**UpgradeCode**`) is the source's slip. Names
+with an inner capital or in capitals of four letters or more are `protected-term`'s.
 """,
     example="""
 source: The **Context** property returns the context of this product.
@@ -409,7 +558,9 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 and not _owned_by_protected_term(bold, watched)
             ):
                 for other in target_bold:
-                    if other.lower() == bold.lower():
+                    # A source that lower-cased a name the target writes as one (`**upgradecode**`
+                    # -> `**UpgradeCode**`) is the source's slip, not the target's.
+                    if other.lower() == bold.lower() and not (bold.islower() and _HAS_INNER_CAPITAL.search(other)):
                         found[bold] = other
     # In a Latin-script target a title is written in that language's case (`documentation de
     # Windows Installer`): a phrase recased half-way is read only where Latin letters are names.

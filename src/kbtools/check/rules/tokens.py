@@ -32,6 +32,8 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("property setting", re.compile(r"(?<![\w\[])[A-Z][A-Z0-9_]{2,}=(?![^\s,;)\]]*[a-z]{2})[^\s,;)\]*{]+")),
     ("call", re.compile(r"(?<![\w.])[A-Za-z_]*[A-Z_]\w*(?:(?:\.|::)\w+)*\(\)")),
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
+    # A language named with a symbol: `c #` or `C + +` is no name at all.
+    ("language name", re.compile(r"(?<![\w#+.])(?:[CFJ]#|C\+\+)(?![\w#+])")),
     # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`), never two numbers.
     ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)+(?![\w.])")),
 )
@@ -47,6 +49,7 @@ _NEEDS = {
     "property setting": ("=",),
     "call": ("()",),
     "colour": ("#",),
+    "language name": ("#", "++"),
 }
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
@@ -99,7 +102,7 @@ Some text is not language: the placeholders `[2]`, `%s`, `{0}`, `{GUID1}` and `%
 program fills in, the font styles `{\\style}` and `{&style}` of a text control, numbers joined by
 underscores in a name (`3_0` of `vs_3_0`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
-calls such as `GetLastError()`, colours such as `#FDF5E6` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
+calls such as `GetLastError()`, colours such as `#FDF5E6`, the languages `C#`, `F#`, `J#` and `C++` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
 `C: \\ Beispiel für \\ Notepad`) or changes letter case makes them wrong. The rule reports each
 such token of the source (outside code spans, which `inline-code-mismatch` compares) that the target
@@ -116,7 +119,7 @@ target: Произошла ошибка [ 2 ]. Вызовите GetLastError () 
 def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
-    if not any(char in source_text for char in "[%{:\\@#=(./-"):
+    if not any(char in source_text for char in "[%{:\\@#=(./-+"):
         return None
     tokens = copied_tokens(source_text)
     if not tokens:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
+from kbtools.check.rules.identifiers import RUN_IN_SENTENCE
 from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
@@ -169,7 +170,8 @@ conversion, and it sets the two clauses against each other without the space the
 Code spans are not read; a half-width mark next to a Latin letter or a digit is not reported.
 The other way round, a full-width `。` where the source joins an object to its member with a dot
 (`<em>Player6</em>.<strong>HasError</strong>` -> `<em>Player6</em>。<strong>HasError</strong>`,
-`.Default.GroupPolicy`) breaks the name, and is reported.
+`.Default.GroupPolicy`) breaks the name, and is reported; a source sentence run into the next
+without a space (`... as the query.Seek cannot be used`) joins no names.
 """,
     example="""
 source: Your application specified a new font for the item; the control will use the new font.
@@ -183,7 +185,7 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
     if (
         "。" in target
         and _FULL_STOP_IN_NAME.search(target)
-        and _DOT_IN_NAME.search(_without_addresses(segment.source.text))
+        and _DOT_IN_NAME.search(RUN_IN_SENTENCE.sub(r"\1. ", _without_addresses(segment.source.text)))
     ):
         problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
@@ -231,7 +233,8 @@ single character or a two-character word repeated (`謝謝`, `使用使用者`: 
 ordinary Chinese and is not reported, nor a three-character run inside a sentence that may be two
 words sharing their characters (`標準使用者使用者經驗`: `標準使用者` and `使用者經驗`) unless a
 particle (的, 之) leads or closes it; a translated word repeated is not either, since a word
-of the target cannot be told from a word that two source words share.
+of the target cannot be told from a word that two source words share. A source that doubles a
+word itself (`the user user moves`) is faithfully translated with its translation doubled.
 """,
     example="""
 source: The relationship between the two objects.
@@ -248,6 +251,9 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     source_cased = visible_text(segment.source.text)
     source = source_cased.lower()
     found = []
+    # A source that doubles a word itself (`after the user user moves`) is translated faithfully
+    # with the translation doubled.
+    cjk = cjk and not _DOUBLED_WORD.search(source)
     for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
         for match in pattern.finditer(text):
             phrase = match.group()
