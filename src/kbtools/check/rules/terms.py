@@ -499,9 +499,10 @@ _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3400-\u9f
 _OTHER_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ru", "uk", "bg", "el", "be", "sr", "mk", "kk"})
 _LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
 # Two or more capitalised words in a row: a product or feature name (`Windows Script Host`).
-# A word before a number (`Version 2.0`) is a word of the target's language there (`version 2,0`),
-# not a part of the name.
-_CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
+_CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
+# In a Latin-script target a word before a number (`Version 2.0`) is a word of that language there
+# (`version 2,0`), not a part of the name (`Rich Edit 2.0` stays one in a Chinese target).
+_CAPITALISED_PHRASE_LATIN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
 
 
 def _kept_names(source: str) -> list[str]:
@@ -571,8 +572,9 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     # A phrase kept word for word but recased half-way (`Windows script host`, `Windows me`) is a
     # name mangled in any script: a Latin-script target that recases a title translates its words.
     if " " in source:
-        for phrase in _CAPITALISED_PHRASE.findall(source):
-            if phrase in target:
+        target_lower = target.lower()
+        for phrase in (_CAPITALISED_PHRASE if other_script else _CAPITALISED_PHRASE_LATIN).findall(source):
+            if phrase in target or phrase.lower() not in target_lower:
                 continue
             recased = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", target, re.IGNORECASE)
             # Lower-cased whole, the name became a common noun (`global assembly cache`), a choice;
