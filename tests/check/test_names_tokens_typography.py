@@ -213,6 +213,26 @@ def test_a_character_right_in_taiwan_in_other_words_is_not_reported() -> None:
     assert messages(text, "zh-tw-orthography") == []
 
 
+def test_yu_after_a_word_outside_any_opencc_phrase_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/direct3dhlsl/tcube-samplecmp-s-float-float-float-.md",
+        "37529-116",
+        "zh-tw-orthography",
+    )
+    assert found == ["'依于' is written '依於' in Taiwan"]
+
+
+def test_yu_as_a_surname_or_after_no_han_character_is_not_reported() -> None:
+    # OpenCC keeps 于 in 于右任 (a name); a 于 after a space or a Latin word starts no mainland word.
+    text = page(
+        segment("1-1", "這是于右任的書法。", "This is calligraphy by Yu Youren."),
+        segment("1-2", "請參閱 于 HTML 中。", "See in HTML."),
+        segment("1-3", "定義于 Commctrl 中。", "Defined in Commctrl."),
+    )
+    assert messages(text, "zh-tw-orthography") == ["'義于' is written '義於' in Taiwan"]
+
+
 def test_zh_tw_orthography_reads_only_zh_tw_pages() -> None:
     text = page(segment("1-1", "为", "For"), front_matter="---\ntitle: t\nms.contentlocale: zh-CN\n---\n")
     assert messages(text, "zh-tw-orthography") == []

@@ -142,13 +142,27 @@ def test_a_name_recased_half_way_is_reported_but_one_lower_cased_whole_is_not() 
 
 
 def test_a_title_in_the_case_of_a_latin_script_language_is_not_a_recased_name() -> None:
-    """French and Italian write titles in sentence case: `documentation de Windows Installer`."""
+    """French and Italian write titles in sentence case, translating their words: `documentation de
+    Windows Installer`, `version 2,0`; a target that writes a name right (`TechNet`) is not faulted."""
     text = page(
         segment("1-1", "Voir la [documentation du SDK Windows](x.md).", "See the [Windows SDK Documentation](x.md)."),
-        segment("1-2", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."),
+        segment("1-2", "Voir [Windows Installer version 2,0](x.md).", "See [Windows Installer Version 2.0](x.md)."),
+        segment("1-3", "Vedere [Microsoft TechNet](x.md).", "See [Microsoft Technet](x.md)."),
+        segment("1-4", "Vedere la global assembly cache.", "See the Global Assembly Cache."),
         front_matter=IT,
     )
     assert messages(text, "changed-case") == []
+
+
+def test_a_name_kept_but_recased_half_way_in_an_italian_target_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/installsfpcatalogfile-action.md", "0ea87-104", "changed-case"
+    )
+    assert found == ["'Windows Me' appears as 'Windows me' in the target"]
+    text = page(
+        segment("1-1", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."), front_matter=IT
+    )
+    assert messages(text, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
 
 
 def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() -> None:

@@ -25,7 +25,7 @@ from kbtools.check.engine import CheckSettings, RuleSelection, check_page
 from kbtools.kb import KnowledgeBase, build_knowledge_base
 from kbtools.kb.serialization import json_data, json_text
 from kbtools.page import parse_bytes
-from kbtools.site.build import SiteError, build_site
+from kbtools.site.build import SiteError, build_site, is_windows_installer_property
 from tests.serving import serving
 
 BASE_PAGES = ("allusers.md", "installer-uilevel.md", "reboot.md")
@@ -187,7 +187,9 @@ def test_hostile_pages_build_a_site(bases, data):
         try:
             build_site(source, site, knowledge_base=knowledge_base)
         except SiteError:
-            assert not knowledge_base.properties
+            # refused only as documented: no property page left, or none of the installer's (a damaged
+            # requirements table can leave a page with nothing that says Windows Installer)
+            assert not any(is_windows_installer_property(record) for record in knowledge_base.properties)
             return
         assert (site / "index.html").exists()
         for record in knowledge_base.properties:

@@ -223,3 +223,9 @@ def test_query_words_are_locale_data_with_english_on_every_site():
     assert set(function_words("xx-XX")) == set(function_words("en-US"))
     assert folded_letters("ru-RU") == {"ё": "е"}
     assert folded_letters("fr-FR") == {}
+
+
+def test_a_names_short_words_stand_for_english_words_in_every_locale():
+    from kbtools.site.search_lexicon import name_word_forms
+
+    assert "not" in name_word_forms()["no"]

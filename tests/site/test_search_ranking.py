@@ -37,13 +37,14 @@ def doc(
     summary: list[str],
     words: list[str] | None = None,
     sentences: list[list[str]] | None = None,
+    kind: list[str] | None = None,
 ) -> dict:
     return {
         "u": f"properties/{name.lower()}.html",
         "n": name,
         "w": words or [name],
         "a": [],
-        "k": ["k", "k"],
+        "k": kind or ["k", "k"],
         "t": title,
         "s": summary,
         "g": [[str(i), *pair] for i, pair in enumerate(sentences or [])],
@@ -293,3 +294,210 @@ def test_a_query_covering_most_of_a_names_words_finds_it(site):
     )
     # 系統 語言 render two of the name's three words: more than a page that merely holds them.
     assert search("系統語言")[0] == "SystemLanguageID"
+
+
+def test_one_query_word_rendered_as_two_name_words_names_no_property(site):
+    search = site(
+        {
+            "locale": "fr-FR",
+            "lang": "fr",
+            "stems": {"fr": {"sources": "sourc", "source": "sourc"}, "en": {"source": "sourc", "sources": "sourc"}},
+            # One French word, two English renderings: both words of SourceDir.
+            "renderings": {"sourc": [["sourc", 0.8], ["dir", 0.4]]},
+            "docs": [
+                doc(
+                    "SourceDir",
+                    ["Propriété SourceDir", "SourceDir property"],
+                    ["Le répertoire source.", "The source directory."],
+                    ["Source", "Dir"],
+                ),
+                doc(
+                    "FASTOEM",
+                    ["Propriété FASTOEM", "FASTOEM property"],
+                    ["Une installation OEM quand les sources sont supprimées.", "An OEM install, sources deleted."],
+                ),
+                doc("Other", ["Propriété Other", "Other property"], ["Rien.", "Nothing."]),
+            ],
+        }
+    )
+    assert search("oem sources")[0] == "FASTOEM"
+
+
+def test_a_name_typed_as_its_words_counts_by_their_share_of_the_query(site):
+    search = site(
+        {
+            "locale": "en-US",
+            "lang": "en",
+            "docs": [
+                doc(
+                    "UserName", ["UserName property", "UserName property"], ["The user.", "The user."], ["User", "Name"]
+                ),
+                doc(
+                    "CompanyName",
+                    ["CompanyName property", "CompanyName property"],
+                    ["The organisation of the user.", "The organisation of the user."],
+                    ["Company", "Name"],
+                ),
+                doc("Other", ["Other property", "Other property"], ["A name.", "A name."]),
+                doc("Third", ["Third property", "Third property"], ["A user.", "A user."]),
+            ],
+        }
+    )
+    # user name names UserName, but organisation is the rarest word of the query.
+    assert search("user name")[0] == "UserName"
+    assert search("name of the organisation of the user")[0] == "CompanyName"
+
+
+def test_a_run_of_words_naming_a_property_begins_with_a_word_of_the_topic(site):
+    search = site(
+        {
+            "function_words": ["a", "with"],
+            "docs": [
+                doc(
+                    "MSIDISABLELUAPATCHING",
+                    ["甲", "MSIDISABLELUAPATCHING property"],
+                    ["", "Disables patching by users who are not administrators."],
+                    ["MSIDISABLELUAPATCHING", "msi", "disable", "lua", "patching"],
+                ),
+                doc(
+                    "MSIPATCHREMOVE",
+                    ["乙", "MSIPATCHREMOVE property"],
+                    ["", "The patches msiexec removes."],
+                    ["MSIPATCHREMOVE", "msi", "patch", "remove"],
+                ),
+                doc("Other", ["丙", "Other property"], ["", "Nothing."]),
+            ],
+        }
+    )
+    # `a patch` is in luAPATCHing: a function word glued to a word is no part of a name.
+    assert search("remove a patch with msiexec")[0] == "MSIPATCHREMOVE"
+
+
+def test_a_pages_function_word_never_matches_a_word_stemmed_like_it(site):
+    search = site(
+        {
+            "locale": "ru-RU",
+            "lang": "ru",
+            "function_words": ["тем", "же"],
+            "stems": {"ru": {"тема": "тем", "темы": "тем"}},
+            "docs": [
+                doc("Subject", ["Свойство Subject", "Subject property"], ["Тема пакета.", "The package's subject."]),
+                doc(
+                    "Other",
+                    ["Свойство Other", "Other property"],
+                    ["Тем же кодом, тем же путём.", "With the same code, the same way."],
+                ),
+            ],
+        }
+    )
+    assert search("тема") == ["Subject"]
+
+
+def test_the_kind_of_a_property_is_read_with_its_title(site):
+    search = site(
+        {
+            "docs": [
+                doc("Mode", ["甲", "Mode property"], ["", "The mode."], kind=["安裝程式屬性", "Installer property"]),
+                doc(
+                    "Session.Mode",
+                    ["乙", "Session.Mode property"],
+                    ["", "The mode."],
+                    ["Mode"],
+                    kind=["自動化屬性", "Automation property"],
+                ),
+            ],
+        }
+    )
+    assert search("mode automation")[0] == "Session.Mode"
+    assert search("自動化") == ["Session.Mode"]
+
+
+def test_a_weak_rendering_never_takes_a_names_word_from_the_word_that_renders_it(site):
+    search = site(
+        {
+            "locale": "ru-RU",
+            "lang": "ru",
+            "function_words": ["для"],
+            "stems": {
+                "ru": {"установка": "установк", "пользователей": "пользовател"},
+                "en": {"users": "user"},
+            },
+            # установка keeps company with `user` (a weak link); пользователей renders it.
+            "renderings": {
+                "установк": [["instal", 0.8], ["user", 0.2]],
+                "пользовател": [["user", 0.8]],
+                "всех": [["all", 0.8]],
+            },
+            "docs": [
+                doc(
+                    "ALLUSERS",
+                    ["Свойство ALLUSERS", "ALLUSERS property"],
+                    ["Установка на компьютер.", "The installation context."],
+                    ["ALLUSERS", "all", "users"],
+                ),
+                doc(
+                    "Other",
+                    ["Свойство Other", "Other property"],
+                    ["Установка для всех, пользователей нет.", "Install for all, no users."],
+                ),
+            ],
+        }
+    )
+    assert search("установка для всех пользователей")[0] == "ALLUSERS"
+
+
+def test_a_query_naming_a_names_words_in_its_order_finds_that_name(site):
+    search = site(
+        {
+            "locale": "fr-FR",
+            "lang": "fr",
+            "function_words": ["la"],
+            "stems": {
+                "fr": {"désactiver": "désactiv", "désactivée": "désactiv", "restauration": "restaur"},
+                "en": {"disable": "disabl", "disabled": "disabl"},
+            },
+            "renderings": {"désactiv": [["disabl", 0.8]], "restaur": [["rollback", 0.8]]},
+            "docs": [
+                doc(
+                    "DISABLEROLLBACK",
+                    ["Propriété DISABLEROLLBACK", "DISABLEROLLBACK property"],
+                    ["Rien.", "Nothing."],
+                    ["DISABLEROLLBACK", "disable", "rollback"],
+                ),
+                doc(
+                    "RollbackDisabled",
+                    ["Propriété RollbackDisabled", "RollbackDisabled property"],
+                    ["Rien.", "Nothing."],
+                    ["Rollback", "Disabled"],
+                ),
+            ],
+        }
+    )
+    assert search("désactiver la restauration")[0] == "DISABLEROLLBACK"
+    assert search("restauration désactivée")[0] == "RollbackDisabled"
+
+
+def test_a_names_no_is_a_querys_not(site):
+    search = site(
+        {
+            "locale": "en-US",
+            "lang": "en",
+            "name_forms": {"no": ["never"]},
+            "docs": [
+                doc(
+                    "MSIUSERNAME",
+                    ["MSIUSERNAME property", "MSIUSERNAME property"],
+                    ["The username.", "The username."],
+                    ["MSIUSERNAME", "msi", "username"],
+                ),
+                doc(
+                    "NOUSERNAME",
+                    ["NOUSERNAME property", "NOUSERNAME property"],
+                    ["The username.", "The username."],
+                    ["NOUSERNAME", "no", "username"],
+                ),
+                doc("Other", ["Other property", "Other property"], ["Never set.", "Never set."]),
+            ],
+        }
+    )
+    assert search("never username")[0] == "NOUSERNAME"

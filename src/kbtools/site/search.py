@@ -38,6 +38,7 @@ from kbtools.site.search_lexicon import (
     language,
     load_forms,
     load_lexicon,
+    name_word_forms,
     shipped_lexicons,
 )
 from kbtools.site.search_terms import term_lexicon
@@ -117,6 +118,7 @@ def build_index(records: list[PropertyRecord], site_locale: SiteLocale | None = 
         "variants": variants,
         "function_words": function_words(locale),
         "fold": folded_letters(locale),
+        "name_forms": name_word_forms(),
         "stems": vocabulary.stems,
         "renderings": vocabulary.renderings,
         "words": vocabulary.words,

@@ -233,6 +233,11 @@ def function_words(locale: str) -> list[str]:
     return sorted(set(words))
 
 
+def name_word_forms() -> dict[str, list[str]]:
+    """The English words a short word of a name stands for (`no`: not, dont ...), any locale."""
+    return {word: list(forms) for word, forms in dict(_query_table(SOURCE_LOCALE).get("names", {})).items()}
+
+
 def folded_letters(locale: str) -> dict[str, str]:
     """Letters a reader of the locale types that its pages never write, with the pages' letter."""
     return dict(_query_table(locale).get("fold", {}))

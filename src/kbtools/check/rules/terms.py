@@ -525,6 +525,9 @@ _OTHER_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ru", "uk", "bg", "el", "
 _LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
 # Two or more capitalised words in a row: a product or feature name (`Windows Script Host`).
 _CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
+# In a Latin-script target a word before a number (`Version 2.0`) is a word of that language there
+# (`version 2,0`), not a part of the name (`Rich Edit 2.0` stays one in a Chinese target).
+_CAPITALISED_PHRASE_LATIN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
 
 
 def _kept_names(source: str) -> list[str]:
@@ -548,12 +551,16 @@ Machine translation lower-cases them or capitalises them by its own grammar (`Id
 `Windows script host`), and a reader searching for the name, or typing it, is misled. The rule
 reports, in a target written in another script than Latin (Chinese, Japanese, Korean, Cyrillic,
 Greek), a Latin word kept in another case than the source's name (a word capitalised other than
-at a sentence's start, or in capitals), and a phrase of two or more capitalised words recased
-half-way; in any target, a bold phrase (`**Context**`) kept in another case. A Latin-script
-target writes titles in its own case (`documentation de Windows Installer`, `Vedere la
-versione`), so a phrase there is not read. A bold name the source wrote in lower case and the
-target as the name it is (`**upgradecode**` -> `**UpgradeCode**`) is the source's slip. Names
-with an inner capital or in capitals of four letters or more are `protected-term`'s.
+at a sentence's start, or in capitals), and a bold phrase (`**Context**`) kept in another case;
+in any target, a phrase of two or more capitalised words kept word for word but recased
+half-way (`Windows me`, `Windows script host`). A Latin-script target writes titles in its own
+case, but it translates their words as it does (`documentation de Windows Installer`): a name
+kept in English and recased is not a title of that language. A phrase lower-cased whole
+(`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
+`version 2,0`) is the target's own word. A name the target writes with an inner capital the
+source lacks (`Technet` -> `TechNet`), or a bold name the source wrote in lower case
+(`**upgradecode**` -> `**UpgradeCode**`), is the source's slip. Names with an inner capital or
+in capitals of four letters or more are `protected-term`'s.
 """,
     example="""
 source: The **Context** property returns the context of this product.
@@ -587,16 +594,23 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                     # -> `**UpgradeCode**`) is the source's slip, not the target's.
                     if other.lower() == bold.lower() and not (bold.islower() and _HAS_INNER_CAPITAL.search(other)):
                         found[bold] = other
-    # In a Latin-script target a title is written in that language's case (`documentation de
-    # Windows Installer`): a phrase recased half-way is read only where Latin letters are names.
-    if other_script and " " in source:
-        for phrase in _CAPITALISED_PHRASE.findall(source):
-            if phrase in target or not in_any_case(phrase, target):
+    # A phrase kept word for word but recased half-way (`Windows script host`, `Windows me`) is a
+    # name mangled in any script: a Latin-script target that recases a title translates its words.
+    if " " in source:
+        target_lower = target.lower()
+        for phrase in (_CAPITALISED_PHRASE if other_script else _CAPITALISED_PHRASE_LATIN).findall(source):
+            if phrase in target or phrase.lower() not in target_lower:
                 continue
             recased = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", target, re.IGNORECASE)
             # Lower-cased whole, the name became a common noun (`global assembly cache`), a choice;
-            # cut in case half-way (`Windows script host`), it is a name mangled.
-            if recased and recased.group().split()[0] == phrase.split()[0]:
+            # cut in case half-way (`Windows script host`), it is a name mangled. A target that
+            # capitalises a word inside (`Microsoft Technet` -> `Microsoft TechNet`) writes the
+            # name right where the source slipped.
+            if (
+                recased
+                and recased.group().split()[0] == phrase.split()[0]
+                and not _HAS_INNER_CAPITAL.search(recased.group())
+            ):
                 found.setdefault(phrase, recased.group())
     if other_script:
         target_words = dict.fromkeys(_LATIN_WORD.findall(target))  # in the target's order

@@ -15,6 +15,7 @@ from kbtools.page.model import Segment
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FORMS = Path(__file__).with_name("data") / "zh_tw_forms.json"
+_AFTER_HAN = Path(__file__).with_name("data") / "zh_tw_after_han.json"
 
 
 # For one character, its phrases grouped by where the character stands in them and by their
@@ -66,6 +67,12 @@ def _zh_tw_forms() -> tuple[
     )
 
 
+@cache
+def _after_han() -> dict[str, str]:
+    """Characters wrong after another Han character wherever no OpenCC phrase holds them (相依于)."""
+    return json.loads(_AFTER_HAN.read_text(encoding="utf-8"))["characters"]
+
+
 def _is_zh_tw(context: PageContext) -> bool:
     return (context.page.locale or "").lower() in ("zh-tw", "zh-hant-tw")
 
@@ -98,6 +105,9 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
                 start = position - offset
                 word = text[start : start + len(key)]
                 found.append((word, word[:offset] + new + word[offset + 1 :]))
+        elif char in (after_han := _after_han()) and position and _HAN.match(text, position - 1):
+            # No phrase holds it, and it follows a word (相依于): Taiwan writes it otherwise.
+            found.append((text[position - 1 : position + 1], text[position - 1] + after_han[char]))
     return found
 
 
@@ -115,6 +125,8 @@ the unambiguous ones are used: a character that has one traditional form and is 
 traditional, and a character that OpenCC changes by default but that is right in some words
 (`于`, `后`, `干`) only within an OpenCC phrase that changes it, where no OpenCC phrase that
 keeps it holds it too (`會干擾` holds `会干` -> `會幹` but also `干扰` -> `干擾`: not reported).
+`于`, which Taiwan writes only as a surname or in classical words that OpenCC keeps (`于歸`), is
+also read where no OpenCC phrase holds it and it follows another Han character (`相依于`, `定義于`).
 Pages of other locales are not read.
 """,
     example="""

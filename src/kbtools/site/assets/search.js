@@ -19,9 +19,12 @@
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
   var BACK_RENDERING = 0.4; // the weakest link read from English back to the target language
-  var NAME_EVIDENCE = 0.3; // the weakest form that may stand for a word of a name
+  var NAME_EVIDENCE = 0.3; // a form that stands for a word of a name in full
+  var WEAKEST_NAME_EVIDENCE = 0.2; // the weakest that stands for it at all, by its share of NAME_EVIDENCE
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
+  var NAME_ORDER = 1.4; // a query that names a name's words in its order
+  var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -51,10 +54,13 @@
   }
 
   // English stems of a text; a CamelCase identifier whole and by its parts (ProductCode -> productcode product code).
-  function englishTokens(index, text) {
+  // A text's function words are left out (a query never looks for them): a word whose stem is one
+  // (Russian тема -> тем, имя -> им) matches the word, not the function word.
+  function englishTokens(index, text, name) {
     var out = [];
     ((text || "").normalize("NFKC").match(/[A-Za-z0-9]+/g) || []).forEach(function (token) {
       var lower = token.toLowerCase();
+      if (!name && index.functionWords[lower]) return;
       // Numbers of two digits or more are words (64 in 64-bit, VersionNT64); a lone digit is not.
       if (!/^\d$/.test(lower)) out.push(stemOf(index, lower, "en"));
       var parts = token.match(CAMEL) || [];
@@ -64,7 +70,7 @@
   }
 
   function targetTokens(index, text) {
-    return (normal(text).match(WORD) || []).map(function (w) { return stemOf(index, w, index.lang); });
+    return (normal(text).match(WORD) || []).filter(function (w) { return !index.functionWords[w]; }).map(function (w) { return stemOf(index, w, index.lang); });
   }
 
   // One field of one language: term frequencies (words) or the text itself (Chinese, by substrings).
@@ -90,6 +96,8 @@
     index.lang = index.lang || "zh";
     var chinese = index.lang === "zh" || index.lang === "ja";
     index.chinese = chinese;
+    index.functionWords = {};
+    (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
     var target = function (text) { return chinese ? field(null, normal(text)) : field(targetTokens(index, text)); };
     index.vocabulary = { en: {}, tg: {} };
     index.docs.forEach(function (doc) {
@@ -98,15 +106,26 @@
       var body = doc.g.map(function (g) { return g[1]; }).join(" \u3002 ");
       var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
       var nameTokens = [];
-      doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w)); });
+      doc.w.concat(doc.a).forEach(function (w) { nameTokens = nameTokens.concat(englishTokens(index, w, true)); });
       // The name's own words (not the name whole): what a phrase rendered word by word must cover.
       doc.nameStems = [];
       doc.w.forEach(function (w) {
         var stemmed = stemOf(index, w.toLowerCase(), "en");
         if (w.toLowerCase() !== doc.nameTail && doc.nameStems.indexOf(stemmed) === -1) doc.nameStems.push(stemmed);
       });
-      doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
-      doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0]), target(doc.s[0]), target(body)];
+      doc.nameUnits = nameUnits(doc.nameStems.filter(function (w) { return !index.functionWords[w]; }));
+      // The object a member belongs to (SummaryInfo in SummaryInfo.PropertyCount): words a query
+      // may name too, never must.
+      doc.objectUnits = [];
+      doc.n.split(/\.|::/).slice(0, -1).forEach(function (object) {
+        (object.match(CAMEL) || []).forEach(function (part) {
+          var stemmed = stemOf(index, part.toLowerCase(), "en");
+          if (part.length >= 2 && !index.functionWords[stemmed] && doc.nameStems.indexOf(stemmed) === -1) doc.objectUnits.push([stemmed]);
+        });
+      });
+      // The title with the property's kind (an automation property, a summary information property).
+      doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1] + " " + doc.k[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
+      doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0] + " " + doc.k[0]), target(doc.s[0]), target(body)];
       doc.en.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.en[t] = 1; }); });
       if (!chinese) doc.tg.forEach(function (f) { Object.keys(f.tf).forEach(function (t) { index.vocabulary.tg[t] = 1; }); });
       // The sentences a result can point at, title and summary first.
@@ -123,8 +142,7 @@
       }
     });
     index.fold = index.fold || {};
-    index.functionWords = {};
-    (index.function_words || []).forEach(function (w) { index.functionWords[w] = 1; });
+    index.nameForms = index.name_forms || {};
     index.variantOf = {};
     (index.variants || []).forEach(function (group) {
       group.forEach(function (word) { index.variantOf[word] = group.filter(function (w) { return w !== word; }); });
@@ -146,6 +164,27 @@
       tg: chinese ? [] : Object.keys(index.vocabulary.tg).concat(Object.keys(index.stems[index.lang] || {})),
     };
     return index;
+  }
+
+  // The units a query must cover to name a property: each word of its name, an acronym and the
+  // words that spell it out (ui; user interface) being one unit, covered by any of them.
+  function nameUnits(stems) {
+    var spelled = {};
+    var units = [];
+    stems.forEach(function (word, i) {
+      if (spelled[i]) return;
+      var unit = [word];
+      for (var start = i + 1; word.length >= 2 && word.length <= 6 && start + word.length <= stems.length; start++) {
+        var run = stems.slice(start, start + word.length);
+        if (run.map(function (w) { return w[0]; }).join("") === word) {
+          unit = unit.concat(run);
+          for (var k = start; k < start + word.length; k++) spelled[k] = true;
+          break;
+        }
+      }
+      units.push(unit);
+    });
+    return units;
   }
 
   // At most one edit apart: a letter added, dropped, changed, or two swapped (upgarde -> upgrade).
@@ -288,6 +327,7 @@
     Object.keys(index.fold).forEach(function (letter) { query = query.split(letter).join(index.fold[letter]); });
     var concepts = [];
     var raw = [];
+    var topicalWords = []; // for each raw word: not a function word of a query with other words
     var parts = query.match(/[\u3400-\u9fff]+|[\p{L}\p{N}_.:]+/gu) || [];
     // Function words (of, dans, при) are left out when the query has other words.
     var topical = parts.some(function (part) {
@@ -306,6 +346,7 @@
       } else {
         (part.match(WORD) || []).forEach(function (w) {
           raw.push(w);
+          topicalWords.push(!(topical && index.functionWords[w]));
           if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
         });
       }
@@ -314,11 +355,15 @@
     var en = {}, tg = {};
     concepts.forEach(function (c) { c.alts.forEach(function (a) { (a.side === "en" ? en : tg)[a.term] = 1; }); });
     var chinese = concepts.some(function (c) { return c.chinese; });
-    var nameTerms = {};
+    // The English words each concept may stand for in a name.
     concepts.forEach(function (c) {
-      if (!c.phrase) c.alts.forEach(function (a) { if (a.side === "en" && a.weight >= NAME_EVIDENCE) nameTerms[a.term] = 1; });
+      c.nameTerms = {};
+      if (!c.phrase) c.alts.forEach(function (a) {
+        if (a.side === "en" && a.weight >= WEAKEST_NAME_EVIDENCE) c.nameTerms[a.term] = Math.max(c.nameTerms[a.term] || 0, a.weight);
+      });
     });
-    return { text: query, compact: raw.join(""), raw: raw, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese, nameTerms: nameTerms };
+    var topicalCount = topicalWords.filter(Boolean).length || 1;
+    return { nameForms: index.nameForms, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -349,14 +394,19 @@
       else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30 * part;
     }
     var raw = query.raw;
+    var topical = query.topical;
     for (var i = 0; i < raw.length; i++) {
       var run = "";
+      // A run of words begins and ends with a word of the topic (a patch is no typo of PATCH).
+      if (!topical[i]) continue;
       for (var j = i; j < raw.length; j++) {
         run += raw[j];
+        if (!topical[j]) continue;
         // One word of several naming a one-word property (path -> Error.Path) says little.
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
-        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1));
+        // Less when the run is a small part of a longer query (msi install in MSIINSTALLPERUSER).
+        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * (j - i + 1) / query.topicalCount));
         // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
         else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
@@ -364,12 +414,70 @@
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
-    if (doc.nameStems.length >= 2) {
-      var covered = doc.nameStems.filter(function (w) { return query.nameTerms[w]; }).length;
-      if (covered === doc.nameStems.length) named = Math.max(named, NAME_WORDS);
-      else if (covered >= 2) named = Math.max(named, NAME_WORDS * Math.pow(covered / doc.nameStems.length, 2));
+    if (doc.nameUnits.length >= 2) {
+      var cover = nameCover(doc.nameUnits, doc.objectUnits, query.concepts, query.nameForms);
+      var share = (NAME_SHARE + (1 - NAME_SHARE) * cover.weight) * (cover.ordered ? NAME_ORDER : 1);
+      if (cover.units >= doc.nameUnits.length - 1e-9) named = Math.max(named, NAME_WORDS * share);
+      else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
     }
     return named;
+  }
+
+  // A name's word that is the beginning of the query's (admin, administr) or the reverse.
+  function abbreviates(a, b) {
+    return a.length >= 4 && b.length >= 4 && a !== b && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
+  }
+
+  // How many of a name's units the query's concepts cover, each concept one unit at most (one
+  // French word rendered as two English words names no two-word property), and the share of the
+  // query's weight those concepts carry.
+  function nameCover(required, optional, concepts, forms) {
+    var units = required.concat(optional);
+    var owner = units.map(function () { return -1; });
+    // How well concept c stands for a unit: 1 from its own word or a good rendering, less from a weak one.
+    function strength(c, unit) {
+      var terms = concepts[c].nameTerms;
+      var best = 0;
+      if (concepts[c].phrase) return 0;
+      unit.forEach(function (w) {
+        var stands = forms[w] || []; // the words a name's short word stands for (no: not)
+        Object.keys(terms).forEach(function (t) { if (t === w || abbreviates(w, t) || stands.indexOf(t) !== -1) best = Math.max(best, terms[t]); });
+      });
+      return Math.min(1, best / NAME_EVIDENCE);
+    }
+    function covers(c, unit) { return strength(c, unit) > 0; }
+    // Kuhn's augmenting paths: a largest matching of concepts to units.
+    function assign(c, seen) {
+      for (var u = 0; u < units.length; u++) {
+        if (seen[u] || !covers(c, units[u])) continue;
+        seen[u] = true;
+        if (owner[u] === -1 || assign(owner[u], seen)) { owner[u] = c; return true; }
+      }
+      return false;
+    }
+    // The strongest pairs first (a word's own rendering before another word's weak one), then
+    // augmenting paths for the concepts left.
+    var pairs = [];
+    concepts.forEach(function (concept, c) {
+      units.forEach(function (unit, u) { var v = strength(c, unit); if (v > 0) pairs.push([v, c, u]); });
+    });
+    pairs.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1] || a[2] - b[2]; });
+    var placed = {};
+    pairs.forEach(function (pair) {
+      if (!placed[pair[1]] && owner[pair[2]] === -1) { owner[pair[2]] = pair[1]; placed[pair[1]] = true; }
+    });
+    concepts.forEach(function (concept, c) { if (!placed[c]) assign(c, {}); });
+    var covered = 0, count = 0, weight = 0, wanted = 0;
+    owner.forEach(function (c, u) {
+      if (c === -1) return;
+      if (u < required.length) { covered += strength(c, units[u]); count++; }
+      weight += concepts[c].weight || 0;
+    });
+    concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
+    // The query names the words in the name's order (disable rollback: DISABLEROLLBACK, not RollbackDisabled).
+    var order = owner.slice(0, required.length);
+    var ordered = order.every(function (c, u) { return c !== -1 && (u === 0 || c > order[u - 1]); });
+    return { units: covered, count: count, weight: wanted ? weight / wanted : 1, ordered: ordered };
   }
 
   function score(index, doc, query, idfs) {
