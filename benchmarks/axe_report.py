@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from chromium import launch_chromium  # noqa: E402
+from chromium import launch_chromium, type_query  # noqa: E402
 
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -33,9 +33,7 @@ def _side_by_side(page) -> None:
 
 
 def _search(page) -> None:
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", "ALLUSERS")
-    page.wait_for_selector(".kb-search-results a.kb-search-hit", timeout=60_000)
+    type_query(page, "ALLUSERS", timeout=60_000)
 
 
 PAGES = [

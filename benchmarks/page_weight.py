@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from chromium import launch_chromium  # noqa: E402
+from chromium import launch_chromium, type_query  # noqa: E402
 from serving import serve_process  # noqa: E402
 
 PAGES = {
@@ -46,13 +46,7 @@ def measure(browser, url: str, query: str | None = None) -> tuple[int, int, list
         context.close()
         return 0, 0, []
     if query is not None:
-        page.click("input.md-search__input")
-        page.fill("input.md-search__input", query)
-        page.wait_for_function(
-            "q => { const l = document.querySelector('.kb-search-results'); return l && l.dataset.query === q; }",
-            arg=query,
-            timeout=60_000,
-        )
+        type_query(page, query, timeout=60_000)
         page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     total = 0

@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from chromium import launch_chromium  # noqa: E402
+from chromium import launch_chromium, type_query  # noqa: E402
 
 DEFAULT_QUERIES = ROOT / "benchmarks" / "search_queries.yml"
 DEPTH = 10  # results read per query
@@ -107,13 +107,7 @@ def kbtools_results(page, base_url: str, query: str) -> list[str]:
     """The site's own search (assets/search.js): it marks its list with the query it answers."""
     if not page.url.startswith(base_url):
         page.goto(base_url + "index.html")
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", query)
-    page.wait_for_function(
-        "q => { const l = document.querySelector('.kb-search-results'); return l && l.dataset.query === q; }",
-        arg=query,
-        timeout=30_000,
-    )
+    type_query(page, query)
     return page.eval_on_selector_all(
         ".kb-search-results a.kb-search-hit", "links => links.map(a => a.getAttribute('href'))"
     )

@@ -18,12 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
 
-from chromium import launch_chromium  # noqa: E402
+from chromium import launch_chromium, type_query  # noqa: E402
 
 WIDTHS = (390, 1280)
 # A query a reader of each language might type, in that language (the locale's site must be in SITE).
 SEARCHES = {"fr-fr": "redémarrage", "ru-ru": "перезагрузка", "it-it": "cartella di installazione"}
-ANSWERED = "q => { const l = document.querySelector('.kb-search-results'); return l && l.dataset.query === q; }"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -32,6 +31,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def main() -> int:
+    if len(sys.argv) < 3 or sys.argv[1] in {"-h", "--help"} or not Path(sys.argv[1]).is_dir():
+        print(
+            "usage: python docs/screenshots/take_locale_screenshots.py SITE OUT_DIR [zh-tw fr-fr ru-ru]",
+            file=sys.stderr,
+        )
+        print("  SITE: a site built with `kbtools build` from several --source folders", file=sys.stderr)
+        return 0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2
     site, out = Path(sys.argv[1]), Path(sys.argv[2])
     locales = sys.argv[3:] or ["zh-tw", "fr-fr", "ru-ru"]
     out.mkdir(parents=True, exist_ok=True)
@@ -74,9 +80,7 @@ def main() -> int:
                         print(f"take_locale_screenshots: no {locale} site in {site}, search not shown", file=sys.stderr)
                         continue
                     page.goto(base + f"{locale}/index.html")
-                    page.click("input.md-search__input")
-                    page.fill("input.md-search__input", query)
-                    page.wait_for_function(ANSWERED, arg=query, timeout=60_000)
+                    type_query(page, query, timeout=60_000)
                     page.wait_for_timeout(500)
                     page.screenshot(path=str(out / f"{locale}-search-1280.png"))
             context.close()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
 
-from chromium import launch_chromium  # noqa: E402
+from chromium import launch_chromium, type_query  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -51,13 +51,7 @@ def take(site: Path) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             for name, query in SHOTS.items():
                 page.goto(base + "index.html")
-                page.click("input.md-search__input")
-                page.fill("input.md-search__input", query)
-                page.wait_for_function(
-                    "q => { const l = document.querySelector('.kb-search-results'); return l && l.dataset.query === q; }",
-                    arg=query,
-                    timeout=30_000,
-                )
+                type_query(page, query)
                 page.wait_for_timeout(800)  # let the CJK font draw
                 page.screenshot(path=str(HERE / name))
             browser.close()

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.test_site_browser import ANSWERED, RESULTS
+from tests.chromium import type_query
+from tests.site.test_site_browser import RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -76,8 +77,7 @@ def served_index(tmp_path: Path, index: dict) -> tuple[http.server.ThreadingHTTP
 
 def names(page, url: str, query: str) -> list[str]:
     page.goto(url + "index.html")
-    page.fill("input.md-search__input", query)
-    page.wait_for_function(ANSWERED, arg=query, timeout=30_000)
+    type_query(page, query)
     return page.eval_on_selector_all(RESULTS + " .kb-search-name", "nodes => nodes.map(n => n.textContent)")
 
 

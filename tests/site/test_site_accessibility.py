@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import type_query
+
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,9 +83,7 @@ def _side_by_side(page) -> None:
 
 
 def _search(page) -> None:
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", "ALLUSERS")
-    page.wait_for_selector(".kb-search-results a.kb-search-hit", timeout=30_000)
+    type_query(page, "ALLUSERS")
 
 
 @pytest.mark.parametrize(

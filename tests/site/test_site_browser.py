@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from tests.chromium import type_query
+
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
 SESSION_KEY_PAGE = "properties/msirestartmanagersessionkey.html"
 RESULTS = ".kb-search-results"
-ANSWERED = (
-    "q => { const list = document.querySelector('.kb-search-results'); return list && list.dataset.query === q; }"
-)
 
 
 def search(page, base_url: str, query: str) -> list[str]:
     """Type `query` into the search box; return the result pages, best first."""
     page.goto(base_url + "index.html")
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", query)
-    page.wait_for_function(ANSWERED, arg=query, timeout=30_000)
+    type_query(page, query)
     hrefs = page.eval_on_selector_all(RESULTS + " a.kb-search-hit", "links => links.map(a => a.href)")
     pages = []
     for href in hrefs:

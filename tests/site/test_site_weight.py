@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import ANSWERED, SEARCH_BOX
 from tests.serving import serve_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
@@ -15,9 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 SESSION_KEY = "properties/msirestartmanagersessionkey.html"
 REQUEST_BUDGET = 8
 BYTE_BUDGET = 400 * 1024
-ANSWERED = (
-    "q => { const list = document.querySelector('.kb-search-results'); return list && list.dataset.query === q; }"
-)
 
 
 def _load(browser, url: str, *, block: str | None = None, query: str | None = None):
@@ -31,8 +29,8 @@ def _load(browser, url: str, *, block: str | None = None, query: str | None = No
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     if query is not None:
-        page.click("input.md-search__input")
-        page.fill("input.md-search__input", query)
+        page.click(SEARCH_BOX)
+        page.fill(SEARCH_BOX, query)
     return context, page, finished
 
 
