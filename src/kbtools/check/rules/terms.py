@@ -240,6 +240,12 @@ _BRACKETS = re.compile(r"[\[\]()（）「」『』\"“”]")
 _STEM = 5
 
 
+@cache
+def _function_words() -> dict:
+    """`data/function_words.json`, read once."""
+    return json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class _Language:
     """What a language's renderings of one term may differ by without naming another thing:
@@ -272,7 +278,7 @@ def _prefix(word: str) -> str:
 def _language(language: str) -> _Language:
     """A language's function words, particles and stemmer; for a language the data does not
     name, the function words and particles of every language it names."""
-    table = json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    table = _function_words()
     entries = [table[language]] if language in table else [v for k, v in table.items() if not k.startswith("_")]
     words = frozenset(word for entry in entries for word in entry.get("words", "").split())
     particles = "".join(entry.get("particles", "") for entry in entries)
@@ -350,8 +356,7 @@ def _names(source_text: str, caseless: bool = False) -> list[str]:
 
 @cache
 def _kinds() -> frozenset[str]:
-    table = json.loads(_FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
-    return frozenset(table["en"].get("kinds", "").split())
+    return frozenset(_function_words()["en"].get("kinds", "").split())
 
 
 def _names_kept(source_text: str, translated: str) -> int:
