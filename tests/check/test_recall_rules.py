@@ -165,6 +165,40 @@ def test_a_name_kept_but_recased_half_way_in_an_italian_target_is_reported(corpu
     assert messages(text, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
 
 
+def test_a_common_noun_lower_cased_after_a_product_name_in_a_latin_script_target_is_not_reported(
+    corpus_root: Path,
+) -> None:
+    # `Windows Installer Patch.` -> `Windows Installer patch.`: the page says `the Windows Installer`
+    # alone, and `patch` is a word the Italian uses; `Windows Installer documentation` likewise.
+    it = "win32-it-it-sxs/desktop-src/Msi/windows-installer-file-extensions.md"
+    fr = "win32-fr-fr-sxs/desktop-src/Msi/roadmap-to-windows-installer-documentation.md"
+    assert corpus_messages(corpus_root, it, "7ee12-112", "changed-case") == []
+    assert corpus_messages(corpus_root, fr, "4382c-108", "changed-case") == []
+
+
+def test_a_topic_title_left_in_english_in_sentence_case_as_a_link_text_is_not_reported(corpus_root: Path) -> None:
+    # `[About merge modules](about-merge-modules.md)`: the English writes `merge modules` in lower case too.
+    it = "win32-it-it-sxs/desktop-src/Msi/using-64-bit-merge-modules.md"
+    assert corpus_messages(corpus_root, it, "5c287-115", "changed-case") == []
+
+
+def test_a_name_recased_inside_or_not_used_alone_is_still_reported_in_a_latin_script_target(corpus_root: Path) -> None:
+    registry = corpus_messages(
+        corpus_root, "win32-fr-fr-sxs/desktop-src/Msi/selfreg-table.md", "66afd-129", "changed-case"
+    )
+    mime = corpus_messages(corpus_root, "win32-fr-fr-sxs/desktop-src/Msi/advertisement.md", "1de0e-116", "changed-case")
+    assert registry == ["'Registry Tables Group' appears as 'Registry tables Group' in the target"]
+    assert mime == [
+        "'Multipurpose Internet Mail Extension' appears as 'Multipurpose Internet Mail extension' in the target"
+    ]
+
+
+def test_a_word_in_capitals_written_with_an_inner_capital_is_not_reported(corpus_root: Path) -> None:
+    # `Win32 SXS Assembly` -> `сборки Win32 SxS`: the usual form of the name, not a mangling like `Idl`.
+    found = corpus_messages(corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ice83.md", "87224-112", "changed-case")
+    assert found == []
+
+
 def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() -> None:
     text = page(segment("1-1", "Задайте значение null.", "Set it to Null."), front_matter=RU)
     assert messages(text, "changed-case") == []

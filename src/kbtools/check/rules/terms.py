@@ -562,9 +562,14 @@ half-way (`Windows me`, `Windows script host`). A Latin-script target writes tit
 case, but it translates their words as it does (`documentation de Windows Installer`): a name
 kept in English and recased is not a title of that language. A phrase lower-cased whole
 (`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
-`version 2,0`) is the target's own word. A name the target writes with an inner capital the
-source lacks (`Technet` -> `TechNet`), or a bold name the source wrote in lower case
-(`**upgradecode**` -> `**UpgradeCode**`), is the source's slip. Names with an inner capital or
+`version 2,0`) is the target's own word, and so, in a Latin-script target, is a common noun
+lower-cased at a phrase's end (a word the page's English writes in lower case, or one the target
+uses elsewhere) after a name the English uses on its own (`Windows Installer Patch` ->
+`Windows Installer patch`), or in a link text that is a topic's title left in English in the
+target's sentence case (`[About merge modules]`, where the English says `merge modules` too). A
+name the target writes with an inner capital the source lacks (`Technet` -> `TechNet`, `SXS` ->
+`SxS`), or a bold name the source wrote in lower case (`**upgradecode**` -> `**UpgradeCode**`), is
+the source's slip or the name's usual form. Names with an inner capital or
 in capitals of four letters or more are `protected-term`'s.
 """,
     example="""
@@ -615,6 +620,7 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 recased
                 and recased.group().split()[0] == phrase.split()[0]
                 and not _HAS_INNER_CAPITAL.search(recased.group())
+                and (other_script or not _own_case(phrase, recased.group(), segment, context))
             ):
                 found.setdefault(phrase, recased.group())
     if other_script:
@@ -628,8 +634,56 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
             for name in _kept_names(source):
                 if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
                     continue
-                found.setdefault(name, by_lower[name.lower()][0])
+                kept = by_lower[name.lower()][0]
+                # A word in capitals that the target writes with an inner capital (`SXS` -> `SxS`)
+                # takes the name's usual form; lowered or capitalised (`Idl`, `Ice`) it is mangled.
+                if _INNER_SMALL_CAPITAL.search(kept):
+                    continue
+                found.setdefault(name, kept)
     return [f"'{name}' appears as '{other}' in the target" for name, other in found.items()] or None
+
+
+_INNER_SMALL_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _own_case(phrase: str, recased: str, segment: Segment, context: PageContext) -> bool:
+    """Whether a Latin-script target recased the phrase by its own rules: it lowered only the
+    phrase's last words, which the page's English writes in lower case too (common nouns), after
+    a name the English uses on its own (`Windows Installer patch`, `Windows Installer
+    documentation`), or in a link text that is the phrase and nothing else (the title of a topic
+    left in English, in the target's sentence case: `[About merge modules]`)."""
+    words, kept = phrase.split(), recased.split()
+    changed = [index for index, (one, other) in enumerate(zip(words, kept, strict=True)) if one != other]
+    first = changed[0]
+    if changed != list(range(first, len(words))) or any(kept[i] != words[i].lower() for i in changed):
+        return False  # recased inside (`Registry tables Group`), or not lowered
+    english, targets = _page_texts(context)
+    # in either number (`merge module` in the English for `merge modules`)
+    singular = " ".join(kept[first:]).removesuffix("s")
+    tail = re.compile(rf"(?<![\w-]){re.escape(singular)}s?(?![\w-])")
+    common_in_english = bool(tail.search(english))
+    name = " ".join(words[:first])
+    if first >= 2 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! [A-Z])", english):
+        # A noun after a name: common in the English, or a word the target writes elsewhere too.
+        return common_in_english or len(tail.findall(targets)) > targets.count(recased)
+    if not common_in_english:
+        return False  # the English never writes it as a common noun (`Windows me`, `Windows script host`)
+    target = segment.target
+    assert target is not None
+    return "](" in target.text and any(
+        _MARKUP.sub("", visible_text(link.text)).strip() == recased for link in target.inline.links
+    )
+
+
+def _page_texts(context: PageContext) -> tuple[str, str]:
+    """The sources and the targets of the page, one a line, less URLs and tags."""
+    texts = context.memo.get("changed-case:texts")
+    if texts is None:
+        pairs = [s for s in context.page.segments if s.paired]
+        sources = visible_text("\n".join(s.source.text for s in pairs))  # type: ignore[union-attr]
+        targets = visible_text("\n".join(s.target.text for s in pairs))  # type: ignore[union-attr]
+        texts = context.memo["changed-case:texts"] = (sources, targets)
+    return texts
 
 
 def _owned_by_protected_term(name: str, watched: set[str]) -> bool:
