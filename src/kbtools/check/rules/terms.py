@@ -359,6 +359,18 @@ def _kinds() -> frozenset[str]:
     return frozenset(_function_words()["en"].get("kinds", "").split())
 
 
+def _a_title_kept_in_english(source_text: str, rendering: str) -> bool:
+    """Whether the rendering that keeps the names is the source's text left as it is, where that
+    text is a title of several words, none saying what kind of thing it names (`Small Update`,
+    `Windows Installer 3.1 Redistributable (v2)`): a concept or an article's title, which a
+    translation may keep or translate. Which of the two is right no rule can tell; `Directory
+    Table`, `Installer` or `**View**` left as they are keep the name of a table or an object."""
+    words = [word.lower() for word in _LATIN_WORDS.findall(visible_text(source_text))]
+    if len([word for word in words if not word.isdigit()]) < 2 or any(word in _kinds() for word in words):
+        return False
+    return [word.lower() for word in _LATIN_WORDS.findall(visible_text(rendering))] == words
+
+
 def _names_kept(source_text: str, translated: str) -> int:
     """How many capitalised words of a link's source text its translation keeps as they are."""
     words = set(_LATIN_WORDS.findall(visible_text(translated)))
@@ -454,7 +466,10 @@ for a link text all in bold, the words around the bold (`**Product 物件** 的�
 whose case or punctuation changed is reported once, by `protected-term`, and a link text left in
 the source language by `untranslated` where the whole segment is left so; each term is reported
 once per page, at the rendering that keeps fewer of the source's names, else at the shorter one,
-else at the one the page uses less, else at the later one.
+else at the one the page uses less, else at the later one. Where the rendering that keeps the
+names is the source's text left as it is and that text is a title of several words with none
+saying what kind of thing it names (`Small Update` beside `piccolo aggiornamento`, a download's
+title), either rendering may be the right one, and none is reported.
 """,
     example="""
 source: See the [Directory Table](directory-table.md). ... In the [Directory Table](directory-table.md).
@@ -511,6 +526,8 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
             # else the one the page uses more often: the finding goes to the other.
             here = (len(held_here), _names_kept(source_text, translated), shorter_there, _uses(context, translated))
             there = (len(held_there), _names_kept(source_text, earlier), shorter_here, _uses(context, earlier))
+            if _a_title_kept_in_english(source_text, translated if here > there else earlier):
+                continue
             if here > there:
                 yield Hit(
                     f"'{key[1]}' is translated '{shown_earlier}' here but '{shown}' on line {segment.line}",
