@@ -45,6 +45,12 @@ def test_a_key_of_a_foreign_key_column_translated_is_reported() -> None:
     assert messages(text, "translated-name-cell") == ["'Blue' in a column of names is translated as 'Синий'"]
 
 
+def test_a_column_of_yes_and_no_kept_mostly_in_english_is_not_a_column_of_names(corpus_root: Path) -> None:
+    # `Requires DCL`: `Yes` in most rows, `是` in some; a value, not a name.
+    rel = "win32-zh-tw-sxs/desktop-src/direct3dhlsl/registers---hs-5-0.md"
+    assert corpus_messages(corpus_root, rel, "7be4c-366", "translated-name-cell") == []
+
+
 def test_a_numbered_name_translated_in_any_column_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ice35.md", "a4b32-153", "translated-name-cell"

@@ -419,8 +419,8 @@ Reference tables list names in a column: the columns of a database table (`Regis
 types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
 `Member`, `Action`, `Constant`, `Type`, ...) or is itself a foreign key (`Component_`, whose cells
-are keys), or when the translation itself kept most of its one-word cells (at least three) as
-they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
+are keys), or when the translation itself kept most of its one-word cells (at least three
+different words: a column of `Yes` and `No` holds values, not names) as they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
 be meant as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
@@ -459,7 +459,10 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
             continue
         if not named:
             kept = sum(1 for _, source, target in words if target == source)
-            if len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
+            # Names differ from row to row; a column of few values (`Yes`, `No`, `None`) holds
+            # words, which a translation keeps or translates as it goes.
+            distinct = len({source for _, source, _ in words})
+            if distinct < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
                 # A numbered name (`File4`, `Button1`) is a name in any column.
                 words = [word for word in words if _NUMBERED_NAME.fullmatch(word[1])]
         for segment, source, target in words:
