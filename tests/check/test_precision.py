@@ -97,6 +97,13 @@ def test_a_table_name_left_in_english_beside_a_translation_that_lost_it_is_repor
     assert [f.segment for f in check_text(text) if f.rule == "inconsistent-translation"] == ["1-2"]
 
 
+def test_an_instruction_kept_beside_its_translation_is_still_reported(corpus_root: Path) -> None:
+    # `[sincos-ps]` kept on line 114, `[pow-]` on line 69: code, not a title.
+    path = corpus_root / "win32-zh-tw-sxs/desktop-src/direct3dhlsl/dx9-graphics-reference-asm-ps-differences.md"
+    messages = [f.message for f in found(path, "inconsistent-translation")]
+    assert "'sincos - ps' is translated 'pow-' here but 'sincos-ps' on line 114" in messages
+
+
 def test_words_a_bold_link_takes_in_from_its_sentence_are_not_its_translation(msi_dir: Path) -> None:
     # `Methods of [**Product Object**]` -> `[**Product 物件** 的方法]`, `Properties of ...` -> `... 的屬性`
     assert found(msi_dir / "not-supported-in-windows-installer-version-2-0.md", "inconsistent-translation") == []

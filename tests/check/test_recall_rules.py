@@ -51,6 +51,14 @@ def test_a_column_of_yes_and_no_kept_mostly_in_english_is_not_a_column_of_names(
     assert corpus_messages(corpus_root, rel, "7be4c-366", "translated-name-cell") == []
 
 
+def test_a_file_name_repeated_down_a_column_is_still_a_name(corpus_root: Path) -> None:
+    # `Sha.h` in every row of a requirements table's values, broken as `Sha. h` in one.
+    rel = "win32-zh-tw-sxs/desktop-src/SecCrypto/a-shafinal.md"
+    assert corpus_messages(corpus_root, rel, "f82b1-120", "translated-name-cell") == [
+        "'Sha.h' in a column of names is translated as 'Sha. h'"
+    ]
+
+
 def test_a_numbered_name_translated_in_any_column_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ice35.md", "a4b32-153", "translated-name-cell"

@@ -419,9 +419,10 @@ Reference tables list names in a column: the columns of a database table (`Regis
 types, even where it looks like an English word (`Value`, `State`, `Height`). A column is read as
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
 `Member`, `Action`, `Constant`, `Type`, ...) or is itself a foreign key (`Component_`, whose cells
-are keys), or when the translation itself kept most of its one-word cells (at least three
-different words: a column of `Yes` and `No` holds values, not names) as they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
-be meant as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
+are keys), or when the translation itself kept most of its one-word cells (at least three) as
+they are, unless those cells are one or two plain words (`Yes` and `No`: values, not names). A
+one-word cell of such a column (not all in lower case, since `null` and `version` may be meant
+as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
 headings are column names (`Height` -> `Altezza` is reported).
@@ -459,10 +460,12 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
             continue
         if not named:
             kept = sum(1 for _, source, target in words if target == source)
-            # Names differ from row to row; a column of few values (`Yes`, `No`, `None`) holds
-            # words, which a translation keeps or translates as it goes.
-            distinct = len({source for _, source, _ in words})
-            if distinct < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
+            # Names differ from row to row: a column of a word or two (`Yes`, `No`, `None`) holds
+            # values, which a translation keeps or translates as it goes. A word shaped like a
+            # name (`Sha.h`, `DialogA`, `iNaN`) is a name however often it is repeated.
+            sources = {source for _, source, _ in words}
+            values = len(sources) < _NAME_COLUMN_MIN_CELLS and all(_PLAIN_WORD.fullmatch(s) for s in sources)
+            if values or len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
                 # A numbered name (`File4`, `Button1`) is a name in any column.
                 words = [word for word in words if _NUMBERED_NAME.fullmatch(word[1])]
         for segment, source, target in words:
@@ -476,6 +479,8 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
                 yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
 
 
+# A capitalised word and nothing more (`Yes`, `None`), where a name would have a shape of its own.
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # A word and a number (`File4`, `Component1`): a key of an example row, never a word.
 _NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
 # A heading shaped like a database column (`Component_`, a foreign key; `DefaultValue`): the

@@ -359,13 +359,20 @@ def _kinds() -> frozenset[str]:
     return frozenset(_function_words()["en"].get("kinds", "").split())
 
 
+# Letters joined by a dot, or a capital inside a word: a name's shape.
+_JOINED_WORDS = re.compile(r"[A-Za-z]\.[A-Za-z]|[a-z][A-Z]")
+
+
 def _a_title_kept_in_english(source_text: str, rendering: str) -> bool:
     """Whether the rendering that keeps the names is the source's text left as it is, where that
     text is a title of several words, none saying what kind of thing it names (`Small Update`,
     `Windows Installer 3.1 Redistributable (v2)`): a concept or an article's title, which a
     translation may keep or translate. Which of the two is right no rule can tell; `Directory
     Table`, `Installer` or `**View**` left as they are keep the name of a table or an object."""
-    words = [word.lower() for word in _LATIN_WORDS.findall(visible_text(source_text))]
+    text = visible_text(source_text)
+    if _CODE_LIKE.search(text) or _JOINED_WORDS.search(text):
+        return False  # code (`else - vs`) or a name (`Microsoft.Language`, `Reinstall ControlEvent`)
+    words = [word.lower() for word in _LATIN_WORDS.findall(text)]
     if len([word for word in words if not word.isdigit()]) < 2 or any(word in _kinds() for word in words):
         return False
     return [word.lower() for word in _LATIN_WORDS.findall(visible_text(rendering))] == words
