@@ -98,6 +98,12 @@ def test_a_table_name_after_a_indefinite_article_translated_is_reported(corpus_r
     assert found == ["the table or column name 'Directory' is not in the target (translated)"]
 
 
+def test_a_title_naming_a_group_of_tables_is_not_a_table_name(corpus_root: Path) -> None:
+    # `File Tables Group` -> `Группа таблиц файлов`: a group of topics, not the File table.
+    rel = "win32-ru-ru-sxs/desktop-src/Msi/role-based-guide-to-windows-installer-documentation.md"
+    assert corpus_messages(corpus_root, rel, "bcd5b-214", "translated-table-name") == []
+
+
 def test_a_data_type_name_translated_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-it-it-sxs/desktop-src/Msi/template.md", "39876-105", "translated-table-name"

@@ -237,8 +237,9 @@ def _watched(part: str, watched: set[str]) -> bool:
 _TABLE_OR_COLUMN = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ee]ach|[Tt]his)\s+|\[\s*(?:\*\*)?)(_?[A-Z][A-Za-z0-9]*_?)\s+(table|column|data type|Table|Column)s?\b"
 )
-# A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`.
-_TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table|Column|[Tt]able(?=\s*(?:\*\*)?\s*$))")
+# A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`; not one
+# of several tables (`File Tables Group`, a group of topics).
+_TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table\b|Column\b|[Tt]able(?=\s*(?:\*\*)?\s*$))")
 _MAY_NAME_TABLE = re.compile(r"able|olumn|ata type")
 _NOT_A_NAME = frozenset(
     "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
