@@ -104,6 +104,12 @@ def test_an_instruction_kept_beside_its_translation_is_still_reported(corpus_roo
     assert "'sincos - ps' is translated 'pow-' here but 'sincos-ps' on line 114" in messages
 
 
+def test_a_button_label_in_capitals_translated_is_not_a_lost_identifier(corpus_root: Path) -> None:
+    # `The **YES** button was pressed.` -> `Le bouton **Oui** a été enfoncé.`: Windows shows it localized.
+    path = corpus_root / "win32-fr-fr-sxs/desktop-src/Msi/returning-values-from-an-external-user-interface-handler.md"
+    assert [f for f in found(path, "protected-term") if f.segment == "48379-129"] == []
+
+
 def test_words_a_bold_link_takes_in_from_its_sentence_are_not_its_translation(msi_dir: Path) -> None:
     # `Methods of [**Product Object**]` -> `[**Product 物件** 的方法]`, `Properties of ...` -> `... 的屬性`
     assert found(msi_dir / "not-supported-in-windows-installer-version-2-0.md", "inconsistent-translation") == []

@@ -25,6 +25,7 @@ _ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_BUTTON_AFTER = re.compile(r"(?:\*\*|__)?\s+buttons?\b")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, and message-box button labels (which Windows shows
 # localized): not names, so a translation rightly translates them.
@@ -103,10 +104,12 @@ def protected_terms(source_text: str) -> frozenset[str]:
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
+            if _BUTTON_AFTER.match(text, match.end()) and match.group(3) is None:
+                continue  # a button's label (`the **YES** button`), which Windows shows localized
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
-    terms.update(_ALL_CAPS.findall(text))
+    terms.update(m.group() for m in _ALL_CAPS.finditer(text) if not _BUTTON_AFTER.match(text, m.end()))
     return frozenset(terms - _CAPITALISED_WORDS)
 
 
@@ -191,7 +194,8 @@ case only: such a word is either kept as it is or translated. A data type writte
 code (`an **Integer** value`, `a read/write **String**`: the Automation types of
 `data/type_names.json`) is the type's name and must be kept, in any language. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
-(CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
+(CANCEL, ABORT, RETRY, IGNORE, and any bold word before `button`: `the **YES** button`), which
+Windows shows localized, are not identifiers.
 """,
     example="""
 source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
