@@ -10,6 +10,8 @@ from pathlib import Path
 from sxs_pages import page, segment
 from test_names_tokens_typography import IT, RU, corpus_messages, messages
 
+from kbtools.check.engine import CheckSettings, RuleSelection, check_file
+
 # translated-name-cell: rows of a database table
 
 
@@ -36,6 +38,20 @@ def test_headings_of_an_ordinary_table_translated_are_not_reported() -> None:
         IT, [("Impostazione", "Setting"), ("Descrizione", "Description")], [("Valore", "Value"), ("Un testo", "A text")]
     )
     assert messages(text, "translated-name-cell") == []
+
+
+def test_headings_of_a_table_of_a_parameters_values_are_words(corpus_root: Path) -> None:
+    # `InstallMode | Meaning` over rows of constants with their anchors: `Significato` is right.
+    rel = "win32-it-it-sxs/desktop-src/Msi/installer-providequalifiedcomponent.md"
+    result = check_file(corpus_root / rel, CheckSettings(RuleSelection.default()), rel)
+    assert [f.message for f in result.findings if "row of column names" in f.message] == []
+
+
+def test_a_camel_case_heading_outside_a_documented_database_names_no_column(corpus_root: Path) -> None:
+    # `Register | Name | ... | RelAddr | Defaults`: Direct3D's registers, not rows of a database table.
+    rel = "win32-zh-tw-sxs/desktop-src/direct3dhlsl/dx9-graphics-reference-asm-ps-registers-ps-2-0.md"
+    result = check_file(corpus_root / rel, CheckSettings(RuleSelection.default()), rel)
+    assert [f.message for f in result.findings if "row of column names" in f.message] == []
 
 
 def test_a_key_of_a_foreign_key_column_translated_is_reported() -> None:

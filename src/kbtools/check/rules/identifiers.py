@@ -426,7 +426,9 @@ one-word cell of such a column (not all in lower case, since `null` and `version
 as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
-headings are column names (`Height` -> `Altezza` is reported).
+headings are column names (`Height` -> `Altezza` is reported), where the documentation documents
+a database (a page per table, as for `translated-table-name`) and the rows are not terms with
+their anchors (a table of a parameter's values, `InstallMode | Meaning`).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -472,7 +474,7 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
         for segment, source, target in words:
             if source not in target:
                 yield Hit(f"'{source}' in a column of names is translated as '{target}'", segment)
-    tables_of_columns = _tables_of_columns(headings)
+    tables_of_columns = _tables_of_columns(headings, page.text, bool(_documented_tables(context)))
     for key, segment in headings.items():
         if key[0] in tables_of_columns:
             source, target = _bare(segment.source.text), _bare(segment.target.text)  # type: ignore[union-attr]
@@ -489,13 +491,22 @@ _NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
 _COLUMN_HEADING = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
 
 
-def _tables_of_columns(headings: dict[tuple[int, int], Segment]) -> set[int]:
-    """Tables (by first line) whose heading row has a heading shaped like a database column."""
-    return {
-        table
-        for (table, _), segment in headings.items()
-        if _COLUMN_HEADING.fullmatch(_bare(segment.source.text))  # type: ignore[union-attr]
-    }
+def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, database: bool) -> set[int]:
+    """Tables (by first line) whose heading row has a heading shaped like a database column, and
+    whose first row is not a term with its anchors (`<span id="msiInstallModeDefault">`: a table
+    of a parameter's values, `InstallMode | Meaning`, whose headings are words). A heading in camel
+    case is a column's only where a database is documented (`database`: a page per table, as
+    `translated-table-name` asks): `RelAddr` heads a column of Direct3D's registers."""
+    lines = text.split("\n")
+    tables = set()
+    for (table, _), segment in headings.items():
+        heading = _bare(segment.source.text)  # type: ignore[union-attr]
+        if table in tables or not _COLUMN_HEADING.fullmatch(heading) or not (database or heading.endswith("_")):
+            continue
+        first_row = lines[table + 1] if table + 1 < len(lines) else ""
+        if '<span id="' not in first_row:
+            tables.add(table)
+    return tables
 
 
 def _columns_named_by_their_headings(headings: dict[tuple[int, int], Segment]) -> set[tuple[int, int]]:
