@@ -110,6 +110,14 @@ def test_a_button_label_in_capitals_translated_is_not_a_lost_identifier(corpus_r
     assert [f for f in found(path, "protected-term") if f.segment == "48379-129"] == []
 
 
+def test_a_property_linked_before_buttons_is_still_a_name(corpus_root: Path) -> None:
+    # `several [**REINSTALL**](reinstall.md) buttons`: buttons that set the property.
+    path = corpus_root / "win32-fr-fr-sxs/desktop-src/Msi/reinstalling-a-feature-or-application.md"
+    assert [f.message for f in found(path, "protected-term") if f.segment == "e85af-132"] == [
+        "'REINSTALL' is missing from the target (translated or dropped)"
+    ]
+
+
 def test_words_a_bold_link_takes_in_from_its_sentence_are_not_its_translation(msi_dir: Path) -> None:
     # `Methods of [**Product Object**]` -> `[**Product 物件** 的方法]`, `Properties of ...` -> `... 的屬性`
     assert found(msi_dir / "not-supported-in-windows-installer-version-2-0.md", "inconsistent-translation") == []

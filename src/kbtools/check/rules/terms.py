@@ -104,13 +104,24 @@ def protected_terms(source_text: str) -> frozenset[str]:
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
-            if _BUTTON_AFTER.match(text, match.end()) and match.group(3) is None:
-                continue  # a button's label (`the **YES** button`), which Windows shows localized
+            if match.group(3) is None and _button_label(text, match, term):
+                continue  # `the **YES** button`, which Windows shows localized
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
-    terms.update(m.group() for m in _ALL_CAPS.finditer(text) if not _BUTTON_AFTER.match(text, m.end()))
+    terms.update(m.group() for m in _ALL_CAPS.finditer(text) if not _button_label(text, m, m.group()))
     return frozenset(terms - _CAPITALISED_WORDS)
+
+
+def _button_label(text: str, match: re.Match[str], word: str) -> bool:
+    """Whether a word before `button` is the button's label: a word of letters, not a link to a
+    name's page (`several [**REINSTALL**](reinstall.md) buttons`, buttons that set a property) nor
+    a constant (`the MB_ABORTRETRYCANCEL buttons`)."""
+    return (
+        word.isalpha()
+        and bool(_BUTTON_AFTER.match(text, match.end()))
+        and text[match.start() - 1 : match.start()] != "["
+    )
 
 
 @lru_cache(maxsize=4096)
