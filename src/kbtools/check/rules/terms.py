@@ -101,22 +101,24 @@ def protected_terms(source_text: str) -> frozenset[str]:
     """Identifiers of a source text that its translation must contain as they are."""
     text = visible_text(source_text)
     terms: set[str] = set()
+    labels: set[str] = set()
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
             if match.group(3) is None and _button_label(text, match, term):
-                continue  # `the **YES** button`, which Windows shows localized
+                labels.add(term)  # `the **YES** button`, which Windows shows localized
+                continue
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
     terms.update(_FILE_NAME.findall(text))
-    terms.update(m.group() for m in _ALL_CAPS.finditer(text) if not _button_label(text, m, m.group()))
-    return frozenset(terms - _CAPITALISED_WORDS)
+    terms.update(_ALL_CAPS.findall(text))
+    return frozenset(terms - _CAPITALISED_WORDS - labels)
 
 
 def _button_label(text: str, match: re.Match[str], word: str) -> bool:
-    """Whether a word before `button` is the button's label: a word of letters, not a link to a
-    name's page (`several [**REINSTALL**](reinstall.md) buttons`, buttons that set a property) nor
-    a constant (`the MB_ABORTRETRYCANCEL buttons`)."""
+    """Whether a bold word before `button` is the button's label: a word of letters, not a link
+    to a name's page (`several [**REINSTALL**](reinstall.md) buttons`, buttons that set a
+    property). An element or a constant is not bold (`INPUT buttons`, `MB_ABORTRETRYCANCEL buttons`)."""
     return (
         word.isalpha()
         and bool(_BUTTON_AFTER.match(text, match.end()))
