@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from kbtools.check.registry import Hit, PageContext, page_rule
-from kbtools.freshness.english import read_english
 
 REQUIRED_KEYS = ("title", "ms.contentlocale")
 # Keys of docs front matter; the build reads them case-sensitively.
@@ -89,6 +88,8 @@ def _english_keys(context: PageContext) -> frozenset[str]:
     counterpart = tree.counterpart(context.page.path, context.page.locale)
     if counterpart is None or not counterpart.exists:
         return frozenset()
+    from kbtools.freshness.english import read_english  # the English reader's parser: only with --english
+
     front = read_english(counterpart.path, tree.root).page.front_matter
     return frozenset(front.data) if front is not None and front.error is None else frozenset()
 
