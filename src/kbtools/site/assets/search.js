@@ -24,7 +24,10 @@
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
   var NAME_ORDER = 1.4; // a query that names a name's words in its order
-  var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
+  var NAME_SHARE = 0.2; // what the name's words get when they are a small part of the query's weight
+  var RUN_BY_WEIGHT = true;
+  var NAMED_COVER = 40; // a name score that stands for the whole query
+  var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -257,8 +260,15 @@
       }
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
+      if (grammatical(index, tg)) alts.forEach(function (alt) { alt.weight *= GRAMMAR; });
     }
     return { text: word, alts: alts };
+  }
+
+  // A word the pages render best by an English function word asks the question, not its topic.
+  function grammatical(index, word) {
+    var links = index.renderings[word];
+    return !!(links && links.length && index.functionWords[links[0][0]]);
   }
 
   // A Chinese word of the query: itself, its variants, its English renderings.
@@ -267,6 +277,7 @@
     (index.variantOf[word] || []).forEach(function (other) { alts.push({ side: "tg", term: other, weight: WEIGHT.variant }); });
     addRenderings(index, alts, word, 1);
     (index.variantOf[word] || []).forEach(function (other) { addRenderings(index, alts, other, WEIGHT.variant); });
+    if (grammatical(index, word)) alts.forEach(function (alt) { alt.weight *= GRAMMAR; });
     return { text: word, alts: alts, chinese: true };
   }
 
@@ -347,7 +358,7 @@
         (part.match(WORD) || []).forEach(function (w) {
           raw.push(w);
           topicalWords.push(!(topical && index.functionWords[w]));
-          if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
+          if (!(topical && index.functionWords[w])) { var concept = wordConcept(index, w); concept.word = raw.length - 1; concepts.push(concept); }
         });
       }
     });
@@ -381,6 +392,17 @@
     return frequency(alt.side === "en" ? sentence.en : sentence.tg, alt.term) > 0;
   }
 
+  // The share of the query's weight that its words i to j carry (of its Latin words when none weighs).
+  function runShare(query, i, j) {
+    var run = 0, all = 0;
+    query.concepts.forEach(function (concept) {
+      if (concept.phrase) return;
+      all += concept.weight || 0;
+      if (concept.word >= i && concept.word <= j) run += concept.weight || 0;
+    });
+    return all > 0 && RUN_BY_WEIGHT ? run / all : (j - i + 1) / query.topicalCount;
+  }
+
   // The name: the query, or a run of its words, is the property's name (or begins or holds it).
   function nameScore(doc, query) {
     var named = 0;
@@ -406,7 +428,7 @@
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         // Less when the run is a small part of a longer query (msi install in MSIINSTALLPERUSER).
-        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * (j - i + 1) / query.topicalCount));
+        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * runShare(query, i, j)));
         // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
         else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
@@ -517,7 +539,8 @@
       value /= wanted;
       if (value > top.value || (s.g && !top.sentence && value > 0 && value >= top.value)) top = { value: value, sentence: s.g ? s : top.sentence };
     });
-    var coverage = named ? 1 : held / wanted;
+    // A name the query names whole stands for all of it; a part of a name, for part of it.
+    var coverage = Math.max(held / wanted, Math.min(1, named / NAMED_COVER));
     return { value: total * coverage * coverage + PROXIMITY * top.value * top.value * wanted + named, sentence: top.sentence };
   }
 
