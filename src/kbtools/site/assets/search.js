@@ -14,7 +14,7 @@
   // that a long name dilutes); K1 the saturation of a term's frequency.
   var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
-  var K1 = 1.2;
+  var K1 = 2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
@@ -28,6 +28,7 @@
   var RUN_BY_WEIGHT = true;
   var NAMED_COVER = 40; // a name score that stands for the whole query
   var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
+  var LONE_CHARACTER = 0.5; // the weight of a character no word covers, with no rendering
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -301,7 +302,12 @@
     var concepts = [];
     var rest = "";
     function flush() {
-      if (rest.length === 1) concepts.push(chineseConcept(index, rest));
+      if (rest.length === 1) {
+        // A lone character the lexicon links to no English word (讓, 後) is mostly grammar too.
+        var character = chineseConcept(index, rest);
+        if (character.alts.length === 1) character.alts[0].weight = LONE_CHARACTER;
+        concepts.push(character);
+      }
       // Bigrams no word of the lexicon covers are weaker evidence than its words.
       for (var k = 0; k + 2 <= rest.length; k++) {
         var gram = chineseConcept(index, rest.slice(k, k + 2));
