@@ -4,7 +4,9 @@ Every sxs page is a parallel corpus: each segment is a target sentence beside it
 Over all the pairs of the folders given, a target word `w` and an English stem `e` are counted
 per pair, and `w` renders `e` when they occur in the same pairs far more often than apart (Dice
 coefficient `2·c(w,e) / (c(w) + c(e))`), and each is among the other's best partners (mutual best
-links, which drops the words that merely keep company, such as 的 with every English word).
+links, which drops the words that merely keep company, such as 的 with every English word); or
+when most of the pairs that hold `w` hold `e`, far above chance (`c(w,e) / c(w)` times their
+normalised PMI), which Dice misses for a word that renders a common English word (代碼: code).
 Words in a large share of all pairs are function words (`the`, `de`, `и`) and never link.
 
 Chinese is cut into words by jieba (with the words of `search_terms.TERMS`); the European
@@ -229,7 +231,13 @@ def link(counts: PairCounts, locale: str) -> dict[str, object]:
         for (word, word_stem), count in sorted(counts.forms.items())
         if count >= MIN_FORM and word != word_stem and word_stem in entries
     }
-    return {"version": LEXICON_VERSION, "locale": locale, "pairs": counts.total, "entries": entries, "forms": written_forms}
+    return {
+        "version": LEXICON_VERSION,
+        "locale": locale,
+        "pairs": counts.total,
+        "entries": entries,
+        "forms": written_forms,
+    }
 
 
 def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:

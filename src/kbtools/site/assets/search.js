@@ -4,7 +4,9 @@
 // by its renderings in English (the lexicon learned from the corpus' pairs), its synonyms, its
 // Chinese variants, and, only when the pages lack it, its typo corrections and completions;
 // a boost for the sentence that holds most of the query (proximity) and for adjacent words; the
-// property name itself first. Chinese is matched by words (the lexicon's), overlapping bigrams
+// property name itself first, a part of a name by the share of the query it stands for; a query
+// word the lexicon renders best by an English function word (如何: how) asks, it names no topic.
+// Chinese is matched by words (the lexicon's), overlapping bigrams
 // and the whole phrase; English and the European languages by the Snowball stems of the index.
 (function () {
   "use strict";
