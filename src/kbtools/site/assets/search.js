@@ -26,7 +26,7 @@
   var ADJACENT = 0.5;
   var NAME_WORDS = 35; // a query whose words are the words of a name
   var NAME_ORDER = 1.4; // a query that names a name's words in its order
-  var NAME_SHARE = 0.2; // what the name's words get when they are a small part of the query's weight
+  var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var RUN_BY_WEIGHT = true;
   var NAMED_COVER = 40; // a name score that stands for the whole query
   var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
