@@ -16,6 +16,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     tokens,
     terms,
     identifiers,
+    subject_name,
     numbers,
     markup,
     html,
