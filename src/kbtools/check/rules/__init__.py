@@ -18,6 +18,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     identifiers,
     subject_name,
     numbers,
+    abbreviations,
     markup,
     html,
     typography,
