@@ -20,6 +20,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     numbers,
     abbreviations,
     markup,
+    parentheses,
     html,
     typography,
     space_before_punctuation,
