@@ -21,6 +21,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     abbreviations,
     markup,
     parentheses,
+    emphasis_scope,
     html,
     typography,
     space_before_punctuation,
