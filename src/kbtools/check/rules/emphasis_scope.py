@@ -63,6 +63,9 @@ def emphasis_scope(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     source_bold = [text.strip() for text in _BOLD.findall(source)]
     names = {text for text in source_bold if _NAME.fullmatch(text)}
+    # A name that a longer bold text of the source holds too (`**Remove**` and `**Add or Remove
+    # Programs**`) may stand in that text's bold in the target.
+    names = {name for name in names if not any(name in text and name != text for text in source_bold)}
     if not names:
         return None
     target_bold = [text.strip() for text in _BOLD.findall(target)]

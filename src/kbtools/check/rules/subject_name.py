@@ -24,6 +24,7 @@ _MARKED = re.compile(
     r"|<(?P<tag>strong|b|i|em)>\s*(?P<html>[^<]+?)\s*</(?P=tag)>",
     re.IGNORECASE,
 )
+_TITLE_LINE = re.compile(r"^#[ \t].*$", re.MULTILINE)
 _MARKERS = re.compile(r"[*\[\]]")
 _NONE: frozenset[str] = frozenset()
 
@@ -35,16 +36,22 @@ def subject_names(context: PageContext) -> frozenset[str]:
     if names is not None:
         return names
     names = _NONE
-    for block in context.page.blocks:
-        if block.kind != "heading":
-            continue
-        if block.level == 1 and block.segments and block.segments[0].source is not None:
-            title = _TITLE.fullmatch(visible_text(block.segments[0].source.text))
-            if title:
-                name = title["name"]
-                parts = {name, *re.split(r"\.|::", name)}
-                names = frozenset(part for part in parts if len(part) >= 3 and not part.islower())
-        break
+    page = context.page
+    # The title heading is the first line opening with `# `: read off the text, not the block
+    # tree, which no other rule needs built.
+    heading = _TITLE_LINE.search(page.text or "")
+    if heading:
+        for segment in page.segments:
+            start = segment.anchor.tag_start
+            if start >= heading.end():
+                break
+            if start >= heading.start() and segment.source is not None:
+                title = _TITLE.fullmatch(visible_text(segment.source.text))
+                if title:
+                    name = title["name"]
+                    parts = {name, *re.split(r"\.|::", name)}
+                    names = frozenset(part for part in parts if len(part) >= 3 and not part.islower())
+                break
     context.memo["subject-names"] = names
     return names
 
