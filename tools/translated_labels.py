@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from kbtools.check.engine import discover
-from kbtools.check.rules.untranslated import LABEL_TEXT, is_label, label_language
+from kbtools.check.rules.untranslated import LABEL_TEXT, label_kind, label_language
 from kbtools.page import read_page
 
 MIN_PAGES = 10
@@ -35,9 +35,9 @@ def main() -> int:
         language = label_language(page.locale)
         if language is None:
             continue
-        page.blocks  # noqa: B018  (sets each segment's block)
+        lines = (page.text or "").split("\n")
         for segment in page.segments:
-            if not segment.paired or not is_label(segment):
+            if not segment.paired or label_kind(segment, lines) is None:
                 continue
             source = segment.source.text.strip()  # type: ignore[union-attr]
             if not LABEL_TEXT.fullmatch(source):

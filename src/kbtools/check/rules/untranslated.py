@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.page.inline import visible_text
-from kbtools.page.model import Segment
+from kbtools.page.model import Page, Segment
 
 _LABELS = Path(__file__).with_name("data") / "translated_labels.json"
 # A label's English: one to four words of letters, the first capitalised (`Syntax`, `Return value`).
@@ -72,28 +72,31 @@ def label_language(locale: str | None) -> str | None:
     return locale.split("-")[0].lower() if locale else None
 
 
-def is_label(segment: Segment) -> bool:
-    """Whether the segment is a heading or a cell of a table's heading row (blocks built)."""
-    block = segment.block
-    return block is not None and (block.kind == "heading" or (block.kind == "table_cell" and block.row == 0))
+# The rule under a table's heading row (`|---|:---:|`).
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}")
+
+
+def _lines(page: Page) -> list[str]:
+    return (page.text or "").split("\n")
+
+
+def label_kind(segment: Segment, lines: list[str]) -> str | None:
+    """ "heading" for a segment on a heading line, "table" for one on a table's heading row
+    (the line above the table's rule), else None. Read off the page's lines: the block tree is
+    costly to build for the few segments that ask."""
+    number = segment.line
+    line = lines[number - 1].lstrip() if number <= len(lines) else ""
+    if line.startswith("#"):
+        return "heading"
+    if line.startswith("|") and number < len(lines) and _TABLE_RULE.match(lines[number]):
+        return "table"
+    return None
 
 
 @cache
 def _translated_labels() -> dict[str, frozenset[str]]:
     data = json.loads(_LABELS.read_text(encoding="utf-8"))
     return {language: frozenset(labels) for language, labels in data.items() if language != "about"}
-
-
-def _heading_rows(context: PageContext) -> dict[int, list[Segment]]:
-    """The paired segments of each table heading row of the page, by line."""
-    rows = context.memo.get("heading-rows")
-    if rows is None:
-        rows = {}
-        for block in context.page.blocks:
-            if block.kind == "table_cell" and block.row == 0:
-                rows.setdefault(block.start_line, []).extend(s for s in block.segments if s.paired)
-        context.memo["heading-rows"] = rows
-    return rows
 
 
 def _untranslated_label(segment: Segment, context: PageContext, source: str) -> bool:
@@ -104,13 +107,13 @@ def _untranslated_label(segment: Segment, context: PageContext, source: str) -> 
     labels = _translated_labels().get(label_language(context.page.locale) or "")
     if not labels or source not in labels:
         return False
-    context.page.blocks  # noqa: B018  (sets each segment's block)
-    block = segment.block
-    if block is None or not is_label(segment):
-        return False
-    if block.kind == "heading":
-        return True
-    row = _heading_rows(context).get(block.start_line, [])
+    lines = context.memo.get("lines")
+    if lines is None:
+        lines = context.memo["lines"] = _lines(context.page)
+    kind = label_kind(segment, lines)
+    if kind != "table":
+        return kind == "heading"
+    row = [other for other in context.page.segments if other.paired and other.line == segment.line]
     sources = [visible_text(other.source.text).strip() for other in row]  # type: ignore[union-attr]
     if any(_COLUMN_NAME.fullmatch(text) for text in sources):
         return False
