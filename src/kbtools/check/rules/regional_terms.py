@@ -40,7 +40,8 @@ def _vocabularies() -> dict[str, _Vocabulary]:
             local={key: terms[key]["term"] for key in keys},
             english={
                 key: re.compile(
-                    r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, terms[key]["english"])) + r")[A-Za-z]*", re.IGNORECASE
+                    r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, terms[key]["english"])) + r")[A-Za-z]*(?![0-9_])",
+                    re.IGNORECASE,
                 )
                 for key in keys
             },
@@ -61,7 +62,8 @@ so `zh-tw-orthography` does not see it), and a Taiwan reader stops at it as at a
 The terms are data, per locale (`check/rules/data/regional_terms.json`; for zh-TW the mainland IT
 terms of OpenCC's TWPhrases table, with Microsoft's Taiwan terms). A term is reported only where
 the source has an English word it renders (`宏` beside `macro`, not in `宏觀`), outside inline
-code, and not where the source writes the term itself. Locales without a table are not read.
+code, and not where the source writes the term itself; a word inside a joined name
+(`SERVICE_WIN32_SHARE_PROCESS`) is the name's, which `translated-identifier` reads. Locales without a table are not read.
 """,
     example="""
 source: Bumper Image Lists Reference Macros
@@ -79,7 +81,9 @@ def regional_term(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     text = _CODE_SPAN.sub(" ", visible_text(target)) if "`" in target else visible_text(target)
     text = vocabulary.own.sub(" ", text)
-    source = segment.source.text
+    # A word of a joined name (`SERVICE_WIN32_SHARE_PROCESS`) is no word: the name translated is
+    # `translated-identifier`'s.
+    source = visible_text(segment.source.text)
     messages = []
     for term in dict.fromkeys(vocabulary.foreign.findall(text)):
         english = vocabulary.english[term].search(source)
