@@ -94,7 +94,7 @@ _ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
 _LONE_ITALIC_NAME = re.compile(r"\s*(?<!\*)\*(?P<word>[A-Z][A-Za-z0-9_]*)\*(?!\*)\s*")
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
-_REFERENCE_PAGE_KINDS = (
+REFERENCE_PAGE_KINDS = (
     "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
     "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
     "members", "data-type", "field", "column", "dialog", "summary",
@@ -117,7 +117,7 @@ def positioned_names(segment: Segment) -> set[str]:
             word = text.lower()
             slug = word.replace(".", "-")
             if ("/api/" in url and stem.endswith(word)) or any(
-                stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS
+                stem == f"{slug}-{kind}" for kind in REFERENCE_PAGE_KINDS
             ):
                 names.add(text)
     return names
