@@ -64,9 +64,16 @@ def _pair(text: LocalizedText, locale: str) -> list[str]:
 
 
 def record_segments(record: PropertyRecord) -> list[LocalizedSegment]:
-    """The record's sentences in page order (the text a search matches beyond title and summary)."""
+    """The record's sentences in page order (the text a search matches beyond title and summary).
+
+    The sections no other field holds count too (`other`: a value table the record keeps whole,
+    the option codes of REINSTALLMODE): their words are what a reader types (ADMIN for ACTION).
+    """
     value = record.value.text if record.value else []
-    return [*record.semantics, *value, *record.default_value, *record.remarks]
+    segments = [*record.semantics, *value, *record.default_value, *record.remarks]
+    held = {segment.id for segment in segments}
+    other = [segment for section in record.other for segment in section.segments if segment.id not in held]
+    return [*segments, *other]
 
 
 def _segment_pair(segment: LocalizedSegment, locale: str) -> list[str]:

@@ -28,6 +28,7 @@
   var NAME_ORDER = 1.4; // a query that names a name's words in its order
   var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var RUN_BY_WEIGHT = true;
+  var CAPITAL_NAME = 20; // a word of the query typed in capitals that is an all-caps name
   var NAMED_COVER = 40; // a name score that stands for the whole query
   var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
   var LONE_CHARACTER = 0.5; // the weight of a character no word covers, with no rendering
@@ -109,6 +110,7 @@
     index.docs.forEach(function (doc) {
       doc.name = doc.n.toLowerCase();
       doc.nameTail = doc.name.replace(/^.*(\.|::)/, "");
+      doc.capital = /[A-Z]/.test(doc.n) && doc.n === doc.n.toUpperCase();
       var body = doc.g.map(function (g) { return g[1]; }).join(" \u3002 ");
       var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
       var nameTokens = [];
@@ -382,7 +384,12 @@
       });
     });
     var topicalCount = topicalWords.filter(Boolean).length || 1;
-    return { nameForms: index.nameForms, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
+    // Words typed in capitals as the pages write an all-caps name (ACTION, REMOVE): identifiers.
+    var capitals = {};
+    (text.normalize("NFKC").match(/[\p{L}\p{N}_]+/gu) || []).forEach(function (w) {
+      if (w.length >= 4 && /[A-Z]/.test(w) && w === w.toUpperCase()) capitals[w.toLowerCase()] = 1;
+    });
+    return { nameForms: index.nameForms, capitals: capitals, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -441,6 +448,8 @@
         else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
     }
+    // One word of several, typed in capitals as the all-caps name is written, names it.
+    if (doc.capital && query.capitals[doc.name]) named = Math.max(named, CAPITAL_NAME);
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
