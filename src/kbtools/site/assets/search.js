@@ -29,6 +29,7 @@
   var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
   var RUN_BY_WEIGHT = true;
   var CAPITAL_NAME = 20; // a word of the query typed in capitals that is an all-caps name
+  var OBJECT_MEMBER = 10; // a one-word member and its object's word both in the query
   var NAMED_COVER = 40; // a name score that stands for the whole query
   var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
   var LONE_CHARACTER = 0.5; // the weight of a character no word covers, with no rendering
@@ -131,6 +132,8 @@
           if (part.length >= 2 && !index.functionWords[stemmed] && doc.nameStems.indexOf(stemmed) === -1) doc.objectUnits.push([stemmed]);
         });
       });
+      // A member of one word (Installer.Features): its word and its object's are the units.
+      doc.memberUnits = !doc.nameUnits.length && doc.objectUnits.length && doc.w.length === 1 ? [[stemOf(index, doc.nameTail, "en")]] : null;
       // The title with the property's kind (an automation property, a summary information property).
       doc.en = [field(nameTokens), field(englishTokens(index, doc.t[1] + " " + doc.k[1])), field(englishTokens(index, doc.s[1])), field(englishTokens(index, bodyEn))];
       doc.tg = [chinese ? field(null, "") : field([]), target(doc.t[0] + " " + doc.k[0]), target(doc.s[0]), target(body)];
@@ -458,6 +461,10 @@
       var share = (NAME_SHARE + (1 - NAME_SHARE) * cover.weight) * (cover.ordered ? NAME_ORDER : 1);
       if (cover.units >= doc.nameUnits.length - 1e-9) named = Math.max(named, NAME_WORDS * share);
       else if (cover.units >= 2) named = Math.max(named, NAME_WORDS * Math.pow(cover.units / doc.nameUnits.length, 2) * share);
+    } else if (doc.memberUnits) {
+      // A one-word member named with its object's word (installed features: Installer.Features).
+      var member = nameCover(doc.memberUnits, doc.objectUnits, query.concepts, query.nameForms);
+      if (member.units >= 1 - 1e-9 && member.objects) named = Math.max(named, OBJECT_MEMBER * (NAME_SHARE + (1 - NAME_SHARE) * member.weight));
     }
     return named;
   }
@@ -506,17 +513,18 @@
       if (!placed[pair[1]] && owner[pair[2]] === -1) { owner[pair[2]] = pair[1]; placed[pair[1]] = true; }
     });
     concepts.forEach(function (concept, c) { if (!placed[c]) assign(c, {}); });
-    var covered = 0, count = 0, weight = 0, wanted = 0;
+    var covered = 0, count = 0, objects = 0, weight = 0, wanted = 0;
     owner.forEach(function (c, u) {
       if (c === -1) return;
       if (u < required.length) { covered += strength(c, units[u]); count++; }
+      else objects++;
       weight += concepts[c].weight || 0;
     });
     concepts.forEach(function (concept) { if (!concept.phrase) wanted += concept.weight || 0; });
     // The query names the words in the name's order (disable rollback: DISABLEROLLBACK, not RollbackDisabled).
     var order = owner.slice(0, required.length);
     var ordered = order.every(function (c, u) { return c !== -1 && (u === 0 || c > order[u - 1]); });
-    return { units: covered, count: count, weight: wanted ? weight / wanted : 1, ordered: ordered };
+    return { units: covered, count: count, objects: objects, weight: wanted ? weight / wanted : 1, ordered: ordered };
   }
 
   function score(index, doc, query, idfs) {
