@@ -53,6 +53,19 @@ def test_index_holds_plain_text_of_every_property(corpus_site, corpus_kb):
     assert not any("**" in text or "<" in text for text in texts)
 
 
+
+@pytest.mark.corpus
+def test_index_holds_the_sections_no_other_field_of_the_record_holds(corpus_site):
+    # ACTION's value table (INSTALL, ADVERTISE, ADMIN) and the remark after it stand in its `other` section.
+    index = json.loads((corpus_site / INDEX_FILE).read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["n"] == "ACTION")
+    english = [g[2] for g in doc["g"]]
+    assert {"INSTALL", "ADVERTISE", "ADMIN"} <= set(english)
+    assert any("Null action name" in text for text in english)
+    assert not any("<" in text or "**" in text for g in doc["g"] for text in g[1:])
+    assert len({g[0] for g in doc["g"]}) == len(doc["g"])
+
+
 @pytest.mark.browser
 @pytest.mark.corpus
 @pytest.mark.parametrize(

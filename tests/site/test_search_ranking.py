@@ -518,3 +518,46 @@ def test_a_word_rendered_by_an_english_function_word_weighs_less_than_the_topic(
         }
     )
     assert search("如何停用")[0].startswith("Disable")
+
+
+def test_a_word_typed_in_capitals_names_the_all_caps_property_it_spells(site):
+    # ACTION among the words of its values: typed as the page writes the name, it names it.
+    values = ["", "Runs the action that the installer takes for an admin or advertise install."]
+    search = site(
+        {
+            "stems": {"en": {"values": "valu", "advertise": "advertis", "install": "instal"}},
+            "docs": [
+                doc("ACTION", ["ACTION 屬性", "ACTION property"], ["", "Set to the action to run."], ["ACTION"]),
+                doc("EXECUTEACTION", ["EXECUTEACTION 屬性", "EXECUTEACTION property"], values, ["EXECUTE", "ACTION"]),
+                doc("AdminProperties", ["AdminProperties 屬性", "AdminProperties property"], values, ["Admin", "Properties"]),
+                doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
+            ],
+        }
+    )
+    assert search("ACTION property ADMIN ADVERTISE INSTALL values")[0] == "ACTION"
+    assert search("action property admin advertise install values")[0] != "ACTION"
+
+
+def test_a_one_word_member_named_with_its_objects_word_is_named(site):
+    # installed ... features: the words of Installer.Features, its object's and its member's.
+    search = site(
+        {
+            "stems": {"en": {"installer": "instal", "installed": "instal", "features": "featur", "feature": "featur"}},
+            "docs": [
+                doc(
+                    "Installer.Features",
+                    ["Installer.Features 屬性", "Installer.Features property"],
+                    ["", "Returns the published features of a product."],
+                    ["Features"],
+                ),
+                doc(
+                    "Session.FeatureState",
+                    ["Session.FeatureState 屬性", "Session.FeatureState property"],
+                    ["", "The state of each feature of the product, as its features list it."],
+                    ["Feature", "State"],
+                ),
+                doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
+            ],
+        }
+    )
+    assert search("list the features of an installed product")[0] == "Installer.Features"
