@@ -53,7 +53,6 @@ def test_index_holds_plain_text_of_every_property(corpus_site, corpus_kb):
     assert not any("**" in text or "<" in text for text in texts)
 
 
-
 @pytest.mark.corpus
 def test_index_holds_the_sections_no_other_field_of_the_record_holds(corpus_site):
     # ACTION's value table (INSTALL, ADVERTISE, ADMIN) and the remark after it stand in its `other` section.

@@ -529,7 +529,12 @@ def test_a_word_typed_in_capitals_names_the_all_caps_property_it_spells(site):
             "docs": [
                 doc("ACTION", ["ACTION 屬性", "ACTION property"], ["", "Set to the action to run."], ["ACTION"]),
                 doc("EXECUTEACTION", ["EXECUTEACTION 屬性", "EXECUTEACTION property"], values, ["EXECUTE", "ACTION"]),
-                doc("AdminProperties", ["AdminProperties 屬性", "AdminProperties property"], values, ["Admin", "Properties"]),
+                doc(
+                    "AdminProperties",
+                    ["AdminProperties 屬性", "AdminProperties property"],
+                    values,
+                    ["Admin", "Properties"],
+                ),
                 doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
             ],
         }
