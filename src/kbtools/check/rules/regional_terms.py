@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
@@ -21,7 +21,15 @@ class _Vocabulary:
     foreign: re.Pattern[str]  # any of the other region's terms, longest first
     own: re.Pattern[str]  # any of this locale's terms: `算法` inside `演算法` is no foreign term
     local: dict[str, str]  # other region's term -> this locale's
-    english: dict[str, re.Pattern[str]]  # other region's term -> the English words it renders
+    english: dict[str, tuple[str, ...]]  # other region's term -> the English words it renders
+
+
+@lru_cache(maxsize=256)
+def _english_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The English words a term renders, as a word's start in the source (`macro`, `Macros`).
+    Built for a term found in a target only: a case-blind pattern costs more to build than
+    the check of a page."""
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, words)) + r")[A-Za-z]*", re.IGNORECASE)
 
 
 @cache
@@ -38,12 +46,7 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                 "|".join(map(re.escape, sorted({terms[key]["term"] for key in keys}, key=len, reverse=True)))
             ),
             local={key: terms[key]["term"] for key in keys},
-            english={
-                key: re.compile(
-                    r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, terms[key]["english"])) + r")[A-Za-z]*", re.IGNORECASE
-                )
-                for key in keys
-            },
+            english={key: tuple(terms[key]["english"]) for key in keys},
         )
     return vocabularies
 
@@ -82,7 +85,7 @@ def regional_term(segment: Segment, context: PageContext) -> list[str] | None:
     source = segment.source.text
     messages = []
     for term in dict.fromkeys(vocabulary.foreign.findall(text)):
-        english = vocabulary.english[term].search(source)
+        english = _english_pattern(vocabulary.english[term]).search(source)
         if english is None or term in source:
             continue
         messages.append(

@@ -260,14 +260,19 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     if not cjk and " " not in target:
         return None
     text = _CODE_SPAN.sub(" ", visible_text(target))
+    doubled_cjk = list(_DOUBLED_CJK.finditer(text)) if cjk else []
+    doubled_words = list(_DOUBLED_WORD.finditer(text))
+    if not doubled_cjk and not doubled_words:
+        return None
     source_cased = visible_text(segment.source.text)
     source = source_cased.lower()
     found = []
     # A source that doubles a word itself (`after the user user moves`) is translated faithfully
     # with the translation doubled.
-    cjk = cjk and not _DOUBLED_WORD.search(source)
-    for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
-        for match in pattern.finditer(text):
+    if doubled_cjk and _DOUBLED_WORD.search(source):
+        doubled_cjk = []
+    for pattern, matches in ((_DOUBLED_CJK, doubled_cjk), (_DOUBLED_WORD, doubled_words)):
+        for match in matches:
             phrase = match.group()
             if phrase.lower() in source:
                 continue
