@@ -16,10 +16,14 @@ from kbtools.page.model import Segment, Span
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _TYPE_NAMES = Path(__file__).with_name("data") / "type_names.json"
 
-_FILE_NAME = re.compile(
-    r"(?<![\w.])[A-Za-z_][\w-]*\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
-)
-_ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
+_FILE_EXTENSIONS = r"\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
+_FILE_NAME = re.compile(r"(?<![\w.])[A-Za-z_][\w-]*" + _FILE_EXTENSIONS)
+# What a file name cannot be without: searched first, from its `.`, far cheaper than the name.
+_FILE_EXTENSION = re.compile(_FILE_EXTENSIONS)
+# A word in capitals, not after a word character or a dot (`ALLUSERS`). The pattern starts with
+# the capital and looks behind it: a pattern that starts with a look-behind is tried at every
+# character, one that starts with a class only at the characters of the class.
+_ALL_CAPS = re.compile(r"[A-Z](?<![\w.].)[A-Z0-9_]{3,}(?![\w])")
 # An identifier: no spaces, starts with a letter or underscore, has an inner capital, a digit,
 # an underscore, a dot or '::' (ProductCode, MsiNTProductType, Installer.UILevel, _Streams).
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
@@ -66,7 +70,8 @@ _CAPITALISED_WORDS = frozenset(
 # or a digit (`UnitType`, `ppISCardVerify`, `AcceptSecurityContext`, `JScript`, `Win32`), also
 # after a dot (`Player.launchURL`). Reported only when the target has
 # them in another case: a translation may rightly rephrase around them.
-_NAME_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])")
+# (Starts with its first letter, then looks behind it: see `_ALL_CAPS`.)
+_NAME_WORD = re.compile(r"[A-Za-z_](?<![A-Za-z0-9_].)[A-Za-z0-9_]*(?![A-Za-z0-9_])")
 _NAME_SHAPE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}|[A-Za-z][0-9]")
 # A bold word in capitals (`**Count**`, `**Microsoft**`): into a language without letter case
 # it becomes another word, never the same word in other case.
@@ -105,7 +110,8 @@ def protected_terms(source_text: str) -> frozenset[str]:
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
-    terms.update(_FILE_NAME.findall(text))
+    if _FILE_EXTENSION.search(text):
+        terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
     return frozenset(terms - _CAPITALISED_WORDS)
 
@@ -116,14 +122,23 @@ def case_sensitive_words(source_text: str, caseless_target: bool) -> frozenset[s
     text = visible_text(source_text)
     words = set()
     if _HAS_INNER_CAPITAL.search(text):
-        words.update(word for word in _NAME_WORD.findall(text) if _NAME_SHAPE.search(word))
+        words.update(word for word in _NAME_WORD.findall(text) if _may_be_shaped(word) and _NAME_SHAPE.search(word))
     if caseless_target and ("**" in source_text or "<" in source_text):
         for match in _BOLD_CAPITALISED.finditer(source_text):
             words.add(match.group(1) or match.group(2))
     return frozenset(words)
 
 
-_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")
+def _may_be_shaped(word: str) -> bool:
+    """False for a word of letters, lower case after the first (`Property`, `the`): no inner
+    capital, no leading capitals, no digit, so `_NAME_SHAPE` cannot match it."""
+    return not (word.isalpha() and word[1:].islower())
+
+
+# Whether a text has a small letter before a capital or a digit, or two capitals before a small
+# letter, or a capital before a digit (`[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]`, grouped by the
+# first letter: one branch per letter tried, not three). Only searched for, never matched.
+_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z0-9]|[A-Z](?:[A-Z][a-z]|[0-9])")
 
 
 # What of a term a variant pattern matches as it is: the text between its punctuation.
