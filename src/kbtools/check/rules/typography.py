@@ -21,6 +21,9 @@ _AFTER_HAN = Path(__file__).with_name("data") / "zh_tw_after_han.json"
 # For one character, its phrases grouped by where the character stands in them and by their
 # length: (offset, length, {phrase: its place in the character's list}).
 _PhraseGroups = list[tuple[int, int, dict[str, int]]]
+# For one character, the characters its phrases have right before it and right after it: where
+# the text has neither beside it, no phrase holds it there (most places of 表, 制, 系).
+_Neighbours = tuple[frozenset[str], frozenset[str]]
 
 
 @cache
@@ -31,6 +34,7 @@ def _zh_tw_forms() -> tuple[
     dict[str, list[tuple[str, int, str]]],
     dict[int, str],
     dict[str, _PhraseGroups],
+    dict[str, _Neighbours],
 ]:
     """The OpenCC table (`tools/opencc_zh_tw.py`), ready to search: characters never right in
     Taiwan text, and the phrases in which a character that is right elsewhere must change.
@@ -57,6 +61,16 @@ def _zh_tw_forms() -> tuple[
         for index, (key, offset, _new) in enumerate(entries):
             places.setdefault((offset, len(key)), {}).setdefault(key, index)
         groups[char] = [(offset, length, keys) for (offset, length), keys in places.items()]
+    # A phrase of two characters or more has a character beside this one (a character with a
+    # phrase of its own alone has no such test).
+    neighbours = {
+        char: (
+            frozenset(key[offset - 1] for key, offset, _new in entries if offset > 0),
+            frozenset(key[offset + 1] for key, offset, _new in entries if offset < len(key) - 1),
+        )
+        for char, entries in by_char.items()
+        if all(len(key) > 1 for key, _offset, _new in entries)
+    }
     return (
         re.compile("[" + "".join(sorted(characters)) + "]"),
         characters,
@@ -64,6 +78,7 @@ def _zh_tw_forms() -> tuple[
         by_char,
         simplified,
         groups,
+        neighbours,
     )
 
 
@@ -83,7 +98,7 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
     A character that has one traditional form only (为 -> 為) is wrong wherever it stands; one
     that is right in some words (于, 注) only inside an OpenCC phrase that changes it (位于 -> 位於).
     """
-    characters_pattern, characters, phrase_pattern, by_char, simplified, groups = _zh_tw_forms()
+    characters_pattern, characters, phrase_pattern, by_char, simplified, groups, neighbours = _zh_tw_forms()
     # A set intersection is far cheaper than a regex class of some 3,700 characters.
     wrong = characters.keys() & set(text)
     found = [(char, characters[char]) for char in text if char in wrong] if wrong else []
@@ -93,12 +108,18 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
             as_simplified = text.translate(simplified)
         position, char = match.start(), match.group()
         first = None  # the first phrase of the character's list that holds it here
-        for offset, length, keys in groups[char]:
-            start = position - offset
-            if start >= 0:
-                index = keys.get(as_simplified[start : start + length])
-                if index is not None and (first is None or index < first):
-                    first = index
+        beside = neighbours.get(char)
+        if (
+            beside is None
+            or (position and as_simplified[position - 1] in beside[0])
+            or as_simplified[position + 1 : position + 2] in beside[1]
+        ):
+            for offset, length, keys in groups[char]:
+                start = position - offset
+                if start >= 0:
+                    index = keys.get(as_simplified[start : start + length])
+                    if index is not None and (first is None or index < first):
+                        first = index
         if first is not None:
             key, offset, new = by_char[char][first]
             if new != char:  # the first phrase that holds it changes it; none keeps it
