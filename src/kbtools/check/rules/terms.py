@@ -542,20 +542,21 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Languages written in another script than Latin, for a target that is all Latin words (`Idl`).
 _OTHER_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ru", "uk", "bg", "el", "be", "sr", "mk", "kk"})
-_LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
+# (Each starts with its first letter, then looks behind it: see `_ALL_CAPS`.)
+_LATIN_WORD = re.compile(r"[A-Za-z](?<![\w#+.-].)[A-Za-z0-9]+(?![\w#+-])")
 # Two or more capitalised words in a row: a product or feature name (`Windows Script Host`).
-_CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
+_CAPITALISED_PHRASE = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
 # In a Latin-script target a word before a number (`Version 2.0`) is a word of that language there
 # (`version 2,0`), not a part of the name (`Rich Edit 2.0` stays one in a Chinese target).
-_CAPITALISED_PHRASE_LATIN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
+_CAPITALISED_PHRASE_LATIN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
 
 
-def _kept_names(source: str) -> list[str]:
-    """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
+def _kept_names(source_words: list[str]) -> list[str]:
+    """The Latin words of a source (in its order) written in capitals (`IDL`, `ASN`): names, whatever the sentence.
     A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
     capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read.
     In the order of the source, so that the findings come out the same in every run."""
-    words = dict.fromkeys(word for word in _LATIN_WORD.findall(source) if word.isupper())
+    words = dict.fromkeys(word for word in source_words if word.isupper())
     return [word for word in words if word not in _CAPITALISED_WORDS]
 
 
@@ -634,13 +635,14 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 found.setdefault(phrase, recased.group())
     if other_script:
         target_words = dict.fromkeys(_LATIN_WORD.findall(target))  # in the target's order
-        source_words = set(_LATIN_WORD.findall(source))
+        source_list = _LATIN_WORD.findall(source)
+        source_words = set(source_list)
         by_lower: dict[str, list[str]] = {}
         for word in target_words:
             if word not in source_words:
                 by_lower.setdefault(word.lower(), []).append(word)
         if by_lower:
-            for name in _kept_names(source):
+            for name in _kept_names(source_list):
                 if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
                     continue
                 found.setdefault(name, by_lower[name.lower()][0])
