@@ -22,10 +22,17 @@ _CELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _CELL_MARKUP = re.compile(r"[*`]|\\(?=_)")
 # A name by its shape: parts joined by '.', '::' or '_' (`Playlist.item`, `TextureCube::GatherCmpGreen`,
 # `hs_fork_phase`, `Component_`), or one word in camel case (`AdvtExecuteSequence`, `dwContext`).
+# Both start with the name's first letter, then look behind it (not after a word character, a dot,
+# a slash, ...): a pattern that starts with a look-behind is tried at every character, one that
+# starts with a class only at its characters. The branches after that letter are the shapes'.
 _JOINED_NAME = re.compile(
-    r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
+    r"[A-Za-z](?<![\w.:\\/#%@-].)(?:[A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|(?<=[A-Z])[A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
 )
-_CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# Letters, then a small letter before a capital: the first letter is one of the leading letters,
+# or the small letter itself.
+_CAMEL_NAME = re.compile(
+    r"[A-Za-z](?<![\w.:\\/#%@-].)(?:[A-Za-z]*[a-z][A-Z]|(?<=[a-z])[A-Z])[A-Za-z0-9]*(?![\w:\\/@-]|\.\w)"
+)
 # What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
@@ -34,7 +41,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
 # member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
 # object is a name.
-RUN_IN_SENTENCE = re.compile(r"(?<![\w.:])([a-z]+)\.(?=[A-Z][a-z]+\s)")
+RUN_IN_SENTENCE = re.compile(r"([a-z](?<![\w.:].)[a-z]*)\.(?=[A-Z][a-z]+\s)")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -94,11 +101,11 @@ _ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
 _LONE_ITALIC_NAME = re.compile(r"\s*(?<!\*)\*(?P<word>[A-Z][A-Za-z0-9_]*)\*(?!\*)\s*")
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
-_REFERENCE_PAGE_KINDS = (
+_REFERENCE_PAGE_KINDS = frozenset((
     "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
     "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
     "members", "data-type", "field", "column", "dialog", "summary",
-)  # fmt: skip
+))  # fmt: skip
 
 
 def positioned_names(segment: Segment) -> set[str]:
@@ -116,8 +123,8 @@ def positioned_names(segment: Segment) -> set[str]:
             stem = url.rsplit("/", 1)[-1].removesuffix(".md")
             word = text.lower()
             slug = word.replace(".", "-")
-            if ("/api/" in url and stem.endswith(word)) or any(
-                stem == f"{slug}-{kind}" for kind in _REFERENCE_PAGE_KINDS
+            if ("/api/" in url and stem.endswith(word)) or (
+                stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KINDS
             ):
                 names.add(text)
     return names
