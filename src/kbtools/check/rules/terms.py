@@ -169,11 +169,35 @@ def altered_forms(term: str, text: str) -> list[str]:
         lowered = "".join(c.lower()[0] for c in text)
     # Every form keeps the term's letters between its punctuation: without them in the text,
     # no pattern need be built (most terms a translation lost are simply not there).
-    if not all(piece in lowered for piece in _LITERAL_PIECES.split(term.lower()) if piece):
+    pieces = _LITERAL_PIECES.split(term.lower())
+    if not all(piece in lowered for piece in pieces if piece):
         return []
-    found = _variant_pattern(term).finditer(lowered.translate(_THIRD_FORMS))
-    forms = (text[match.start() : match.end()] for match in found)
+    folded = lowered.translate(_THIRD_FORMS)
+    if len(pieces) == 1:  # no punctuation: the pattern is the term itself, found without building it
+        spans = _literal_spans(pieces[0], folded)
+    else:
+        spans = [match.span() for match in _variant_pattern(term).finditer(folded)]
+    forms = (text[start:end] for start, end in spans)
     return [form for form in forms if form != term]
+
+
+def _literal_spans(word: str, text: str) -> list[tuple[int, int]]:
+    """Where `_variant_pattern` of a term without punctuation matches (`word` is the term lower-
+    cased): the word, not after or before a small letter, a digit or `_`, left to right."""
+    spans = []
+    size = len(word)
+    at = text.find(word)
+    while at != -1:
+        end = at + size
+        if (at == 0 or text[at - 1] not in _WORD_CHARACTERS) and (end == len(text) or text[end] not in _WORD_CHARACTERS):
+            spans.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return spans
+
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 # The letters that a case-insensitive pattern matches to an ASCII letter but `str.lower` does
