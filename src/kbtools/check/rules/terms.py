@@ -189,7 +189,9 @@ def _literal_spans(word: str, text: str) -> list[tuple[int, int]]:
     at = text.find(word)
     while at != -1:
         end = at + size
-        if (at == 0 or text[at - 1] not in _WORD_CHARACTERS) and (end == len(text) or text[end] not in _WORD_CHARACTERS):
+        if (at == 0 or text[at - 1] not in _WORD_CHARACTERS) and (
+            end == len(text) or text[end] not in _WORD_CHARACTERS
+        ):
             spans.append((at, end))
             at = text.find(word, end)
         else:
