@@ -273,6 +273,27 @@ class _DamagedToken:
         return form.translate(_LOOSE) == self.loose and self.pattern.fullmatch(form.translate(_FOLDED)) is not None
 
 
+_ASCII_WORD_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _spellings(token: str, raw: str) -> set[str]:
+    """How a raw Markdown text spells the token (`_token_pattern(token, damaged=False)`'s
+    matches). A text without a backslash escapes nothing: it spells the token as it is, where
+    the token stands apart from ASCII word characters, and no pattern need be built."""
+    if "\\" in raw:
+        return {m.group(0) for m in _token_pattern(token, damaged=False).finditer(raw)}
+    lead, trail = token[0] in _ASCII_WORD_CHARACTERS, token[-1] in _ASCII_WORD_CHARACTERS
+    at = raw.find(token)
+    while at != -1:
+        end = at + len(token)
+        if not (lead and at and raw[at - 1] in _ASCII_WORD_CHARACTERS) and not (
+            trail and end < len(raw) and raw[end] in _ASCII_WORD_CHARACTERS
+        ):
+            return {token}
+        at = raw.find(token, at + 1)
+    return set()
+
+
 def _unescaped(raw: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
 
@@ -318,7 +339,7 @@ def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple
             continue
         # The replacement is the source's own spelling of the token (its escapes kept), when
         # the source spells it one way only.
-        spellings = {m.group(0) for m in _token_pattern(token, damaged=False).finditer(source_raw)}
+        spellings = _spellings(token, source_raw)
         if len(spellings) != 1:
             continue
         (spelling,) = spellings
