@@ -166,7 +166,9 @@ def zh_tw_orthography(segment: Segment, context: PageContext) -> list[str] | Non
 
 
 _CJK = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]"
-_HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
+# The mark first, then the CJK character looked for behind it: a pattern that starts with a
+# look-behind is tried at every character, one that starts with a class only at its characters.
+_HALF_WIDTH_BETWEEN_CJK = re.compile(rf"[;,:!?](?<={_CJK}.)(?={_CJK})")
 # A dot that joins an object to its member, through markup (`<em>Player6</em>.<strong>HasError</strong>`,
 # `*player*.**mediaCollection**`, `.Default.GroupPolicy`), and the full-width stop put in its place.
 _MARKUP_BETWEEN = r"(?:\s*(?:\*{1,2}|_|</?[a-z]+>))*"
