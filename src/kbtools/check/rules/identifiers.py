@@ -13,10 +13,9 @@ from pathlib import Path
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
 from kbtools.page.cells import cell_columns
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 # One name and nothing else (a table cell, a link text), less its emphasis and escapes.
 _CELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _CELL_MARKUP = re.compile(r"[*`]|\\(?=_)")
@@ -78,7 +77,7 @@ def _transliteration(name: str, target: str) -> str | None:
 @lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
 def shaped_names(source_text: str) -> frozenset[str]:
     """The names of a source text known by their shape: joined parts or camel case."""
-    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    text = visible_prose(source_text)
     names = set()
     if "_" in text or _JOINT.search(text):
         if "." in text:
@@ -195,7 +194,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
     names = shaped | positioned
     if not names:
         return None
-    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    target = visible_prose(segment.target.text)
     lowered = target.lower()
     watched = protected_terms(source_text)
     problems = []
@@ -265,7 +264,7 @@ def table_names(source_text: str) -> frozenset[str]:
     """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
     if not _may_name_table(source_text):
         return frozenset()
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    source = visible_prose(source_text)
     names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source)}
     title = _TABLE_TITLE.match(source)
     if title:
@@ -281,7 +280,7 @@ def _database_names(source_text: str) -> set[tuple[str, str]]:
     """(name, "table" or "column") for each database table or column the source speaks of."""
     if "](" in source_text:
         source_text = _WEB_LINK.sub(" ", source_text)
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    source = visible_prose(source_text)
     names = {(match.group(1), match.group(2).lower()) for match in _TABLE_OR_COLUMN.finditer(source)}
     title = _TABLE_TITLE.match(source)
     if title:

@@ -9,11 +9,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose
 from kbtools.page.model import Segment
 
 _TERMS = Path(__file__).with_name("data") / "regional_terms.json"
-_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +79,7 @@ def regional_term(segment: Segment, context: PageContext) -> list[str] | None:
     found = vocabulary.foreign.findall(target)
     if not found:
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(target)) if "`" in target else visible_text(target)
+    text = visible_prose(target)
     text = vocabulary.own.sub(" ", text)
     source = segment.source.text
     messages = []

@@ -10,10 +10,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
-from kbtools.page.inline import Link, markdown_links, visible_text
+from kbtools.page.inline import Link, markdown_links, visible_prose, visible_text
 from kbtools.page.model import Segment, Span
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 _TYPE_NAMES = Path(__file__).with_name("data") / "type_names.json"
 
 _FILE_EXTENSIONS = r"\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
@@ -619,8 +618,8 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     source_text, target_text = segment.source.text, segment.target.text
     if not _ASCII_LETTER.search(target_text):
         return None
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    target = _CODE_SPAN.sub(" ", visible_text(target_text))
+    source = visible_prose(source_text)
+    target = visible_prose(target_text)
     found: dict[str, str] = {}
     watched = protected_terms(source_text)
     language = (context.page.locale or "").lower().split("-")[0]

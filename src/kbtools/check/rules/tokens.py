@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose
 from kbtools.page.model import Segment
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 _SAL = r"(?:in|out|optional|retval|opt|ref|unique|reserved)"
 # Each kind of token, as it stands in the visible text of the source (escapes removed).
 _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -64,7 +63,7 @@ _SWITCH = re.compile(r"[/-](?<=\s.)[A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
-    return _CODE_SPAN.sub(" ", visible_text(span_text))
+    return visible_prose(span_text)
 
 
 def copied_tokens(source_text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.check.rules.identifiers import RUN_IN_SENTENCE
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -159,7 +159,7 @@ def zh_tw_orthography(segment: Segment, context: PageContext) -> list[str] | Non
     assert segment.target is not None and segment.source is not None
     if not _is_zh_tw(context) or not _HAN.search(segment.target.text):
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    text = visible_prose(segment.target.text)
     source = segment.source.text
     found = [(old, new) for old, new in dict.fromkeys(mainland_forms(text)) if old not in source]
     return [f"'{old}' is written '{new}' in Taiwan" for old, new in found] or None
@@ -225,7 +225,7 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
         problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
         return problems or None
-    text = _CODE_SPAN.sub(" ", visible_text(target))
+    text = visible_prose(target)
     marks = dict.fromkeys(match.group() for match in _HALF_WIDTH_BETWEEN_CJK.finditer(text))
     problems.extend(f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks)
     return problems or None
@@ -282,7 +282,7 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     cjk = _HAN.search(target) is not None
     if not cjk and " " not in target:
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(target))
+    text = visible_prose(target)
     doubled_cjk = list(_DOUBLED_CJK.finditer(text)) if cjk else []
     doubled_words = list(_DOUBLED_WORD.finditer(text))
     if not doubled_cjk and not doubled_words:
