@@ -75,6 +75,54 @@ def test_titles_worded_two_ways_in_the_corpus_are_not_reported(corpus_root: Path
     assert found(it, "inconsistent-translation") == []
 
 
+def test_a_title_left_in_english_beside_its_translation_is_not_reported(corpus_root: Path) -> None:
+    # `[Small Update]` kept on line 239, `[piccolo aggiornamento]` on line 288; a download's title
+    # `Windows Installer 3.1 Redistributable (v2)` kept once and translated once: either may be right.
+    it = corpus_root / "win32-it-it-sxs/desktop-src/Msi"
+    messages = [f.message for f in found(it / "windows-installer-best-practices.md", "inconsistent-translation")]
+    assert not [m for m in messages if m.startswith("'Small Update'")]
+    assert found(it / "windows-installer-redistributables.md", "inconsistent-translation") == []
+
+
+def test_a_table_name_left_in_english_beside_a_translation_that_lost_it_is_reported() -> None:
+    text = page(
+        segment("1-1", "Vedere la [Feature Table](feature-table.md).", "See the [Feature Table](feature-table.md)."),
+        segment(
+            "1-2",
+            "Nella [tabella delle funzionalità](feature-table.md).",
+            "In the [Feature Table](feature-table.md).",
+        ),
+        front_matter=front_matter("it-IT"),
+    )
+    assert [f.segment for f in check_text(text) if f.rule == "inconsistent-translation"] == ["1-2"]
+
+
+def test_an_instruction_kept_beside_its_translation_is_still_reported(corpus_root: Path) -> None:
+    # `[sincos-ps]` kept on line 114, `[pow-]` on line 69: code, not a title.
+    path = corpus_root / "win32-zh-tw-sxs/desktop-src/direct3dhlsl/dx9-graphics-reference-asm-ps-differences.md"
+    messages = [f.message for f in found(path, "inconsistent-translation")]
+    assert "'sincos - ps' is translated 'pow-' here but 'sincos-ps' on line 114" in messages
+
+
+def test_a_button_label_in_capitals_translated_is_not_a_lost_identifier(corpus_root: Path) -> None:
+    # `The **YES** button was pressed.` -> `Le bouton **Oui** a été enfoncé.`: Windows shows it localized.
+    path = corpus_root / "win32-fr-fr-sxs/desktop-src/Msi/returning-values-from-an-external-user-interface-handler.md"
+    assert [f for f in found(path, "protected-term") if f.segment == "48379-129"] == []
+
+
+def test_a_property_linked_before_buttons_is_still_a_name(corpus_root: Path) -> None:
+    # `several [**REINSTALL**](reinstall.md) buttons`: buttons that set the property.
+    path = corpus_root / "win32-fr-fr-sxs/desktop-src/Msi/reinstalling-a-feature-or-application.md"
+    assert [f.message for f in found(path, "protected-term") if f.segment == "e85af-132"] == [
+        "'REINSTALL' is missing from the target (translated or dropped)"
+    ]
+    # `a few INPUT buttons`: the HTML element, not a label.
+    path = corpus_root / "win32-zh-tw-sxs/desktop-src/WMP/simple-example-of-scripting-in-a-web-page.md"
+    assert [f.message for f in found(path, "protected-term") if f.segment == "642ba-152"] == [
+        "'INPUT' is missing from the target (translated or dropped)"
+    ]
+
+
 def test_words_a_bold_link_takes_in_from_its_sentence_are_not_its_translation(msi_dir: Path) -> None:
     # `Methods of [**Product Object**]` -> `[**Product 物件** 的方法]`, `Properties of ...` -> `... 的屬性`
     assert found(msi_dir / "not-supported-in-windows-installer-version-2-0.md", "inconsistent-translation") == []

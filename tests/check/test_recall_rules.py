@@ -10,6 +10,8 @@ from pathlib import Path
 from sxs_pages import page, segment
 from test_names_tokens_typography import IT, RU, corpus_messages, messages
 
+from kbtools.check.engine import CheckSettings, RuleSelection, check_file
+
 # translated-name-cell: rows of a database table
 
 
@@ -38,11 +40,39 @@ def test_headings_of_an_ordinary_table_translated_are_not_reported() -> None:
     assert messages(text, "translated-name-cell") == []
 
 
+def test_headings_of_a_table_of_a_parameters_values_are_words(corpus_root: Path) -> None:
+    # `InstallMode | Meaning` over rows of constants with their anchors: `Significato` is right.
+    rel = "win32-it-it-sxs/desktop-src/Msi/installer-providequalifiedcomponent.md"
+    result = check_file(corpus_root / rel, CheckSettings(RuleSelection.default()), rel)
+    assert [f.message for f in result.findings if "row of column names" in f.message] == []
+
+
+def test_a_camel_case_heading_outside_a_documented_database_names_no_column(corpus_root: Path) -> None:
+    # `Register | Name | ... | RelAddr | Defaults`: Direct3D's registers, not rows of a database table.
+    rel = "win32-zh-tw-sxs/desktop-src/direct3dhlsl/dx9-graphics-reference-asm-ps-registers-ps-2-0.md"
+    result = check_file(corpus_root / rel, CheckSettings(RuleSelection.default()), rel)
+    assert [f.message for f in result.findings if "row of column names" in f.message] == []
+
+
 def test_a_key_of_a_foreign_key_column_translated_is_reported() -> None:
     text = _table(
         RU, [("File", "File"), ("Component\\_", "Component\\_")], [("Red\\_File", "Red\\_File"), ("Синий", "Blue")]
     )
     assert messages(text, "translated-name-cell") == ["'Blue' in a column of names is translated as 'Синий'"]
+
+
+def test_a_column_of_yes_and_no_kept_mostly_in_english_is_not_a_column_of_names(corpus_root: Path) -> None:
+    # `Requires DCL`: `Yes` in most rows, `是` in some; a value, not a name.
+    rel = "win32-zh-tw-sxs/desktop-src/direct3dhlsl/registers---hs-5-0.md"
+    assert corpus_messages(corpus_root, rel, "7be4c-366", "translated-name-cell") == []
+
+
+def test_a_file_name_repeated_down_a_column_is_still_a_name(corpus_root: Path) -> None:
+    # `Sha.h` in every row of a requirements table's values, broken as `Sha. h` in one.
+    rel = "win32-zh-tw-sxs/desktop-src/SecCrypto/a-shafinal.md"
+    assert corpus_messages(corpus_root, rel, "f82b1-120", "translated-name-cell") == [
+        "'Sha.h' in a column of names is translated as 'Sha. h'"
+    ]
 
 
 def test_a_numbered_name_translated_in_any_column_is_reported(corpus_root: Path) -> None:
@@ -82,6 +112,12 @@ def test_a_table_name_after_a_indefinite_article_translated_is_reported(corpus_r
         corpus_root, "win32-it-it-sxs/desktop-src/Msi/authoring-merge-modules.md", "ba332-116", "translated-table-name"
     )
     assert found == ["the table or column name 'Directory' is not in the target (translated)"]
+
+
+def test_a_title_naming_a_group_of_tables_is_not_a_table_name(corpus_root: Path) -> None:
+    # `File Tables Group` -> `Группа таблиц файлов`: a group of topics, not the File table.
+    rel = "win32-ru-ru-sxs/desktop-src/Msi/role-based-guide-to-windows-installer-documentation.md"
+    assert corpus_messages(corpus_root, rel, "bcd5b-214", "translated-table-name") == []
 
 
 def test_a_data_type_name_translated_is_reported(corpus_root: Path) -> None:
@@ -163,6 +199,40 @@ def test_a_name_kept_but_recased_half_way_in_an_italian_target_is_reported(corpu
         segment("1-1", "Vedere [Windows script host](x.md).", "See [Windows Script Host](x.md)."), front_matter=IT
     )
     assert messages(text, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
+
+
+def test_a_common_noun_lower_cased_after_a_product_name_in_a_latin_script_target_is_not_reported(
+    corpus_root: Path,
+) -> None:
+    # `Windows Installer Patch.` -> `Windows Installer patch.`: the page says `the Windows Installer`
+    # alone, and `patch` is a word the Italian uses; `Windows Installer documentation` likewise.
+    it = "win32-it-it-sxs/desktop-src/Msi/windows-installer-file-extensions.md"
+    fr = "win32-fr-fr-sxs/desktop-src/Msi/roadmap-to-windows-installer-documentation.md"
+    assert corpus_messages(corpus_root, it, "7ee12-112", "changed-case") == []
+    assert corpus_messages(corpus_root, fr, "4382c-108", "changed-case") == []
+
+
+def test_a_topic_title_left_in_english_in_sentence_case_as_a_link_text_is_not_reported(corpus_root: Path) -> None:
+    # `[About merge modules](about-merge-modules.md)`: the English writes `merge modules` in lower case too.
+    it = "win32-it-it-sxs/desktop-src/Msi/using-64-bit-merge-modules.md"
+    assert corpus_messages(corpus_root, it, "5c287-115", "changed-case") == []
+
+
+def test_a_name_recased_inside_or_not_used_alone_is_still_reported_in_a_latin_script_target(corpus_root: Path) -> None:
+    registry = corpus_messages(
+        corpus_root, "win32-fr-fr-sxs/desktop-src/Msi/selfreg-table.md", "66afd-129", "changed-case"
+    )
+    mime = corpus_messages(corpus_root, "win32-fr-fr-sxs/desktop-src/Msi/advertisement.md", "1de0e-116", "changed-case")
+    assert registry == ["'Registry Tables Group' appears as 'Registry tables Group' in the target"]
+    assert mime == [
+        "'Multipurpose Internet Mail Extension' appears as 'Multipurpose Internet Mail extension' in the target"
+    ]
+
+
+def test_a_word_in_capitals_written_with_an_inner_capital_is_not_reported(corpus_root: Path) -> None:
+    # `Win32 SXS Assembly` -> `сборки Win32 SxS`: the usual form of the name, not a mangling like `Idl`.
+    found = corpus_messages(corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ice83.md", "87224-112", "changed-case")
+    assert found == []
 
 
 def test_a_capitalised_word_lower_cased_in_a_russian_target_is_not_reported() -> None:

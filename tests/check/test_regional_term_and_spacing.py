@@ -51,6 +51,14 @@ def test_a_locale_without_a_table_is_not_read() -> None:
     assert messages(text, "regional-term") == []
 
 
+def test_a_word_of_a_joined_name_is_no_english_word_for_a_term(corpus_root: Path) -> None:
+    # `SERVICE_WIN32_SHARE_PROCESS` -> `服務 \_ WIN32 \_ 共用 \_ 進程`: a name translated
+    # (`protected-term`), for which `處理序` would be as wrong as `進程`.
+    rel = "win32-zh-tw-sxs/desktop-src/Msi/serviceinstall-table.md"
+    assert corpus_messages(corpus_root, rel, "721d0-182", "regional-term") == []
+    assert corpus_messages(corpus_root, rel, "721d0-182", "protected-term") != []
+
+
 # space-before-punctuation
 
 

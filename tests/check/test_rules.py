@@ -10,6 +10,7 @@ from sxs_pages import page, segment
 from kbtools.check.engine import CheckSettings, RuleSelection, check_file
 from kbtools.check.finding import Finding
 from kbtools.check.registry import CheckOptions, all_rules
+from kbtools.freshness.tree import EnglishTree
 from kbtools.page import parse_text
 
 
@@ -138,6 +139,23 @@ def test_frontmatter_that_was_machine_translated_does_not_parse(msi_dir: Path) -
 def test_frontmatter_reports_a_known_key_in_another_case(msi_dir: Path) -> None:
     found = corpus_findings(msi_dir, "allusers.md", "frontmatter")
     assert [(f.line, f.message) for f in found] == [(2, "front matter key 'Description' should be 'description'")]
+
+
+@pytest.mark.parametrize(("english_key", "reported"), [("Description", False), ("description", True)])
+def test_frontmatter_leaves_a_miscased_key_the_english_page_has_too(
+    tmp_path: Path, english_key: str, reported: bool
+) -> None:
+    # `shell/knownfolderid.md` has `Description:` in English and in every translation.
+    translated, english = tmp_path / "zh-TW", tmp_path / "en"
+    translated.mkdir()
+    english.mkdir()
+    front = "---\nDescription: 常數\ntitle: T\nms.contentlocale: zh-TW\n---\n"
+    (translated / "x.md").write_text(page(segment("1-1", "常數", "Constants"), front_matter=front), encoding="utf-8")
+    (english / "x.md").write_text(f"---\n{english_key}: Constants\ntitle: T\n---\n\nConstants\n", encoding="utf-8")
+    options = CheckOptions(english=EnglishTree.for_paths(english, [translated]))
+    result = check_file(translated / "x.md", CheckSettings(RuleSelection.default(), options), "x.md")
+    messages = [f.message for f in result.findings if f.rule == "frontmatter"]
+    assert messages == (["front matter key 'Description' should be 'description'"] if reported else [])
 
 
 def test_seed_page_has_no_errors(sample_dir: Path) -> None:

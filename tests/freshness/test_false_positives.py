@@ -7,6 +7,7 @@ for every locale and folder of the corpus: it is the English each translation wa
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -42,7 +43,9 @@ def english_root(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
         for folder in sorted((corpus_root / tree / "desktop-src").iterdir())
         if folder.is_dir()
     ]
-    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+    # forkserver: a fork of a test process with threads alive is unsafe (3.12+ warns of it)
+    forkserver = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1), mp_context=forkserver) as pool:
         assert sum(pool.map(_rebuild, jobs)) > 10_000
     return root
 

@@ -40,7 +40,8 @@ KNOWN_KEYS = frozenset(
     explanation="""
 Every page starts with a YAML block between `---` lines. The build takes the page title from
 `title`, and `ms.contentlocale` says which language the targets are in; keys are read case-sensitively, so a
-known key in another case (`Description`) is reported too. With `locale` set in the
+known key in another case (`Description`) is reported too, unless the English page (`--english`)
+has the same key: then the English is to be mended, and the translation copied it as it is. With `locale` set in the
 configuration (or `--locale`), a page of another locale is reported, which catches pages filed
 under the wrong language folder.
 """,
@@ -64,7 +65,7 @@ def frontmatter(context: PageContext) -> Iterator[Hit]:
         yield Hit(front.error, None, front.error_line or 1, 1)
         return
     for key in front.data:
-        if key not in KNOWN_KEYS and key.lower() in KNOWN_KEYS:
+        if key not in KNOWN_KEYS and key.lower() in KNOWN_KEYS and key not in _english_keys(context):
             yield Hit(f"front matter key '{key}' should be '{key.lower()}'", None, front.lines.get(key, 1), 1)
     for key in REQUIRED_KEYS:
         value = front.data.get(key)
@@ -76,6 +77,21 @@ def frontmatter(context: PageContext) -> Iterator[Hit]:
     if expected and locale and locale.lower() != expected.lower():
         line = front.lines.get("ms.contentlocale", front.start_line)
         yield Hit(f"locale is '{locale}', expected '{expected}'", None, line, 1)
+
+
+def _english_keys(context: PageContext) -> frozenset[str]:
+    """The front matter keys of the page's English page (`--english`): a key miscased there too
+    (`Description`) is the English's to mend, copied as it is. Empty without one."""
+    tree = context.options.english
+    if tree is None:
+        return frozenset()
+    counterpart = tree.counterpart(context.page.path, context.page.locale)
+    if counterpart is None or not counterpart.exists:
+        return frozenset()
+    from kbtools.freshness.english import read_english  # the English reader's parser: only with --english
+
+    front = read_english(counterpart.path, tree.root).page.front_matter
+    return frozenset(front.data) if front is not None and front.error is None else frozenset()
 
 
 # A character reference split by a space or a full-width mark (`&# 0034;`, `& #34;`, `&#34 ;`,

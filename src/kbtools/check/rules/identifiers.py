@@ -243,8 +243,9 @@ def _watched(part: str, watched: set[str]) -> bool:
 _TABLE_OR_COLUMN = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ee]ach|[Tt]his)\s+|\[\s*(?:\*\*)?)(_?[A-Z][A-Za-z0-9]*_?)\s+(table|column|data type|Table|Column)s?\b"
 )
-# A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`.
-_TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table|Column|[Tt]able(?=\s*(?:\*\*)?\s*$))")
+# A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`; not one
+# of several tables (`File Tables Group`, a group of topics).
+_TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table\b|Column\b|[Tt]able(?=\s*(?:\*\*)?\s*$))")
 
 
 def _may_name_table(text: str) -> bool:
@@ -433,11 +434,14 @@ types, even where it looks like an English word (`Value`, `State`, `Height`). A 
 a column of names when its English heading says it holds names (`Column`, `Name`, `Property`,
 `Member`, `Action`, `Constant`, `Type`, ...) or is itself a foreign key (`Component_`, whose cells
 are keys), or when the translation itself kept most of its one-word cells (at least three) as
-they are. A one-word cell of such a column (not all in lower case, since `null` and `version` may
-be meant as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
+they are, unless those cells are one or two plain words (`Yes` and `No`: values, not names). A
+one-word cell of such a column (not all in lower case, since `null` and `version` may be meant
+as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
-headings are column names (`Height` -> `Altezza` is reported).
+headings are column names (`Height` -> `Altezza` is reported), where the documentation documents
+a database (a page per table, as for `translated-table-name`) and the rows are not terms with
+their anchors (a table of a parameter's values, `InstallMode | Meaning`).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -472,13 +476,18 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
             continue
         if not named:
             kept = sum(1 for _, source, target in words if target == source)
-            if len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
+            # Names differ from row to row: a column of a word or two (`Yes`, `No`, `None`) holds
+            # values, which a translation keeps or translates as it goes. A word shaped like a
+            # name (`Sha.h`, `DialogA`, `iNaN`) is a name however often it is repeated.
+            sources = {source for _, source, _ in words}
+            values = len(sources) < _NAME_COLUMN_MIN_CELLS and all(_PLAIN_WORD.fullmatch(s) for s in sources)
+            if values or len(words) < _NAME_COLUMN_MIN_CELLS or kept < _NAME_COLUMN_KEPT * len(words):
                 # A numbered name (`File4`, `Button1`) is a name in any column.
                 words = [word for word in words if _NUMBERED_NAME.fullmatch(word[1])]
         for segment, source, target in words:
             if source not in target:
                 yield Hit(f"'{source}' in a column of names is translated as '{target}'", segment)
-    tables_of_columns = _tables_of_columns(headings)
+    tables_of_columns = _tables_of_columns(headings, page.text, bool(_documented_tables(context)))
     for key, segment in headings.items():
         if key[0] in tables_of_columns:
             source, target = _bare(segment.source.text), _bare(segment.target.text)  # type: ignore[union-attr]
@@ -486,6 +495,8 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
                 yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
 
 
+# A capitalised word and nothing more (`Yes`, `None`), where a name would have a shape of its own.
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # A word and a number (`File4`, `Component1`): a key of an example row, never a word.
 _NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
 # A heading shaped like a database column (`Component_`, a foreign key; `DefaultValue`): the
@@ -493,13 +504,22 @@ _NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
 _COLUMN_HEADING = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
 
 
-def _tables_of_columns(headings: dict[tuple[int, int], Segment]) -> set[int]:
-    """Tables (by first line) whose heading row has a heading shaped like a database column."""
-    return {
-        table
-        for (table, _), segment in headings.items()
-        if _COLUMN_HEADING.fullmatch(_bare(segment.source.text))  # type: ignore[union-attr]
-    }
+def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, database: bool) -> set[int]:
+    """Tables (by first line) whose heading row has a heading shaped like a database column, and
+    whose first row is not a term with its anchors (`<span id="msiInstallModeDefault">`: a table
+    of a parameter's values, `InstallMode | Meaning`, whose headings are words). A heading in camel
+    case is a column's only where a database is documented (`database`: a page per table, as
+    `translated-table-name` asks): `RelAddr` heads a column of Direct3D's registers."""
+    lines = text.split("\n")
+    tables = set()
+    for (table, _), segment in headings.items():
+        heading = _bare(segment.source.text)  # type: ignore[union-attr]
+        if table in tables or not _COLUMN_HEADING.fullmatch(heading) or not (database or heading.endswith("_")):
+            continue
+        first_row = lines[table + 1] if table + 1 < len(lines) else ""
+        if '<span id="' not in first_row:
+            tables.add(table)
+    return tables
 
 
 def _columns_named_by_their_headings(headings: dict[tuple[int, int], Segment]) -> set[tuple[int, int]]:

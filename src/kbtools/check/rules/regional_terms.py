@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_prose
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
 _TERMS = Path(__file__).with_name("data") / "regional_terms.json"
@@ -28,7 +28,9 @@ def _english_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """The English words a term renders, as a word's start in the source (`macro`, `Macros`).
     Built for a term found in a target only: a case-blind pattern costs more to build than
     the check of a page."""
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, words)) + r")[A-Za-z]*", re.IGNORECASE)
+    return re.compile(
+        r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, words)) + r")[A-Za-z]*(?![0-9_])", re.IGNORECASE
+    )
 
 
 @cache
@@ -63,7 +65,8 @@ so `zh-tw-orthography` does not see it), and a Taiwan reader stops at it as at a
 The terms are data, per locale (`check/rules/data/regional_terms.json`; for zh-TW the mainland IT
 terms of OpenCC's TWPhrases table, with Microsoft's Taiwan terms). A term is reported only where
 the source has an English word it renders (`宏` beside `macro`, not in `宏觀`), outside inline
-code, and not where the source writes the term itself. Locales without a table are not read.
+code, and not where the source writes the term itself; a word inside a joined name
+(`SERVICE_WIN32_SHARE_PROCESS`) is the name's, which `translated-identifier` reads. Locales without a table are not read.
 """,
     example="""
 source: Bumper Image Lists Reference Macros
@@ -81,7 +84,9 @@ def regional_term(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     text = visible_prose(target)
     text = vocabulary.own.sub(" ", text)
-    source = segment.source.text
+    # A word of a joined name (`SERVICE_WIN32_SHARE_PROCESS`) is no word: the name translated is
+    # `translated-identifier`'s.
+    source = visible_text(segment.source.text)
     messages = []
     for term in dict.fromkeys(vocabulary.foreign.findall(text)):
         english = _english_pattern(vocabulary.english[term]).search(source)

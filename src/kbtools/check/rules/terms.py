@@ -28,6 +28,7 @@ _ALL_CAPS = re.compile(r"[A-Z](?<![\w.].)[A-Z0-9_]{3,}(?![\w])")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
 _IDENTIFIER_SHAPE = re.compile(r"[a-z][A-Z]|\d|_|\.|::|^[A-Z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_BUTTON_AFTER = re.compile(r"(?:\*\*|__)?\s+buttons?\b")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, and message-box button labels (which Windows shows
 # localized): not names, so a translation rightly translates them.
@@ -104,15 +105,30 @@ def protected_terms(source_text: str) -> frozenset[str]:
     """Identifiers of a source text that its translation must contain as they are."""
     text = visible_text(source_text)
     terms: set[str] = set()
+    labels: set[str] = set()
     if "**" in text or "`" in text or "__" in text:
         for match in _STRONG_OR_CODE.finditer(text):
             term = (match.group(1) or match.group(2) or match.group(3)).strip()
+            if match.group(3) is None and _button_label(text, match, term):
+                labels.add(term)  # `the **YES** button`, which Windows shows localized
+                continue
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
     if _FILE_EXTENSION.search(text):
         terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
-    return frozenset(terms - _CAPITALISED_WORDS)
+    return frozenset(terms - _CAPITALISED_WORDS - labels)
+
+
+def _button_label(text: str, match: re.Match[str], word: str) -> bool:
+    """Whether a bold word before `button` is the button's label: a word of letters, not a link
+    to a name's page (`several [**REINSTALL**](reinstall.md) buttons`, buttons that set a
+    property). An element or a constant is not bold (`INPUT buttons`, `MB_ABORTRETRYCANCEL buttons`)."""
+    return (
+        word.isalpha()
+        and bool(_BUTTON_AFTER.match(text, match.end()))
+        and text[match.start() - 1 : match.start()] != "["
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -231,7 +247,8 @@ case only: such a word is either kept as it is or translated. A data type writte
 code (`an **Integer** value`, `a read/write **String**`: the Automation types of
 `data/type_names.json`) is the type's name and must be kept, in any language. Capitalised
 English words used for emphasis (NOTE, REQUIRED, ...) and message-box button labels
-(CANCEL, ABORT, RETRY, IGNORE), which Windows shows localized, are not identifiers.
+(CANCEL, ABORT, RETRY, IGNORE, and any bold word before `button`: `the **YES** button`), which
+Windows shows localized, are not identifiers.
 """,
     example="""
 source: If the value of the **ALLUSERS** property is set to 2 ... see Mergemod.h
@@ -399,6 +416,25 @@ def _kinds() -> frozenset[str]:
     return frozenset(_function_words()["en"].get("kinds", "").split())
 
 
+# Letters joined by a dot, or a capital inside a word: a name's shape.
+_JOINED_WORDS = re.compile(r"[A-Za-z]\.[A-Za-z]|[a-z][A-Z]")
+
+
+def _a_title_kept_in_english(source_text: str, rendering: str) -> bool:
+    """Whether the rendering that keeps the names is the source's text left as it is, where that
+    text is a title of several words, none saying what kind of thing it names (`Small Update`,
+    `Windows Installer 3.1 Redistributable (v2)`): a concept or an article's title, which a
+    translation may keep or translate. Which of the two is right no rule can tell; `Directory
+    Table`, `Installer` or `**View**` left as they are keep the name of a table or an object."""
+    text = visible_text(source_text)
+    if _CODE_LIKE.search(text) or _JOINED_WORDS.search(text):
+        return False  # code (`else - vs`) or a name (`Microsoft.Language`, `Reinstall ControlEvent`)
+    words = [word.lower() for word in _LATIN_WORDS.findall(text)]
+    if len([word for word in words if not word.isdigit()]) < 2 or any(word in _kinds() for word in words):
+        return False
+    return [word.lower() for word in _LATIN_WORDS.findall(visible_text(rendering))] == words
+
+
 def _names_kept(source_text: str, translated: str) -> int:
     """How many capitalised words of a link's source text its translation keeps as they are."""
     words = set(_LATIN_WORDS.findall(visible_text(translated)))
@@ -494,7 +530,10 @@ for a link text all in bold, the words around the bold (`**Product 物件** 的�
 whose case or punctuation changed is reported once, by `protected-term`, and a link text left in
 the source language by `untranslated` where the whole segment is left so; each term is reported
 once per page, at the rendering that keeps fewer of the source's names, else at the shorter one,
-else at the one the page uses less, else at the later one.
+else at the one the page uses less, else at the later one. Where the rendering that keeps the
+names is the source's text left as it is and that text is a title of several words with none
+saying what kind of thing it names (`Small Update` beside `piccolo aggiornamento`, a download's
+title), either rendering may be the right one, and none is reported.
 """,
     example="""
 source: See the [Directory Table](directory-table.md). ... In the [Directory Table](directory-table.md).
@@ -551,6 +590,8 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
             # else the one the page uses more often: the finding goes to the other.
             here = (len(held_here), _names_kept(source_text, translated), shorter_there, _uses(context, translated))
             there = (len(held_there), _names_kept(source_text, earlier), shorter_here, _uses(context, earlier))
+            if _a_title_kept_in_english(source_text, translated if here > there else earlier):
+                continue
             if here > there:
                 yield Hit(
                     f"'{key[1]}' is translated '{shown_earlier}' here but '{shown}' on line {segment.line}",
@@ -603,9 +644,14 @@ half-way (`Windows me`, `Windows script host`). A Latin-script target writes tit
 case, but it translates their words as it does (`documentation de Windows Installer`): a name
 kept in English and recased is not a title of that language. A phrase lower-cased whole
 (`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
-`version 2,0`) is the target's own word. A name the target writes with an inner capital the
-source lacks (`Technet` -> `TechNet`), or a bold name the source wrote in lower case
-(`**upgradecode**` -> `**UpgradeCode**`), is the source's slip. Names with an inner capital or
+`version 2,0`) is the target's own word, and so, in a Latin-script target, is a common noun
+lower-cased at a phrase's end (a word the page's English writes in lower case, or one the target
+uses elsewhere) after a name the English uses on its own (`Windows Installer Patch` ->
+`Windows Installer patch`), or in a link text that is a topic's title left in English in the
+target's sentence case (`[About merge modules]`, where the English says `merge modules` too). A
+name the target writes with an inner capital the source lacks (`Technet` -> `TechNet`, `SXS` ->
+`SxS`), or a bold name the source wrote in lower case (`**upgradecode**` -> `**UpgradeCode**`), is
+the source's slip or the name's usual form. Names with an inner capital or
 in capitals of four letters or more are `protected-term`'s.
 """,
     example="""
@@ -656,6 +702,7 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 recased
                 and recased.group().split()[0] == phrase.split()[0]
                 and not _HAS_INNER_CAPITAL.search(recased.group())
+                and (other_script or not _own_case(phrase, recased.group(), segment, context))
             ):
                 found.setdefault(phrase, recased.group())
     if other_script:
@@ -670,8 +717,56 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
             for name in _kept_names(source_list):
                 if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
                     continue
-                found.setdefault(name, by_lower[name.lower()][0])
+                kept = by_lower[name.lower()][0]
+                # A word in capitals that the target writes with an inner capital (`SXS` -> `SxS`)
+                # takes the name's usual form; lowered or capitalised (`Idl`, `Ice`) it is mangled.
+                if _INNER_SMALL_CAPITAL.search(kept):
+                    continue
+                found.setdefault(name, kept)
     return [f"'{name}' appears as '{other}' in the target" for name, other in found.items()] or None
+
+
+_INNER_SMALL_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _own_case(phrase: str, recased: str, segment: Segment, context: PageContext) -> bool:
+    """Whether a Latin-script target recased the phrase by its own rules: it lowered only the
+    phrase's last words, which the page's English writes in lower case too (common nouns), after
+    a name the English uses on its own (`Windows Installer patch`, `Windows Installer
+    documentation`), or in a link text that is the phrase and nothing else (the title of a topic
+    left in English, in the target's sentence case: `[About merge modules]`)."""
+    words, kept = phrase.split(), recased.split()
+    changed = [index for index, (one, other) in enumerate(zip(words, kept, strict=True)) if one != other]
+    first = changed[0]
+    if changed != list(range(first, len(words))) or any(kept[i] != words[i].lower() for i in changed):
+        return False  # recased inside (`Registry tables Group`), or not lowered
+    english, targets = _page_texts(context)
+    # in either number (`merge module` in the English for `merge modules`)
+    singular = " ".join(kept[first:]).removesuffix("s")
+    tail = re.compile(rf"(?<![\w-]){re.escape(singular)}s?(?![\w-])")
+    common_in_english = bool(tail.search(english))
+    name = " ".join(words[:first])
+    if first >= 2 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! [A-Z])", english):
+        # A noun after a name: common in the English, or a word the target writes elsewhere too.
+        return common_in_english or len(tail.findall(targets)) > targets.count(recased)
+    if not common_in_english:
+        return False  # the English never writes it as a common noun (`Windows me`, `Windows script host`)
+    target = segment.target
+    assert target is not None
+    return "](" in target.text and any(
+        _MARKUP.sub("", visible_text(link.text)).strip() == recased for link in target.inline.links
+    )
+
+
+def _page_texts(context: PageContext) -> tuple[str, str]:
+    """The sources and the targets of the page, one a line, less URLs and tags."""
+    texts = context.memo.get("changed-case:texts")
+    if texts is None:
+        pairs = [s for s in context.page.segments if s.paired]
+        sources = visible_text("\n".join(s.source.text for s in pairs))  # type: ignore[union-attr]
+        targets = visible_text("\n".join(s.target.text for s in pairs))  # type: ignore[union-attr]
+        texts = context.memo["changed-case:texts"] = (sources, targets)
+    return texts
 
 
 def _owned_by_protected_term(name: str, watched: set[str]) -> bool:
