@@ -56,21 +56,22 @@ def _zh_tw_forms() -> tuple[
         entries.sort(key=lambda entry: entry[2] != entry[0][entry[1]])
     simplified = str.maketrans(data["to_simplified"])
     groups: dict[str, _PhraseGroups] = {}
+    neighbours: dict[str, _Neighbours] = {}
     for char, entries in by_char.items():
         places: dict[tuple[int, int], dict[str, int]] = {}
+        before, after, alone = set(), set(), False
         for index, (key, offset, _new) in enumerate(entries):
             places.setdefault((offset, len(key)), {}).setdefault(key, index)
+            if offset:
+                before.add(key[offset - 1])
+            if offset < len(key) - 1:
+                after.add(key[offset + 1])
+            alone = alone or len(key) == 1
         groups[char] = [(offset, length, keys) for (offset, length), keys in places.items()]
-    # A phrase of two characters or more has a character beside this one (a character with a
-    # phrase of its own alone has no such test).
-    neighbours = {
-        char: (
-            frozenset(key[offset - 1] for key, offset, _new in entries if offset > 0),
-            frozenset(key[offset + 1] for key, offset, _new in entries if offset < len(key) - 1),
-        )
-        for char, entries in by_char.items()
-        if all(len(key) > 1 for key, _offset, _new in entries)
-    }
+        # A phrase of two characters or more has a character beside this one (a character with a
+        # phrase of its own alone has no such test).
+        if not alone:
+            neighbours[char] = (frozenset(before), frozenset(after))
     return (
         re.compile("[" + "".join(sorted(characters)) + "]"),
         characters,
