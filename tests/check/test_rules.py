@@ -125,6 +125,19 @@ def test_inconsistent_translation_ignores_inflection_and_particles() -> None:
     assert "inconsistent-translation" not in rules_of(check_text(text))
 
 
+def test_inconsistent_translation_compares_the_word_after_an_elided_article() -> None:
+    # `dell'utente` is `dello` + `utente`, `l'installation` `la` + `installation`: the words a
+    # language elides are data, and only that language's.
+    from kbtools.check.rules.terms import _language, _wording
+
+    italian, french, english = _language("it"), _language("fr"), _language("en")
+    assert _wording("impostazioni dell'utente", italian) == _wording("impostazioni utente", italian)
+    assert _wording("l'installation", french) == _wording("installation", french)
+    assert _wording("qu'un fichier", french) == _wording("un fichier", french)
+    assert _wording("dell'utente", french) != _wording("utente", french)
+    assert _wording("d'Artagnan", english) != _wording("Artagnan", english)
+
+
 def test_inconsistent_translation_ignores_a_link_boundary_that_moved(msi_dir: Path) -> None:
     # `控制項 [資料表](control-table.md)` and `[控制項資料表](control-table.md)` name it alike.
     found = corpus_findings(msi_dir, "hyperlink-control.md", "inconsistent-translation")

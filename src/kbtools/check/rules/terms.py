@@ -310,6 +310,7 @@ class _Language:
 
     words: frozenset[str]
     particles: re.Pattern[str] | None
+    elided: re.Pattern[str] | None
     stemmer: str | None
 
     def stem(self, word: str) -> str:
@@ -339,15 +340,22 @@ def _language(language: str) -> _Language:
     entries = [table[language]] if language in table else [v for k, v in table.items() if not k.startswith("_")]
     words = frozenset(word for entry in entries for word in entry.get("words", "").split())
     particles = "".join(entry.get("particles", "") for entry in entries)
+    elided = sorted({word for entry in entries for word in entry.get("elided", "").split()}, key=len, reverse=True)
     stemmer = table.get(language, {}).get("stemmer")
-    return _Language(words, re.compile(f"[{re.escape(particles)}]") if particles else None, stemmer)
+    return _Language(
+        words,
+        re.compile(f"[{re.escape(particles)}]") if particles else None,
+        re.compile(f"^(?:{'|'.join(map(re.escape, elided))})['’]") if elided else None,
+        stemmer,
+    )
 
 
 def _wording(text: str, language: _Language) -> frozenset[str]:
     """The words of a translation less markup, case, function words and inflection."""
     words = set()
     for word in _WORDS.findall(_MARKUP.sub(" ", text).lower()):
-        word = re.sub(r"^[ld]['’]", "", word)
+        if language.elided is not None:
+            word = language.elided.sub("", word)
         if word not in language.words:
             words.add(language.stem(word))
     return frozenset(words)
