@@ -68,7 +68,7 @@ def main() -> None:
     logging.disable(logging.WARNING)  # the raw pages link to pages outside the copy
 
     kb = build_knowledge_base(source)
-    pages = [Path(record.source.path) for record in kb.properties]
+    pages = [source / record.source.path for record in kb.properties]  # a record names its page relative to the folder
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         work = Path(tmp)
         plain_build(pages, work)  # warm up: jieba's dictionary cache, imports

@@ -329,3 +329,51 @@ def test_a_project_where_the_source_says_project_is_not_reported() -> None:
 def test_a_locale_without_term_data_is_not_read() -> None:
     text = page(segment("1-1", "Создайте проект.", "Create an item."), front_matter=RU)
     assert messages(text, "unsourced-term") == []
+
+
+# untranslated: labels the page's language translates elsewhere
+
+
+def test_a_syntax_heading_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/WMP/wmplibiwmpcdrom-iwmpcdrom-playlist--vb-and-c.md",
+        "3de21-108",
+        "untranslated",
+    )
+    assert found == ["target is the untranslated label 'Syntax', which this language translates elsewhere"]
+
+
+def test_a_remarks_heading_left_in_english_in_russian_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/usersid.md", "227e9-109", "untranslated")
+    assert found == ["target is the untranslated label 'Remarks', which this language translates elsewhere"]
+
+
+def test_a_table_heading_left_in_english_beside_translated_ones_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(corpus_root, "win32-it-it-sxs/desktop-src/Msi/msistuff-exe.md", "c6aa7-115", "untranslated")
+    assert found == ["target is the untranslated label 'Description', which this language translates elsewhere"]
+
+
+def _heading_row(*cells: tuple[str, str]) -> str:
+    row = "| " + " | ".join(segment(f"1-{n}", t, s) for n, (t, s) in enumerate(cells, 10)) + " |"
+    return page(row + "\n|" + "---|" * len(cells) + "\n| a | b |", front_matter=IT)
+
+
+def test_a_table_heading_in_a_row_of_column_names_is_not_reported() -> None:
+    text = _heading_row(("Component\\_", "Component\\_"), ("Description", "Description"), ("Valore", "Value"))
+    assert messages(text, "untranslated") == []
+
+
+def test_a_table_heading_in_a_row_left_all_in_english_is_not_reported() -> None:
+    text = _heading_row(("Name", "Name"), ("Description", "Description"))
+    assert messages(text, "untranslated") == []
+
+
+def test_a_label_the_language_keeps_elsewhere_is_not_reported() -> None:
+    text = page("## " + segment("1-1", "Decimal", "Decimal"), front_matter=IT)
+    assert messages(text, "untranslated") == []
+
+
+def test_a_label_in_a_paragraph_is_not_reported() -> None:
+    text = page(segment("1-1", "Syntax", "Syntax"), front_matter=IT)
+    assert messages(text, "untranslated") == []

@@ -102,6 +102,18 @@ def test_lexicon_learns_renderings_from_pairs_and_links_no_function_word():
     assert not any(english == "the" for links in entries.values() for english, _ in links)
 
 
+def test_lexicon_links_a_word_to_the_common_english_word_its_pairs_always_hold():
+    from kbtools.site.search_lexicon import MIN_HELD_PAIRS, learn
+
+    # 代碼 stands in few pairs, each with `code`; `code` stands in many more (beside 檔案), so
+    # their Dice is small, yet every pair of 代碼 holds it.
+    rare = [("代碼。", f"The code {'x' * (i + 1)}.") for i in range(MIN_HELD_PAIRS)]
+    common = [("檔案。", f"The code file {'y' * (i + 1)}.") for i in range(20 * MIN_HELD_PAIRS)]
+    filler = [("使用者。", f"The thing{'z' * i}.") for i in range(1500)]
+    entries = learn(rare + common + filler, "zh-TW")["entries"]
+    assert "code" in [english for english, _ in entries["代碼"]]
+
+
 def test_french_lexicon_links_snowball_stems():
     from kbtools.site.search_lexicon import learn
 

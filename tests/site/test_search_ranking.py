@@ -501,3 +501,20 @@ def test_a_names_no_is_a_querys_not(site):
         }
     )
     assert search("never username")[0] == "NOUSERNAME"
+
+
+def test_a_word_rendered_by_an_english_function_word_weighs_less_than_the_topic(site):
+    # 如何 (how) is rarer in the pages than 停用 (disable), yet it asks the question, not the topic.
+    search = site(
+        {
+            "renderings": {"如何": [["how", 0.9]], "停用": [["disabl", 0.9]]},
+            "function_words": ["how"],
+            "docs": [
+                doc("HowTo", ["如何開始", "How to start"], ["", "How to start."]),
+                doc("DisableIt", ["停用它", "Disable it"], ["", "Disable it."]),
+                doc("DisableAll", ["全部停用", "Disable all"], ["", "Disable all."]),
+                doc("Other", ["其他", "Other property"], ["", "Nothing of the kind."]),
+            ],
+        }
+    )
+    assert search("如何停用")[0].startswith("Disable")

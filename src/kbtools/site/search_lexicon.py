@@ -4,7 +4,9 @@ Every sxs page is a parallel corpus: each segment is a target sentence beside it
 Over all the pairs of the folders given, a target word `w` and an English stem `e` are counted
 per pair, and `w` renders `e` when they occur in the same pairs far more often than apart (Dice
 coefficient `2·c(w,e) / (c(w) + c(e))`), and each is among the other's best partners (mutual best
-links, which drops the words that merely keep company, such as 的 with every English word).
+links, which drops the words that merely keep company, such as 的 with every English word); or
+when most of the pairs that hold `w` hold `e`, far above chance (`c(w,e) / c(w)` times their
+normalised PMI), which Dice misses for a word that renders a common English word (代碼: code).
 Words in a large share of all pairs are function words (`the`, `de`, `и`) and never link.
 
 Chinese is cut into words by jieba (with the words of `search_terms.TERMS`); the European
@@ -20,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +39,8 @@ SOURCE_LOCALE = "en-US"
 
 MIN_PAIRS = 3  # a link seen in fewer pairs is chance
 MIN_DICE = 0.12
+MIN_HELD_PAIRS = 10  # a held link seen in fewer pairs may be one sentence repeated
+HELD_LINK = 0.5  # a held link's scale beside Dice: a word whose pairs all hold the stem, far above chance, ~0.5
 TOP_RENDERINGS = 4  # English stems kept per target word
 TOP_MUTUAL = 6  # a target word must be among the English stem's best this many
 MIN_FORM = 2  # a word as written kept with its stem when the pairs hold it this often
@@ -147,13 +153,19 @@ def corpus_pairs(folders: Iterable[Path]) -> Iterator[tuple[str, str]]:
                     yield _MARKUP.sub(" ", segment.target.text), _MARKUP.sub(" ", segment.source.text)
 
 
-def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
-    """The lexicon of `pairs`: for each target word its English renderings with their Dice."""
-    target_count: Counter[str] = Counter()
-    english_count: Counter[str] = Counter()
-    together: Counter[tuple[str, str]] = Counter()
-    forms: Counter[tuple[str, str]] = Counter()  # (word as written, its stem)
-    total = 0
+@dataclass
+class PairCounts:
+    """How many pairs hold each target word, each English stem, and each of their pairings."""
+
+    target: Counter[str] = field(default_factory=Counter)
+    english: Counter[str] = field(default_factory=Counter)
+    together: Counter[tuple[str, str]] = field(default_factory=Counter)
+    forms: Counter[tuple[str, str]] = field(default_factory=Counter)  # (word as written, its stem)
+    total: int = 0
+
+
+def count_pairs(pairs: Iterable[tuple[str, str]], locale: str) -> PairCounts:
+    counts = PairCounts()
     for target, source in pairs:
         if _CJK.search(source):  # an untranslated or mixed pair teaches nothing
             continue
@@ -161,44 +173,76 @@ def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
             words = set(target_words(target, locale))
         else:
             written = target_forms(target, locale)
-            forms.update(written)
+            counts.forms.update(written)
             words = {word_stem for _, word_stem in written}
         stems = {s for s in english_stems(source) if len(s) >= 2}
         if not words or not stems or len(words) * len(stems) > MAX_LINKS:
             continue
-        total += 1
-        target_count.update(words)
-        english_count.update(stems)
-        together.update((w, e) for w in words for e in stems)
-    limit = FUNCTION_WORD_SHARE * total
-    by_target: dict[str, list[tuple[float, str]]] = {}
+        counts.total += 1
+        counts.target.update(words)
+        counts.english.update(stems)
+        counts.together.update((w, e) for w in words for e in stems)
+    return counts
+
+
+def _held_link(count: int, word_count: int, english_count: int, total: int) -> float:
+    """The strength of a link read from the target word's side: the share of its pairs that hold
+    the English stem, times how far that exceeds chance (normalised PMI). Dice misses a word that
+    renders a common English word (代碼: code, 147 of its 149 pairs, yet 4,607 pairs hold code)."""
+    if count < MIN_HELD_PAIRS or count == total:
+        return 0.0
+    joint = count / total
+    npmi = math.log(joint / ((word_count / total) * (english_count / total))) / -math.log(joint)
+    return max(0.0, HELD_LINK * (count / word_count) * npmi)
+
+
+def link(counts: PairCounts, locale: str) -> dict[str, object]:
+    """The lexicon of the counts: for each target word its English renderings with their strength,
+    the better of Dice (among the English stem's best partners) and the held link."""
+    limit = FUNCTION_WORD_SHARE * counts.total
+    by_target: dict[str, dict[str, float]] = {}
     by_english: dict[str, list[tuple[float, str]]] = {}
-    for (word, english), count in together.items():
-        if count < MIN_PAIRS or target_count[word] > limit or english_count[english] > limit:
+    held: dict[str, dict[str, float]] = {}
+    for (word, english), count in counts.together.items():
+        if count < MIN_PAIRS or counts.target[word] > limit or counts.english[english] > limit:
             continue
-        dice = 2 * count / (target_count[word] + english_count[english])
+        strength = _held_link(count, counts.target[word], counts.english[english], counts.total)
+        if strength >= MIN_DICE:
+            held.setdefault(word, {})[english] = strength
+        dice = 2 * count / (counts.target[word] + counts.english[english])
         if dice < MIN_DICE:
             continue
-        by_target.setdefault(word, []).append((dice, english))
+        by_target.setdefault(word, {})[english] = dice
         by_english.setdefault(english, []).append((dice, word))
     best_of_english = {e: {w for _, w in sorted(links, reverse=True)[:TOP_MUTUAL]} for e, links in by_english.items()}
     entries: dict[str, list[list[object]]] = {}
-    for word, links in sorted(by_target.items()):
-        kept = [
-            [english, round(dice, 3)]
-            for dice, english in sorted(links, reverse=True)
-            if word in best_of_english[english]
-        ]
+    for word in sorted(set(by_target) | set(held)):
+        strengths = dict(held.get(word, {}))
+        for english, dice in by_target.get(word, {}).items():
+            if word in best_of_english[english]:
+                strengths[english] = max(dice, strengths.get(english, 0.0))
+        kept = sorted(strengths.items(), key=lambda item: (item[1], item[0]), reverse=True)
         if kept:
-            entries[word] = kept[:TOP_RENDERINGS]
+            entries[word] = [[english, round(strength, 3)] for english, strength in kept[:TOP_RENDERINGS]]
     # The words as written of each stem the lexicon keeps (seen twice or more): the browser has no
     # stemmer, and a reader types words the site's own pages may not hold (envoyer -> envoi -> send).
     written_forms = {
         word: word_stem
-        for (word, word_stem), count in sorted(forms.items())
+        for (word, word_stem), count in sorted(counts.forms.items())
         if count >= MIN_FORM and word != word_stem and word_stem in entries
     }
-    return {"version": LEXICON_VERSION, "locale": locale, "pairs": total, "entries": entries, "forms": written_forms}
+    return {
+        "version": LEXICON_VERSION,
+        "locale": locale,
+        "pairs": counts.total,
+        "entries": entries,
+        "forms": written_forms,
+    }
+
+
+def learn(pairs: Iterable[tuple[str, str]], locale: str) -> dict[str, object]:
+    """The lexicon of `pairs`: for each target word its English renderings with their strength."""
+    return link(count_pairs(pairs, locale), locale)
 
 
 def lexicon_path(locale: str) -> Path:

@@ -100,11 +100,12 @@ _ANCHOR_ID = re.compile(r'<span id="([^"<>]*)"></span>')
 _LONE_ITALIC_NAME = re.compile(r"\s*(?<!\*)\*(?P<word>[A-Z][A-Za-z0-9_]*)\*(?!\*)\s*")
 
 # Pages named after what they describe: `installer-object.md` for `[Installer](installer-object.md)`.
-_REFERENCE_PAGE_KINDS = frozenset((
+REFERENCE_PAGE_KINDS = (
     "method", "property", "function", "object", "table", "action", "control", "controlevent", "event",
     "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
     "members", "data-type", "field", "column", "dialog", "summary",
-))  # fmt: skip
+)  # fmt: skip
+_REFERENCE_PAGE_KIND_SET = frozenset(REFERENCE_PAGE_KINDS)
 
 
 def positioned_names(segment: Segment) -> set[str]:
@@ -123,7 +124,7 @@ def positioned_names(segment: Segment) -> set[str]:
             word = text.lower()
             slug = word.replace(".", "-")
             if ("/api/" in url and stem.endswith(word)) or (
-                stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KINDS
+                stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KIND_SET
             ):
                 names.add(text)
     return names

@@ -32,7 +32,7 @@ _BUTTON_AFTER = re.compile(r"(?:\*\*|__)?\s+buttons?\b")
 _STRONG_OR_CODE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`")
 # Words written in capitals for emphasis, and message-box button labels (which Windows shows
 # localized): not names, so a translation rightly translates them.
-_CAPITALISED_WORDS = frozenset(
+CAPITALISED_WORDS = frozenset(
     [
         "NOTE",
         "IMPORTANT",
@@ -117,7 +117,7 @@ def protected_terms(source_text: str) -> frozenset[str]:
     if _FILE_EXTENSION.search(text):
         terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
-    return frozenset(terms - _CAPITALISED_WORDS - labels)
+    return frozenset(terms - CAPITALISED_WORDS - labels)
 
 
 def _button_label(text: str, match: re.Match[str], word: str) -> bool:
@@ -631,7 +631,7 @@ def _kept_names(source_words: list[str]) -> list[str]:
     capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read.
     In the order of the source, so that the findings come out the same in every run."""
     words = dict.fromkeys(word for word in source_words if word.isupper())
-    return [word for word in words if word not in _CAPITALISED_WORDS]
+    return [word for word in words if word not in CAPITALISED_WORDS]
 
 
 @segment_rule(

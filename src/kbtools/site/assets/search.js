@@ -4,7 +4,9 @@
 // by its renderings in English (the lexicon learned from the corpus' pairs), its synonyms, its
 // Chinese variants, and, only when the pages lack it, its typo corrections and completions;
 // a boost for the sentence that holds most of the query (proximity) and for adjacent words; the
-// property name itself first. Chinese is matched by words (the lexicon's), overlapping bigrams
+// property name itself first, a part of a name by the share of the query it stands for; a query
+// word the lexicon renders best by an English function word (如何: how) asks, it names no topic.
+// Chinese is matched by words (the lexicon's), overlapping bigrams
 // and the whole phrase; English and the European languages by the Snowball stems of the index.
 (function () {
   "use strict";
@@ -14,7 +16,7 @@
   // that a long name dilutes); K1 the saturation of a term's frequency.
   var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
-  var K1 = 1.2;
+  var K1 = 2;
   // Evidence other than the query's own word counts less, so that it never outranks it.
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
@@ -25,6 +27,10 @@
   var NAME_WORDS = 35; // a query whose words are the words of a name
   var NAME_ORDER = 1.4; // a query that names a name's words in its order
   var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
+  var RUN_BY_WEIGHT = true;
+  var NAMED_COVER = 40; // a name score that stands for the whole query
+  var GRAMMAR = 0.3; // a word whose best English rendering is a function word (如何: how; 是否: whether)
+  var LONE_CHARACTER = 0.5; // the weight of a character no word covers, with no rendering
   var UNKNOWN_CHARACTER = 1.5; // the cost of a character no word covers, in a cut of Chinese
   var CJK = /[\u3400-\u9fff]/;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -257,8 +263,15 @@
       }
       forms.forEach(function (alt) { alts.push(alt); addRenderings(index, alts, alt.term, alt.weight); });
       if (!forms.length) addRenderings(index, alts, tg, 1);
+      if (grammatical(index, tg)) alts.forEach(function (alt) { alt.weight *= GRAMMAR; });
     }
     return { text: word, alts: alts };
+  }
+
+  // A word the pages render best by an English function word asks the question, not its topic.
+  function grammatical(index, word) {
+    var links = index.renderings[word];
+    return !!(links && links.length && index.functionWords[links[0][0]]);
   }
 
   // A Chinese word of the query: itself, its variants, its English renderings.
@@ -267,6 +280,7 @@
     (index.variantOf[word] || []).forEach(function (other) { alts.push({ side: "tg", term: other, weight: WEIGHT.variant }); });
     addRenderings(index, alts, word, 1);
     (index.variantOf[word] || []).forEach(function (other) { addRenderings(index, alts, other, WEIGHT.variant); });
+    if (grammatical(index, word)) alts.forEach(function (alt) { alt.weight *= GRAMMAR; });
     return { text: word, alts: alts, chinese: true };
   }
 
@@ -290,7 +304,12 @@
     var concepts = [];
     var rest = "";
     function flush() {
-      if (rest.length === 1) concepts.push(chineseConcept(index, rest));
+      if (rest.length === 1) {
+        // A lone character the lexicon links to no English word (讓, 後) is mostly grammar too.
+        var character = chineseConcept(index, rest);
+        if (character.alts.length === 1) character.alts[0].weight = LONE_CHARACTER;
+        concepts.push(character);
+      }
       // Bigrams no word of the lexicon covers are weaker evidence than its words.
       for (var k = 0; k + 2 <= rest.length; k++) {
         var gram = chineseConcept(index, rest.slice(k, k + 2));
@@ -347,7 +366,7 @@
         (part.match(WORD) || []).forEach(function (w) {
           raw.push(w);
           topicalWords.push(!(topical && index.functionWords[w]));
-          if (!(topical && index.functionWords[w])) concepts.push(wordConcept(index, w));
+          if (!(topical && index.functionWords[w])) { var concept = wordConcept(index, w); concept.word = raw.length - 1; concepts.push(concept); }
         });
       }
     });
@@ -381,6 +400,17 @@
     return frequency(alt.side === "en" ? sentence.en : sentence.tg, alt.term) > 0;
   }
 
+  // The share of the query's weight that its words i to j carry (of its Latin words when none weighs).
+  function runShare(query, i, j) {
+    var run = 0, all = 0;
+    query.concepts.forEach(function (concept) {
+      if (concept.phrase) return;
+      all += concept.weight || 0;
+      if (concept.word >= i && concept.word <= j) run += concept.weight || 0;
+    });
+    return all > 0 && RUN_BY_WEIGHT ? run / all : (j - i + 1) / query.topicalCount;
+  }
+
   // The name: the query, or a run of its words, is the property's name (or begins or holds it).
   function nameScore(doc, query) {
     var named = 0;
@@ -406,7 +436,7 @@
         if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         // Less when the run is a small part of a longer query (msi install in MSIINSTALLPERUSER).
-        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * (j - i + 1) / query.topicalCount));
+        else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * runShare(query, i, j)));
         // A typo in a name typed as its words (upgarde code): half of what the name itself gets.
         else if (j > i && run.length >= 6 && (oneEdit(run, doc.name) || oneEdit(run, doc.nameTail))) named = Math.max(named, 30 * (j - i + 1) / raw.length + 10);
       }
@@ -517,7 +547,8 @@
       value /= wanted;
       if (value > top.value || (s.g && !top.sentence && value > 0 && value >= top.value)) top = { value: value, sentence: s.g ? s : top.sentence };
     });
-    var coverage = named ? 1 : held / wanted;
+    // A name the query names whole stands for all of it; a part of a name, for part of it.
+    var coverage = Math.max(held / wanted, Math.min(1, named / NAMED_COVER));
     return { value: total * coverage * coverage + PROXIMITY * top.value * top.value * wanted + named, sentence: top.sentence };
   }
 
