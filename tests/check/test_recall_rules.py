@@ -201,6 +201,47 @@ def test_a_name_kept_but_recased_half_way_in_an_italian_target_is_reported(corpu
     assert messages(text, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
 
 
+def test_a_capitalised_name_in_capitals_in_a_chinese_target_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/com/translating-to-visual-basic.md", "c3192-119", "changed-case"
+    )
+    assert found == ["'Java' appears as 'JAVA' in the target"]
+    lowered = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Msi/removeinifile-table.md", "23af1-176", "changed-case"
+    )
+    assert lowered == ["'Windows' appears as 'windows' in the target"]
+
+
+def test_a_capitalised_word_the_source_writes_in_capitals_too_is_not_a_recased_name() -> None:
+    # `PSWIZB _ FINISH`: the constant's words, split, not the **Finish** button recased
+    text = page(
+        segment("1-1", "設定 PSWIZB _ FINISH 以顯示 [完成] 按鈕。", "Set PSWIZB_FINISH to show the Finish button.")
+    )
+    assert messages(text, "changed-case") == []
+
+
+def test_a_target_that_is_its_source_recased_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/bootstrapping.md", "b0e01-199", "changed-case"
+    )
+    assert found == ["'/settings' appears as '/Settings' in the target"]
+    text = page(segment("1-1", "Ret", "ret"), segment("1-2", "FLOAT", "float"), front_matter=IT)
+    assert messages(text, "changed-case") == [
+        "'ret' appears as 'Ret' in the target",
+        "'float' appears as 'FLOAT' in the target",
+    ]
+
+
+def test_a_copy_that_writes_a_name_in_its_usual_form_or_a_constant_in_capitals_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "ComPlus", "Complus"),
+        segment("1-2", "*DiskID*", "*Diskid*"),
+        segment("1-3", "NULL", "Null"),
+        front_matter=RU,
+    )
+    assert messages(text, "changed-case") == []
+
+
 def test_a_common_noun_lower_cased_after_a_product_name_in_a_latin_script_target_is_not_reported(
     corpus_root: Path,
 ) -> None:
