@@ -418,3 +418,26 @@ def test_a_label_the_language_keeps_elsewhere_is_not_reported() -> None:
 def test_a_label_in_a_paragraph_is_not_reported() -> None:
     text = page(segment("1-1", "Syntax", "Syntax"), front_matter=IT)
     assert messages(text, "untranslated") == []
+
+
+# untranslated: a bracketed qualifier translated half-way
+
+
+def test_a_word_of_a_bracketed_qualifier_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/pbm-setpos.md", "2a73c-122", "untranslated"
+    )
+    assert found == ["'desktop' of a bracketed qualifier is left in English beside its translated words"]
+
+
+def test_a_bracketed_qualifier_translated_whole_or_in_a_latin_script_is_not_reported() -> None:
+    whole = page(segment("1-1", "Windows XP \\[僅限桌面應用程式\\]", "Windows XP \\[desktop apps only\\]"))
+    italian = page(
+        segment("1-1", "Windows XP \\[solo app desktop\\]", "Windows XP \\[desktop apps only\\]"), front_matter=IT
+    )
+    placeholder = page(
+        segment("1-1", "設定 \\[ProgramFilesFolder\\] 資料夾", "Set the \\[ProgramFilesFolder\\] folder")
+    )
+    assert messages(whole, "untranslated") == []
+    assert messages(italian, "untranslated") == []
+    assert messages(placeholder, "untranslated") == []
