@@ -337,6 +337,22 @@ def test_numbers_joined_by_an_underscore_split_by_spaces_are_reported(corpus_roo
     assert found == ["joined number '3_0' is not copied exactly into the target"]
 
 
+def test_a_file_extension_split_after_its_dot_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-best-practices.md", "4cbfd-314", "copied-token"
+    )
+    assert found == ["'.msi' is split after its dot in the target"]
+
+
+def test_a_file_extension_written_the_language_s_way_or_whole_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "Файл MSI можно переименовать.", "The .msi file can be renamed."),
+        segment("1-2", "Файл .MSI можно переименовать. Msi-файл тоже.", "The .msi file can be renamed."),
+        front_matter=RU,
+    )
+    assert messages(text, "copied-token") == []
+
+
 # lowercase-start
 
 

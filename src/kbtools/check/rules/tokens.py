@@ -59,6 +59,23 @@ _TOKEN_CHARACTER = re.compile(r"[\[%{:\\@#=(./+-]")
 _SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 
+# A file extension or a swizzle in prose (`the .msi file`, `.xyzw`), and the same split after its
+# dot by a space (`файл. msi`, `. xyzw`): a translation may drop the dot, never split it off.
+_EXTENSION = re.compile(r"(?<![\w.\\/*-])\.([A-Za-z][A-Za-z0-9]{1,4})(?![\w.-])")
+
+
+def split_extensions(source: str, target: str) -> list[str]:
+    """The extensions of a source (`.msi`) that the target writes only split after the dot."""
+    split = []
+    for extension in dict.fromkeys(_EXTENSION.findall(source)):
+        word = re.escape(extension)
+        if re.search(rf"\.\s+{word}(?![A-Za-z0-9])", target, re.IGNORECASE) and not re.search(
+            rf"\.{word}(?![A-Za-z0-9])", target, re.IGNORECASE
+        ):
+            split.append(extension)
+    return split
+
+
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
     return _CODE_SPAN.sub(" ", visible_text(span_text))
@@ -112,7 +129,8 @@ such token of the source (outside code spans, which `inline-code-mismatch` compa
 does not contain exactly. `kbtools check --fix` restores a token that only gained spaces between its
 characters, full-width punctuation or another letter case, when that damaged form maps to one token
 of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
-translation rightly writes `MSI-файл` or `file con estensione msi`.
+translation rightly writes `MSI-файл` or `file con estensione msi`; but one split after its dot
+(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported.
 """,
     example="""
 source: Error [2] occurred. Call GetLastError() for details.
@@ -125,7 +143,8 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     if not _TOKEN_CHARACTER.search(source_text):
         return None
     tokens = copied_tokens(source_text)
-    if not tokens:
+    split = ". " in segment.target.text and "." in source_text
+    if not tokens and not split:
         return None
     target = compared_text(segment.target.text)
     problems = [
@@ -133,4 +152,9 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
         for token, kind in reported_tokens(tokens).items()
         if token not in target
     ]
+    if split:
+        problems += [
+            f"'.{extension}' is split after its dot in the target"
+            for extension in split_extensions(compared_text(source_text), target)
+        ]
     return problems or None
