@@ -614,8 +614,9 @@ or it is a word of a phrase lower-cased whole. A target that is its source but f
 (`ret` -> `Ret`, `/settings` -> `/Settings`, `float` -> `FLOAT`) is a copy recased: in a
 Latin-script target only a copy of one token is read, a phrase being the rule above's. A copy
 that adds capitals inside words only (`Complus` -> `ComPlus`, `Diskid` -> `DiskID`) writes the
-name's usual form, and one that writes a constant in capitals (`Null` -> `NULL`) the target's
-spelling of it. A Latin-script target writes titles in its own
+name's usual form, and one that writes a constant in capitals (`Null` -> `NULL`) or capitalises
+a compound's noun after its hyphen (`64-bit` -> `64-Bit`) the target's spelling of it. A bold
+capitalised word of a Chinese, Japanese or Korean target is `protected-term`'s. A Latin-script target writes titles in its own
 case, but it translates their words as it does (`documentation de Windows Installer`): a name
 kept in English and recased is not a title of that language. A phrase lower-cased whole
 (`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
@@ -707,6 +708,9 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 if phrase in found or phrase.lower() in target
                 for word in phrase.split()
             }
+            # a bold capitalised word (`**Count**`) is `protected-term`'s in these languages
+            if "**" in source_text or "<" in source_text:
+                in_phrases.update(word for pair in _BOLD_CAPITALISED.findall(source_text) for word in pair if word)
             for name in _capitalised_names(source):
                 if name in target_words or name in in_phrases or name.lower() not in by_lower:
                     continue
@@ -741,13 +745,20 @@ def _recased_copy(source: str, target: str) -> bool:
     """Whether the target is the source but for letter case (`ret` -> `Ret`, `/settings` ->
     `/Settings`): kept as it is, it was meant to stay as it is. Capitals the target adds inside
     words only (`Complus` -> `ComPlus`, `Diskid` -> `DiskID`) write the name's usual form where the
-    source slipped, and a constant in capitals (`Null` -> `NULL`) is the target's own spelling."""
+    source slipped, a constant in capitals (`Null` -> `NULL`) is the target's own spelling, and so
+    is a compound's noun capitalised after its hyphen (`64-Bit`)."""
     if len(source) != len(target) or source == target or source.lower() != target.lower():
         return False
     if target.rstrip(".").upper() in CAPITALISED_WORDS:
         return False
     changed = [index for index, (one, other) in enumerate(zip(source, target, strict=True)) if one != other]
-    return not all(target[index].isupper() and index > 0 and target[index - 1].isalpha() for index in changed)
+    if all(target[index].isupper() and index > 0 and target[index - 1].isalpha() for index in changed):
+        return False
+    # A compound's noun capitalised after its hyphen (`64-bit` -> `64-Bit`) is German's noun case.
+    return not all(
+        target[index].isupper() and index > 1 and target[index - 1] == "-" and target[index - 2].isalnum()
+        for index in changed
+    )
 
 
 _INNER_SMALL_CAPITAL = re.compile(r"[a-z][A-Z]")
