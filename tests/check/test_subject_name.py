@@ -8,6 +8,8 @@ from pathlib import Path
 from sxs_pages import page, segment
 from test_names_tokens_typography import IT, corpus_messages, messages
 
+from kbtools.check.engine import CheckSettings, RuleSelection, check_file
+
 RULE = "translated-subject-name"
 
 
@@ -69,3 +71,11 @@ def test_a_name_known_by_its_shape_is_left_to_protected_term() -> None:
         ("La proprietà **CartellaDatiApp** è impostata.", "The **AppDataFolder** property is set."),
     )
     assert messages(text, RULE) == []
+
+
+def test_a_dialog_box_named_by_a_plain_word_is_named_in_the_readers_language(corpus_root: Path) -> None:
+    # `A **Cancel** dialog box` is `une boîte de dialogue **Annuler**`: the user sees it so.
+    for tree in ("win32-fr-fr-sxs", "win32-zh-tw-sxs", "win32-ru-ru-sxs"):
+        path = corpus_root / tree / "desktop-src/Msi/cancel-dialog.md"
+        rules = [f.rule for f in check_file(path, CheckSettings(RuleSelection.default())).findings]
+        assert RULE not in rules, tree

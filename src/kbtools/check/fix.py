@@ -86,6 +86,47 @@ def _variant(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + "".join(parts) + r"(?![\w])", re.I)
 
 
+def _lowering_finds(term: str, text: str) -> bool:
+    """Whether `_variant(term)` in the text is the term found in the text lower-cased: for an
+    ASCII term without punctuation, in a text without a letter that the case-blind pattern
+    matches to an ASCII letter but `str.lower` does not lower to it (`terms._FOLDS_ELSEWHERE`).
+    Far cheaper than building the pattern."""
+    from kbtools.check.rules.terms import _FOLDS_ELSEWHERE, _LITERAL_PIECES
+
+    return term.isascii() and not _LITERAL_PIECES.search(term) and not _FOLDS_ELSEWHERE.search(text)
+
+
+def _variant_spans(term: str, text: str) -> list[tuple[int, int]]:
+    """Where `_variant(term)` matches in the text, left to right."""
+    if not _lowering_finds(term, text):
+        return [match.span() for match in _variant(term).finditer(text)]
+    lowered, word = text.lower(), term.lower()
+    spans = []
+    at = lowered.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not (at and _is_word_character(text[at - 1])) and not (end < len(text) and _is_word_character(text[end])):
+            spans.append((at, end))
+            at = lowered.find(word, end)
+        else:
+            at = lowered.find(word, at + 1)
+    return spans
+
+
+def _is_word_character(char: str) -> bool:
+    """What `\\w` matches in a pattern of text (not bytes)."""
+    return char.isalnum() or char == "_"
+
+
+def _is_variant(term: str, form: str) -> bool:
+    """Whether `_variant(term)` matches the whole form."""
+    if not _may_hold(term, form):
+        return False
+    if _lowering_finds(term, form):
+        return form.lower() == term.lower()
+    return _variant(term).fullmatch(form) is not None
+
+
 def _may_hold(term: str, text: str) -> bool:
     """False when `_variant(term)` cannot match in the text: a piece of the (ASCII) term between
     its punctuation is not there in any case. Far cheaper than building the pattern."""
@@ -110,19 +151,16 @@ def protected_term_fixes(segment: Segment, context: PageContext) -> Iterator[tup
             continue
         found: list[LocalEdit] = []
         for offset, run in _plain_runs(target_text):
-            for match in _variant(term).finditer(run.translate(_THIRD_FORMS)):
-                form = run[match.start() : match.end()]
+            for start, end in _variant_spans(term, run.translate(_THIRD_FORMS)):
+                form = run[start:end]
                 if form == term:
                     continue
                 # The damaged form must map to this term alone.
                 folded = form.translate(_THIRD_FORMS)
-                if any(
-                    other != term and _may_hold(other, folded) and _variant(other).fullmatch(folded)
-                    for other in candidates
-                ):
+                if any(other != term and _is_variant(other, folded) for other in candidates):
                     found = []
                     break
-                found.append((offset + match.start(), offset + match.end(), term))
+                found.append((offset + start, offset + end, term))
         if len(found) == needed:
             yield f"'{term}'", found
 
@@ -273,6 +311,27 @@ class _DamagedToken:
         return form.translate(_LOOSE) == self.loose and self.pattern.fullmatch(form.translate(_FOLDED)) is not None
 
 
+_ASCII_WORD_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _spellings(token: str, raw: str) -> set[str]:
+    """How a raw Markdown text spells the token (`_token_pattern(token, damaged=False)`'s
+    matches). A text without a backslash escapes nothing: it spells the token as it is, where
+    the token stands apart from ASCII word characters, and no pattern need be built."""
+    if "\\" in raw:
+        return {m.group(0) for m in _token_pattern(token, damaged=False).finditer(raw)}
+    lead, trail = token[0] in _ASCII_WORD_CHARACTERS, token[-1] in _ASCII_WORD_CHARACTERS
+    at = raw.find(token)
+    while at != -1:
+        end = at + len(token)
+        if not (lead and at and raw[at - 1] in _ASCII_WORD_CHARACTERS) and not (
+            trail and end < len(raw) and raw[end] in _ASCII_WORD_CHARACTERS
+        ):
+            return {token}
+        at = raw.find(token, at + 1)
+    return set()
+
+
 def _unescaped(raw: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
 
@@ -318,7 +377,7 @@ def copied_token_fixes(segment: Segment, context: PageContext) -> Iterator[tuple
             continue
         # The replacement is the source's own spelling of the token (its escapes kept), when
         # the source spells it one way only.
-        spellings = {m.group(0) for m in _token_pattern(token, damaged=False).finditer(source_raw)}
+        spellings = _spellings(token, source_raw)
         if len(spellings) != 1:
             continue
         (spelling,) = spellings

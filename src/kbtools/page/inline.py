@@ -100,6 +100,18 @@ def _unescape(match: re.Match[str]) -> str:
     return match.group(1)
 
 
+_CODE_SPAN_TEXT = re.compile(r"`[^`]*`")
+
+
+# The rules that read words ask for it on both sides of every segment: computed once per text.
+@lru_cache(maxsize=4096)
+def visible_prose(text: str) -> str:
+    """`visible_text` less its code spans, each one space: the words and numbers of the span
+    outside code (`inline-code-mismatch` compares the code)."""
+    visible = visible_text(text)
+    return _CODE_SPAN_TEXT.sub(" ", visible) if "`" in visible else visible
+
+
 def parse_inline(text: str) -> Inline:
     inline = Inline()
     rest = text

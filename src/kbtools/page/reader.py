@@ -233,6 +233,8 @@ def _flat_front_matter(block: str) -> dict[str, str] | None:
 def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
     """Offsets of fenced code blocks: their content is code, never segments."""
     ranges: list[tuple[int, int]] = []
+    if "```" not in text and "~~~" not in text:
+        return ranges  # no fence: the line-anchored pattern need not try every character
     opening: re.Match[str] | None = None
     for fence in _FENCE.finditer(text, body_start):
         if opening is None:

@@ -13,19 +13,25 @@ from pathlib import Path
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
 from kbtools.page.cells import cell_columns
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 # One name and nothing else (a table cell, a link text), less its emphasis and escapes.
 _CELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _CELL_MARKUP = re.compile(r"[*`]|\\(?=_)")
 # A name by its shape: parts joined by '.', '::' or '_' (`Playlist.item`, `TextureCube::GatherCmpGreen`,
 # `hs_fork_phase`, `Component_`), or one word in camel case (`AdvtExecuteSequence`, `dwContext`).
+# Both start with the name's first letter, then look behind it (not after a word character, a dot,
+# a slash, ...): a pattern that starts with a look-behind is tried at every character, one that
+# starts with a class only at its characters. The branches after that letter are the shapes'.
 _JOINED_NAME = re.compile(
-    r"(?<![\w.:\\/#%@-])(?:[A-Za-z][A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|[A-Z][A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
+    r"[A-Za-z](?<![\w.:\\/#%@-].)(?:[A-Za-z0-9]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+|[A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?|(?<=[A-Z])[A-Za-z0-9]*_)(?![\w:\\/@-]|\.\w)"
 )
-_CAMEL_NAME = re.compile(r"(?<![\w.:\\/#%@-])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w:\\/@-]|\.\w)")
+# Letters, then a small letter before a capital: the first letter is one of the leading letters,
+# or the small letter itself.
+_CAMEL_NAME = re.compile(
+    r"[A-Za-z](?<![\w.:\\/#%@-].)(?:[A-Za-z]*[a-z][A-Z]|(?<=[a-z])[A-Z])[A-Za-z0-9]*(?![\w:\\/@-]|\.\w)"
+)
 # What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
@@ -34,7 +40,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
 # member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
 # object is a name.
-RUN_IN_SENTENCE = re.compile(r"(?<![\w.:])([a-z]+)\.(?=[A-Z][a-z]+\s)")
+RUN_IN_SENTENCE = re.compile(r"([a-z](?<![\w.:].)[a-z]*)\.(?=[A-Z][a-z]+\s)")
 # `e.g`, `i.e`: abbreviations, not names.
 _ABBREVIATION = re.compile(r"\A(?:[A-Za-z]\.)+[A-Za-z]?\Z")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{4,}")
@@ -71,7 +77,7 @@ def _transliteration(name: str, target: str) -> str | None:
 @lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
 def shaped_names(source_text: str) -> frozenset[str]:
     """The names of a source text known by their shape: joined parts or camel case."""
-    text = _CODE_SPAN.sub(" ", visible_text(source_text))
+    text = visible_prose(source_text)
     names = set()
     if "_" in text or _JOINT.search(text):
         if "." in text:
@@ -99,6 +105,7 @@ REFERENCE_PAGE_KINDS = (
     "structure", "interface", "enumeration", "element", "attribute", "class", "macro", "constant",
     "members", "data-type", "field", "column", "dialog", "summary",
 )  # fmt: skip
+_REFERENCE_PAGE_KIND_SET = frozenset(REFERENCE_PAGE_KINDS)
 
 
 def positioned_names(segment: Segment) -> set[str]:
@@ -116,8 +123,8 @@ def positioned_names(segment: Segment) -> set[str]:
             stem = url.rsplit("/", 1)[-1].removesuffix(".md")
             word = text.lower()
             slug = word.replace(".", "-")
-            if ("/api/" in url and stem.endswith(word)) or any(
-                stem == f"{slug}-{kind}" for kind in REFERENCE_PAGE_KINDS
+            if ("/api/" in url and stem.endswith(word)) or (
+                stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KIND_SET
             ):
                 names.add(text)
     return names
@@ -188,7 +195,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
     names = shaped | positioned
     if not names:
         return None
-    target = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    target = visible_prose(segment.target.text)
     lowered = target.lower()
     watched = protected_terms(source_text)
     problems = []
@@ -240,7 +247,14 @@ _TABLE_OR_COLUMN = re.compile(
 # A title that is a table's name and nothing else: `Binary Table`, `_TransformView table`; not one
 # of several tables (`File Tables Group`, a group of topics).
 _TABLE_TITLE = re.compile(r"\s*(?:\*\*)?(_?[A-Z][A-Za-z0-9]*_?)\s+(?:Table\b|Column\b|[Tt]able(?=\s*(?:\*\*)?\s*$))")
-_MAY_NAME_TABLE = re.compile(r"able|olumn|ata type")
+
+
+def _may_name_table(text: str) -> bool:
+    """False when no `table`, `column` or `data type` can stand in the text (three `in` tests
+    cost less than one search of an alternation)."""
+    return "able" in text or "olumn" in text or "ata type" in text
+
+
 _NOT_A_NAME = frozenset(
     "The This That These Those Each Every Any A An Its Their Our Your New Same Other Following Previous Next "  # noqa: SIM905
     "Lookup Hash Routing Truth Page Summary".split()
@@ -250,9 +264,9 @@ _NOT_A_NAME = frozenset(
 @lru_cache(maxsize=4096)  # asked by two rules per segment; frozen, since it is shared
 def table_names(source_text: str) -> frozenset[str]:
     """The names of tables and columns a source text speaks of (`Directory` in `the Directory table`)."""
-    if not _MAY_NAME_TABLE.search(source_text):
+    if not _may_name_table(source_text):
         return frozenset()
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    source = visible_prose(source_text)
     names = {match.group(1) for match in _TABLE_OR_COLUMN.finditer(source)}
     title = _TABLE_TITLE.match(source)
     if title:
@@ -268,7 +282,7 @@ def _database_names(source_text: str) -> set[tuple[str, str]]:
     """(name, "table" or "column") for each database table or column the source speaks of."""
     if "](" in source_text:
         source_text = _WEB_LINK.sub(" ", source_text)
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
+    source = visible_prose(source_text)
     names = {(match.group(1), match.group(2).lower()) for match in _TABLE_OR_COLUMN.finditer(source)}
     title = _TABLE_TITLE.match(source)
     if title:
@@ -330,7 +344,7 @@ target: Weitere Informationen finden Sie in der [Verzeichnis Tabelle](directory-
 def translated_table_name(segment: Segment, context: PageContext) -> list[str] | None:
     assert segment.target is not None and segment.source is not None
     source_text = segment.source.text
-    if not _MAY_NAME_TABLE.search(source_text):
+    if not _may_name_table(source_text):
         return None
     names = _database_names(source_text)
     if not names:

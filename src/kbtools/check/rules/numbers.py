@@ -25,11 +25,13 @@ from kbtools.page.model import Segment
 # (`2.0f`, `10u`) belongs to it. Compounds such as `3-D` and `64-bit` count: their number must
 # survive translation too. The number is taken whole (`(?![0-9]|[.,][0-9])` stops the engine from
 # trying a shorter one): no possessive quantifier, which CPython before 3.11.5 gets wrong.
+# Both start with the number's first digit and look behind it: a pattern that starts with a
+# look-behind is tried at every character, one that starts with a class only at its characters.
 _SOURCE_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.])([0-9]+(?:[.,][0-9]+)*)(?![0-9]|[.,][0-9])[fFuUlL]?(?![A-Za-z0-9_]|\.[0-9])"
+    r"([0-9](?<![A-Za-z0-9_.].)[0-9]*(?:[.,][0-9]+)*)(?![0-9]|[.,][0-9])[fFuUlL]?(?![A-Za-z0-9_]|\.[0-9])"
 )
 # A number of the target: any run of digits, with the separators a locale may group or list by.
-_TARGET_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:(?:[.,]|[ \u00a0\u202f'’](?=[0-9]{3}(?![0-9])))[0-9]+)*")
+_TARGET_NUMBER = re.compile(r"[0-9](?<![0-9].)[0-9]*(?:(?:[.,]|[ \u00a0\u202f'’](?=[0-9]{3}(?![0-9])))[0-9]+)*")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _GROUPED = re.compile(r"[0-9]{1,3}([.,\u00a0\u202f'’ ])[0-9]{3}(?:\1[0-9]{3})*")
 _PARTS = re.compile(r"[0-9]+")

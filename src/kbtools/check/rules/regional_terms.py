@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
 _TERMS = Path(__file__).with_name("data") / "regional_terms.json"
-_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +20,17 @@ class _Vocabulary:
     foreign: re.Pattern[str]  # any of the other region's terms, longest first
     own: re.Pattern[str]  # any of this locale's terms: `算法` inside `演算法` is no foreign term
     local: dict[str, str]  # other region's term -> this locale's
-    english: dict[str, re.Pattern[str]]  # other region's term -> the English words it renders
+    english: dict[str, tuple[str, ...]]  # other region's term -> the English words it renders
+
+
+@lru_cache(maxsize=256)
+def _english_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The English words a term renders, as a word's start in the source (`macro`, `Macros`).
+    Built for a term found in a target only: a case-blind pattern costs more to build than
+    the check of a page."""
+    return re.compile(
+        r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, words)) + r")[A-Za-z]*(?![0-9_])", re.IGNORECASE
+    )
 
 
 @cache
@@ -38,13 +47,7 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                 "|".join(map(re.escape, sorted({terms[key]["term"] for key in keys}, key=len, reverse=True)))
             ),
             local={key: terms[key]["term"] for key in keys},
-            english={
-                key: re.compile(
-                    r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, terms[key]["english"])) + r")[A-Za-z]*(?![0-9_])",
-                    re.IGNORECASE,
-                )
-                for key in keys
-            },
+            english={key: tuple(terms[key]["english"]) for key in keys},
         )
     return vocabularies
 
@@ -79,14 +82,14 @@ def regional_term(segment: Segment, context: PageContext) -> list[str] | None:
     found = vocabulary.foreign.findall(target)
     if not found:
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(target)) if "`" in target else visible_text(target)
+    text = visible_prose(target)
     text = vocabulary.own.sub(" ", text)
     # A word of a joined name (`SERVICE_WIN32_SHARE_PROCESS`) is no word: the name translated is
     # `translated-identifier`'s.
     source = visible_text(segment.source.text)
     messages = []
     for term in dict.fromkeys(vocabulary.foreign.findall(text)):
-        english = vocabulary.english[term].search(source)
+        english = _english_pattern(vocabulary.english[term]).search(source)
         if english is None or term in source:
             continue
         messages.append(

@@ -25,6 +25,11 @@ _MARKED = re.compile(
     re.IGNORECASE,
 )
 _TITLE_LINE = re.compile(r"^#[ \t].*$", re.MULTILINE)
+# A dialog box named by one plain word (`Cancel Dialog`, `Error Dialog`) is a kind of dialog box
+# the user sees, named in the reader's language (`the **Cancel** dialog box` is `la boîte de
+# dialogue **Annuler**`); a joined name (`FilesInUse`, `DiskCost`) is the key a package gives it.
+_SHOWN_KINDS = frozenset({"dialog"})
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _MARKERS = re.compile(r"[*\[\]]")
 _NONE: frozenset[str] = frozenset()
 
@@ -47,7 +52,7 @@ def subject_names(context: PageContext) -> frozenset[str]:
                 break
             if start >= heading.start() and segment.source is not None:
                 title = _TITLE.fullmatch(visible_text(segment.source.text))
-                if title:
+                if title and not (title["kind"].lower() in _SHOWN_KINDS and _PLAIN_WORD.fullmatch(title["name"])):
                     name = title["name"]
                     parts = {name, *re.split(r"\.|::", name)}
                     names = frozenset(part for part in parts if len(part) >= 3 and not part.islower())
@@ -79,7 +84,9 @@ types as it is: a translation that renders it as an ordinary word (`**privilegi*
 reports such a marked name that the target does not hold in any letter case (a change of case
 only is left to `protected-term` and `changed-case`, and names known by their shape, such as
 `AppDataFolder` or `REBOOT`, to `protected-term` and `translated-identifier`). Names in lower case (`seq element`) and of
-fewer than three letters are left out: they are too often ordinary words.
+fewer than three letters are left out: they are too often ordinary words. So is a dialog box
+named by one plain word (`Cancel Dialog`, `Error Dialog`): the user sees it in their language,
+`la boîte de dialogue **Annuler**`.
 """,
     example="""
 title:  Privileged property

@@ -10,16 +10,19 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
-from kbtools.page.inline import Link, markdown_links, visible_text
+from kbtools.page.inline import Link, markdown_links, visible_prose, visible_text
 from kbtools.page.model import Segment, Span
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 _TYPE_NAMES = Path(__file__).with_name("data") / "type_names.json"
 
-_FILE_NAME = re.compile(
-    r"(?<![\w.])[A-Za-z_][\w-]*\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
-)
-_ALL_CAPS = re.compile(r"(?<![\w.])[A-Z][A-Z0-9_]{3,}(?![\w])")
+_FILE_EXTENSIONS = r"\.(?:h|hpp|idl|dll|exe|msi|msm|msp|mst|pcp|cub|cab|lib|ini|inf|ocx|sys|tlb|xml|txt|log|bat|cmd|vbs|js|wxs)(?![\w])"
+_FILE_NAME = re.compile(r"(?<![\w.])[A-Za-z_][\w-]*" + _FILE_EXTENSIONS)
+# What a file name cannot be without: searched first, from its `.`, far cheaper than the name.
+_FILE_EXTENSION = re.compile(_FILE_EXTENSIONS)
+# A word in capitals, not after a word character or a dot (`ALLUSERS`). The pattern starts with
+# the capital and looks behind it: a pattern that starts with a look-behind is tried at every
+# character, one that starts with a class only at the characters of the class.
+_ALL_CAPS = re.compile(r"[A-Z](?<![\w.].)[A-Z0-9_]{3,}(?![\w])")
 # An identifier: no spaces, starts with a letter or underscore, has an inner capital, a digit,
 # an underscore, a dot or '::' (ProductCode, MsiNTProductType, Installer.UILevel, _Streams).
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_][\w]*)*\Z")
@@ -67,7 +70,8 @@ CAPITALISED_WORDS = frozenset(
 # or a digit (`UnitType`, `ppISCardVerify`, `AcceptSecurityContext`, `JScript`, `Win32`), also
 # after a dot (`Player.launchURL`). Reported only when the target has
 # them in another case: a translation may rightly rephrase around them.
-_NAME_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])")
+# (Starts with its first letter, then looks behind it: see `_ALL_CAPS`.)
+_NAME_WORD = re.compile(r"[A-Za-z_](?<![A-Za-z0-9_].)[A-Za-z0-9_]*(?![A-Za-z0-9_])")
 _NAME_SHAPE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}|[A-Za-z][0-9]")
 # A bold word in capitals (`**Count**`, `**Microsoft**`): into a language without letter case
 # it becomes another word, never the same word in other case.
@@ -110,7 +114,8 @@ def protected_terms(source_text: str) -> frozenset[str]:
                 continue
             if _IDENTIFIER.match(term) and (_IDENTIFIER_SHAPE.search(term) or term in _type_names()):
                 terms.add(term)
-    terms.update(_FILE_NAME.findall(text))
+    if _FILE_EXTENSION.search(text):
+        terms.update(_FILE_NAME.findall(text))
     terms.update(_ALL_CAPS.findall(text))
     return frozenset(terms - CAPITALISED_WORDS - labels)
 
@@ -132,14 +137,23 @@ def case_sensitive_words(source_text: str, caseless_target: bool) -> frozenset[s
     text = visible_text(source_text)
     words = set()
     if _HAS_INNER_CAPITAL.search(text):
-        words.update(word for word in _NAME_WORD.findall(text) if _NAME_SHAPE.search(word))
+        words.update(word for word in _NAME_WORD.findall(text) if _may_be_shaped(word) and _NAME_SHAPE.search(word))
     if caseless_target and ("**" in source_text or "<" in source_text):
         for match in _BOLD_CAPITALISED.finditer(source_text):
             words.add(match.group(1) or match.group(2))
     return frozenset(words)
 
 
-_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]")
+def _may_be_shaped(word: str) -> bool:
+    """False for a word of letters, lower case after the first (`Property`, `the`): no inner
+    capital, no leading capitals, no digit, so `_NAME_SHAPE` cannot match it."""
+    return not (word.isalpha() and word[1:].islower())
+
+
+# Whether a text has a small letter before a capital or a digit, or two capitals before a small
+# letter, or a capital before a digit (`[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]`, grouped by the
+# first letter: one branch per letter tried, not three). Only searched for, never matched.
+_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z0-9]|[A-Z](?:[A-Z][a-z]|[0-9])")
 
 
 # What of a term a variant pattern matches as it is: the text between its punctuation.
@@ -170,11 +184,37 @@ def altered_forms(term: str, text: str) -> list[str]:
         lowered = "".join(c.lower()[0] for c in text)
     # Every form keeps the term's letters between its punctuation: without them in the text,
     # no pattern need be built (most terms a translation lost are simply not there).
-    if not all(piece in lowered for piece in _LITERAL_PIECES.split(term.lower()) if piece):
+    pieces = _LITERAL_PIECES.split(term.lower())
+    if not all(piece in lowered for piece in pieces if piece):
         return []
-    found = _variant_pattern(term).finditer(lowered.translate(_THIRD_FORMS))
-    forms = (text[match.start() : match.end()] for match in found)
+    folded = lowered.translate(_THIRD_FORMS)
+    if len(pieces) == 1:  # no punctuation: the pattern is the term itself, found without building it
+        spans = _literal_spans(pieces[0], folded)
+    else:
+        spans = [match.span() for match in _variant_pattern(term).finditer(folded)]
+    forms = (text[start:end] for start, end in spans)
     return [form for form in forms if form != term]
+
+
+def _literal_spans(word: str, text: str) -> list[tuple[int, int]]:
+    """Where `_variant_pattern` of a term without punctuation matches (`word` is the term lower-
+    cased): the word, not after or before a small letter, a digit or `_`, left to right."""
+    spans = []
+    size = len(word)
+    at = text.find(word)
+    while at != -1:
+        end = at + size
+        if (at == 0 or text[at - 1] not in _WORD_CHARACTERS) and (
+            end == len(text) or text[end] not in _WORD_CHARACTERS
+        ):
+            spans.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return spans
+
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 # The letters that a case-insensitive pattern matches to an ASCII letter but `str.lower` does
@@ -576,20 +616,21 @@ def inconsistent_translation(context: PageContext) -> Iterator[Hit]:
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Languages written in another script than Latin, for a target that is all Latin words (`Idl`).
 _OTHER_SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ru", "uk", "bg", "el", "be", "sr", "mk", "kk"})
-_LATIN_WORD = re.compile(r"(?<![\w#+.-])[A-Za-z][A-Za-z0-9]+(?![\w#+-])")
+# (Each starts with its first letter, then looks behind it: see `_ALL_CAPS`.)
+_LATIN_WORD = re.compile(r"[A-Za-z](?<![\w#+.-].)[A-Za-z0-9]+(?![\w#+-])")
 # Two or more capitalised words in a row: a product or feature name (`Windows Script Host`).
-_CAPITALISED_PHRASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
+_CAPITALISED_PHRASE = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:[ ][A-Z][a-z]+)+(?![\w-])")
 # In a Latin-script target a word before a number (`Version 2.0`) is a word of that language there
 # (`version 2,0`), not a part of the name (`Rich Edit 2.0` stays one in a Chinese target).
-_CAPITALISED_PHRASE_LATIN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
+_CAPITALISED_PHRASE_LATIN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:[ ][A-Z][a-z]+(?![ ]\d))+(?![\w-])")
 
 
-def _kept_names(source: str) -> list[str]:
-    """Words of a source written in capitals (`IDL`, `ASN`): names, whatever the sentence.
+def _kept_names(source_words: list[str]) -> list[str]:
+    """The Latin words of a source (in its order) written in capitals (`IDL`, `ASN`): names, whatever the sentence.
     A capitalised word (`Null`) may be capitalised for emphasis, and the constants and words in
     capitals that a translation writes its own way (`TRUE` -> `true`, `NOTE`) are not read.
     In the order of the source, so that the findings come out the same in every run."""
-    words = dict.fromkeys(word for word in _LATIN_WORD.findall(source) if word.isupper())
+    words = dict.fromkeys(word for word in source_words if word.isupper())
     return [word for word in words if word not in CAPITALISED_WORDS]
 
 
@@ -640,8 +681,8 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
     source_text, target_text = segment.source.text, segment.target.text
     if not _ASCII_LETTER.search(target_text):
         return None
-    source = _CODE_SPAN.sub(" ", visible_text(source_text))
-    target = _CODE_SPAN.sub(" ", visible_text(target_text))
+    source = visible_prose(source_text)
+    target = visible_prose(target_text)
     found: dict[str, str] = {}
     watched = protected_terms(source_text)
     language = (context.page.locale or "").lower().split("-")[0]
@@ -683,13 +724,14 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 found.setdefault(phrase, recased.group())
     if other_script:
         target_words = dict.fromkeys(_LATIN_WORD.findall(target))  # in the target's order
-        source_words = set(_LATIN_WORD.findall(source))
+        source_list = _LATIN_WORD.findall(source)
+        source_words = set(source_list)
         by_lower: dict[str, list[str]] = {}
         for word in target_words:
             if word not in source_words:
                 by_lower.setdefault(word.lower(), []).append(word)
         if by_lower:
-            for name in _kept_names(source):
+            for name in _kept_names(source_list):
                 if name in target_words or name.lower() not in by_lower or _owned_by_protected_term(name, watched):
                     continue
                 kept = by_lower[name.lower()][0]

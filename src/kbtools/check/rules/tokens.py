@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose
 from kbtools.page.model import Segment
 
-_CODE_SPAN = re.compile(r"`[^`]*`")
 _SAL = r"(?:in|out|optional|retval|opt|ref|unique|reserved)"
 # Each kind of token, as it stands in the visible text of the source (escapes removed).
 _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -50,13 +49,16 @@ _NEEDS = {
     "call": ("()",),
     "colour": ("#",),
     "language name": ("#", "++"),
+    "joined number": ("_",),
 }
 # A switch (`/i`, `-b`) is a token only in a command line: a segment that names a program.
 _COMMAND = re.compile(r"\b(?:msiexec|cscript|wscript|\w+\.(?:exe|vbs|js|cmd|bat))\b", re.I)
 # A character that every token holds one of: a text with none has no token (one search is
 # cheaper than an `in` test per character).
 _TOKEN_CHARACTER = re.compile(r"[\[%{:\\@#=(./+-]")
-_SWITCH = re.compile(r"(?<=\s)[/-][A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
+# After white space; the pattern starts with the switch's `/` or `-` and looks behind it, which
+# is tried at those characters only, not at every character as a leading look-behind is.
+_SWITCH = re.compile(r"[/-](?<=\s.)[A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 
 # A file extension or a swizzle in prose (`the .msi file`, `.xyzw`), and the same split after its
@@ -78,7 +80,7 @@ def split_extensions(source: str, target: str) -> list[str]:
 
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
-    return _CODE_SPAN.sub(" ", visible_text(span_text))
+    return visible_prose(span_text)
 
 
 def copied_tokens(source_text: str) -> list[tuple[str, str]]:
@@ -96,8 +98,9 @@ def copied_tokens(source_text: str) -> list[tuple[str, str]]:
         found = pattern.findall(text)
         if found:
             tokens.extend((kind, token) for token in found)
-    if _COMMAND.search(text):
-        tokens.extend(("switch", token) for token in _SWITCH.findall(text))
+    switches = _SWITCH.findall(text)
+    if switches and _COMMAND.search(text):
+        tokens.extend(("switch", token) for token in switches)
     return tokens
 
 

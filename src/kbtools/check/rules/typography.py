@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.check.rules.identifiers import RUN_IN_SENTENCE
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -21,6 +21,9 @@ _AFTER_HAN = Path(__file__).with_name("data") / "zh_tw_after_han.json"
 # For one character, its phrases grouped by where the character stands in them and by their
 # length: (offset, length, {phrase: its place in the character's list}).
 _PhraseGroups = list[tuple[int, int, dict[str, int]]]
+# For one character, the characters its phrases have right before it and right after it: where
+# the text has neither beside it, no phrase holds it there (most places of 表, 制, 系).
+_Neighbours = tuple[frozenset[str], frozenset[str]]
 
 
 @cache
@@ -31,6 +34,7 @@ def _zh_tw_forms() -> tuple[
     dict[str, list[tuple[str, int, str]]],
     dict[int, str],
     dict[str, _PhraseGroups],
+    dict[str, _Neighbours],
 ]:
     """The OpenCC table (`tools/opencc_zh_tw.py`), ready to search: characters never right in
     Taiwan text, and the phrases in which a character that is right elsewhere must change.
@@ -52,11 +56,22 @@ def _zh_tw_forms() -> tuple[
         entries.sort(key=lambda entry: entry[2] != entry[0][entry[1]])
     simplified = str.maketrans(data["to_simplified"])
     groups: dict[str, _PhraseGroups] = {}
+    neighbours: dict[str, _Neighbours] = {}
     for char, entries in by_char.items():
         places: dict[tuple[int, int], dict[str, int]] = {}
+        before, after, alone = set(), set(), False
         for index, (key, offset, _new) in enumerate(entries):
             places.setdefault((offset, len(key)), {}).setdefault(key, index)
+            if offset:
+                before.add(key[offset - 1])
+            if offset < len(key) - 1:
+                after.add(key[offset + 1])
+            alone = alone or len(key) == 1
         groups[char] = [(offset, length, keys) for (offset, length), keys in places.items()]
+        # A phrase of two characters or more has a character beside this one (a character with a
+        # phrase of its own alone has no such test).
+        if not alone:
+            neighbours[char] = (frozenset(before), frozenset(after))
     return (
         re.compile("[" + "".join(sorted(characters)) + "]"),
         characters,
@@ -64,6 +79,7 @@ def _zh_tw_forms() -> tuple[
         by_char,
         simplified,
         groups,
+        neighbours,
     )
 
 
@@ -83,7 +99,7 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
     A character that has one traditional form only (为 -> 為) is wrong wherever it stands; one
     that is right in some words (于, 注) only inside an OpenCC phrase that changes it (位于 -> 位於).
     """
-    characters_pattern, characters, phrase_pattern, by_char, simplified, groups = _zh_tw_forms()
+    characters_pattern, characters, phrase_pattern, by_char, simplified, groups, neighbours = _zh_tw_forms()
     # A set intersection is far cheaper than a regex class of some 3,700 characters.
     wrong = characters.keys() & set(text)
     found = [(char, characters[char]) for char in text if char in wrong] if wrong else []
@@ -93,12 +109,18 @@ def mainland_forms(text: str) -> list[tuple[str, str]]:
             as_simplified = text.translate(simplified)
         position, char = match.start(), match.group()
         first = None  # the first phrase of the character's list that holds it here
-        for offset, length, keys in groups[char]:
-            start = position - offset
-            if start >= 0:
-                index = keys.get(as_simplified[start : start + length])
-                if index is not None and (first is None or index < first):
-                    first = index
+        beside = neighbours.get(char)
+        if (
+            beside is None
+            or (position and as_simplified[position - 1] in beside[0])
+            or as_simplified[position + 1 : position + 2] in beside[1]
+        ):
+            for offset, length, keys in groups[char]:
+                start = position - offset
+                if start >= 0:
+                    index = keys.get(as_simplified[start : start + length])
+                    if index is not None and (first is None or index < first):
+                        first = index
         if first is not None:
             key, offset, new = by_char[char][first]
             if new != char:  # the first phrase that holds it changes it; none keeps it
@@ -138,14 +160,16 @@ def zh_tw_orthography(segment: Segment, context: PageContext) -> list[str] | Non
     assert segment.target is not None and segment.source is not None
     if not _is_zh_tw(context) or not _HAN.search(segment.target.text):
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(segment.target.text))
+    text = visible_prose(segment.target.text)
     source = segment.source.text
     found = [(old, new) for old, new in dict.fromkeys(mainland_forms(text)) if old not in source]
     return [f"'{old}' is written '{new}' in Taiwan" for old, new in found] or None
 
 
 _CJK = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]"
-_HALF_WIDTH_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[;,:!?](?={_CJK})")
+# The mark first, then the CJK character looked for behind it: a pattern that starts with a
+# look-behind is tried at every character, one that starts with a class only at its characters.
+_HALF_WIDTH_BETWEEN_CJK = re.compile(rf"[;,:!?](?<={_CJK}.)(?={_CJK})")
 # A dot that joins an object to its member, through markup (`<em>Player6</em>.<strong>HasError</strong>`,
 # `*player*.**mediaCollection**`, `.Default.GroupPolicy`), and the full-width stop put in its place.
 _MARKUP_BETWEEN = r"(?:\s*(?:\*{1,2}|_|</?[a-z]+>))*"
@@ -202,7 +226,7 @@ def cjk_punctuation(segment: Segment, context: PageContext) -> list[str] | None:
         problems.append("full-width '。' where the source joins two names with '.' (`Player.controls`): write '.'")
     if not _HALF_WIDTH_BETWEEN_CJK.search(target):
         return problems or None
-    text = _CODE_SPAN.sub(" ", visible_text(target))
+    text = visible_prose(target)
     marks = dict.fromkeys(match.group() for match in _HALF_WIDTH_BETWEEN_CJK.finditer(text))
     problems.extend(f"half-width '{mark}' between CJK characters: write '{_FULL_WIDTH[mark]}'" for mark in marks)
     return problems or None
@@ -259,15 +283,20 @@ def doubled_word(segment: Segment, context: PageContext) -> list[str] | None:
     cjk = _HAN.search(target) is not None
     if not cjk and " " not in target:
         return None
-    text = _CODE_SPAN.sub(" ", visible_text(target))
+    text = visible_prose(target)
+    doubled_cjk = list(_DOUBLED_CJK.finditer(text)) if cjk else []
+    doubled_words = list(_DOUBLED_WORD.finditer(text))
+    if not doubled_cjk and not doubled_words:
+        return None
     source_cased = visible_text(segment.source.text)
     source = source_cased.lower()
     found = []
     # A source that doubles a word itself (`after the user user moves`) is translated faithfully
     # with the translation doubled.
-    cjk = cjk and not _DOUBLED_WORD.search(source)
-    for pattern in (_DOUBLED_CJK, _DOUBLED_WORD) if cjk else (_DOUBLED_WORD,):
-        for match in pattern.finditer(text):
+    if doubled_cjk and _DOUBLED_WORD.search(source):
+        doubled_cjk = []
+    for pattern, matches in ((_DOUBLED_CJK, doubled_cjk), (_DOUBLED_WORD, doubled_words)):
+        for match in matches:
             phrase = match.group()
             if phrase.lower() in source:
                 continue
