@@ -232,6 +232,12 @@ def test_a_target_that_is_its_source_recased_is_reported(corpus_root: Path) -> N
     ]
 
 
+def test_a_copy_recasing_a_name_protected_term_watches_is_reported_once() -> None:
+    text = page(segment("1-1", "**Dword**", "**DWORD**"))
+    assert messages(text, "changed-case") == []
+    assert messages(text, "protected-term") == ["'DWORD' appears as 'Dword' in the target"]
+
+
 def test_a_copy_that_writes_a_name_in_its_usual_form_or_a_constant_in_capitals_is_not_reported() -> None:
     text = page(
         segment("1-1", "ComPlus", "Complus"),

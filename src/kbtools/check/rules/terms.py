@@ -657,7 +657,8 @@ Latin-script target only a copy of one token is read, a phrase being the rule ab
 that adds capitals inside words only (`Complus` -> `ComPlus`, `Diskid` -> `DiskID`) writes the
 name's usual form, and one that writes a constant in capitals (`Null` -> `NULL`) or capitalises
 a compound's noun after its hyphen (`64-bit` -> `64-Bit`) the target's spelling of it. A bold
-capitalised word of a Chinese, Japanese or Korean target is `protected-term`'s. A Latin-script target writes titles in its own
+capitalised word of a Chinese, Japanese or Korean target is `protected-term`'s, and so is a copy
+that recases a name it watches (`**DWORD**` -> `**Dword**`). A Latin-script target writes titles in its own
 case, but it translates their words as it does (`documentation de Windows Installer`): a name
 kept in English and recased is not a title of that language. A phrase lower-cased whole
 (`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
@@ -765,11 +766,13 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                     and not _owned_by_protected_term(name, watched)
                 ):
                     found.setdefault(name, kept)
-    # In a Latin-script target a phrase in its own case is the phrase branch's to judge.
+    # In a Latin-script target a phrase in its own case is the phrase branch's to judge, and a
+    # name `protected-term` watches (`CLSID` -> `Clsid`) is its to report.
     if (
         not found
         and (other_script or " " not in source_text.strip())
         and _recased_copy(source_text.strip(), target_text.strip())
+        and all(term in target for term in watched)
     ):
         found[source_text.strip()[:60]] = target_text.strip()[:60]
     return [f"'{name}' appears as '{other}' in the target" for name, other in found.items()] or None
