@@ -66,16 +66,20 @@ _SWITCH = re.compile(r"[/-](?<=\s.)[A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 _EXTENSION = re.compile(r"(?<![\w.\\/*-])\.([A-Za-z][A-Za-z0-9]{1,4})(?![\w.-])")
 
 
+_AFTER_DOT = re.compile(r"\.(\s*)([A-Za-z][A-Za-z0-9]{0,4})(?![A-Za-z0-9])")
+
+
 def split_extensions(source: str, target: str) -> list[str]:
     """The extensions of a source (`.msi`) that the target writes only split after the dot."""
-    split = []
-    for extension in dict.fromkeys(_EXTENSION.findall(source)):
-        word = re.escape(extension)
-        if re.search(rf"\.\s+{word}(?![A-Za-z0-9])", target, re.IGNORECASE) and not re.search(
-            rf"\.{word}(?![A-Za-z0-9])", target, re.IGNORECASE
-        ):
-            split.append(extension)
-    return split
+    whole: set[str] = set()
+    split: set[str] = set()
+    for match in _AFTER_DOT.finditer(target):
+        (split if match.group(1) else whole).add(match.group(2).lower())
+    return [
+        extension
+        for extension in dict.fromkeys(_EXTENSION.findall(source))
+        if extension.lower() in split and extension.lower() not in whole
+    ]
 
 
 def compared_text(span_text: str) -> str:
