@@ -744,28 +744,36 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
         # Chinese, Japanese and Korean have no letter case: a capitalised name they keep in capitals
         # or in lower case (`Windows` -> `WINDOWS`, `System.Object` -> `system.object`) is mangled.
         if by_lower and language in _CASELESS_LANGUAGES:
-            # A phrase's words are the phrase's: reported with it, or lower-cased whole by choice.
-            in_phrases = {
-                word
-                for phrase in _CAPITALISED_PHRASE.findall(source)
-                if phrase in found or phrase.lower() in target
-                for word in phrase.split()
-            }
-            # a bold capitalised word (`**Count**`) is `protected-term`'s in these languages
-            if "**" in source_text or "<" in source_text:
-                in_phrases.update(word for pair in _BOLD_CAPITALISED.findall(source_text) for word in pair if word)
-            for name in _capitalised_names(source):
-                if name in target_words or name in in_phrases or name.lower() not in by_lower:
-                    continue
-                kept = by_lower[name.lower()][0]
-                # written so in the source too (`PSWIZB_FINISH` for the **Finish** button)
+            recased = {}
+            for name in source_words:
                 if (
-                    (kept.isupper() or kept.islower())
-                    and kept not in source
-                    and kept.upper() not in CAPITALISED_WORDS
+                    name not in target_words
+                    and name.lower() in by_lower
+                    and _CAPITALISED.fullmatch(name)
                     and not _owned_by_protected_term(name, watched)
                 ):
-                    found.setdefault(name, kept)
+                    kept = by_lower[name.lower()][0]
+                    # written so in the source too (`PSWIZB_FINISH` for the **Finish** button)
+                    if (
+                        (kept.isupper() or kept.islower())
+                        and kept not in source
+                        and kept.upper() not in CAPITALISED_WORDS
+                    ):
+                        recased[name] = kept
+            if recased:
+                # A phrase's words are the phrase's: reported with it, or lower-cased whole by choice;
+                # a bold capitalised word (`**Count**`) is `protected-term`'s in these languages.
+                in_phrases = {
+                    word
+                    for phrase in _CAPITALISED_PHRASE.findall(source)
+                    if phrase in found or phrase.lower() in target
+                    for word in phrase.split()
+                }
+                if "**" in source_text or "<" in source_text:
+                    in_phrases.update(word for pair in _BOLD_CAPITALISED.findall(source_text) for word in pair if word)
+                for name in _capitalised_names(source):  # in the order of the source
+                    if name in recased and name not in in_phrases:
+                        found.setdefault(name, recased[name])
     # In a Latin-script target a phrase in its own case is the phrase branch's to judge, and a
     # name `protected-term` watches (`CLSID` -> `Clsid`) is its to report.
     if (
