@@ -201,6 +201,53 @@ def test_a_name_kept_but_recased_half_way_in_an_italian_target_is_reported(corpu
     assert messages(text, "changed-case") == ["'Windows Script Host' appears as 'Windows script host' in the target"]
 
 
+def test_a_capitalised_name_in_capitals_in_a_chinese_target_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/com/translating-to-visual-basic.md", "c3192-119", "changed-case"
+    )
+    assert found == ["'Java' appears as 'JAVA' in the target"]
+    lowered = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Msi/removeinifile-table.md", "23af1-176", "changed-case"
+    )
+    assert lowered == ["'Windows' appears as 'windows' in the target"]
+
+
+def test_a_capitalised_word_the_source_writes_in_capitals_too_is_not_a_recased_name() -> None:
+    # `PSWIZB _ FINISH`: the constant's words, split, not the **Finish** button recased
+    text = page(
+        segment("1-1", "設定 PSWIZB _ FINISH 以顯示 [完成] 按鈕。", "Set PSWIZB_FINISH to show the Finish button.")
+    )
+    assert messages(text, "changed-case") == []
+
+
+def test_a_target_that_is_its_source_recased_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/bootstrapping.md", "b0e01-199", "changed-case"
+    )
+    assert found == ["'/settings' appears as '/Settings' in the target"]
+    text = page(segment("1-1", "Ret", "ret"), segment("1-2", "FLOAT", "float"), front_matter=IT)
+    assert messages(text, "changed-case") == [
+        "'ret' appears as 'Ret' in the target",
+        "'float' appears as 'FLOAT' in the target",
+    ]
+
+
+def test_a_copy_recasing_a_name_protected_term_watches_is_reported_once() -> None:
+    text = page(segment("1-1", "**Dword**", "**DWORD**"))
+    assert messages(text, "changed-case") == []
+    assert messages(text, "protected-term") == ["'DWORD' appears as 'Dword' in the target"]
+
+
+def test_a_copy_that_writes_a_name_in_its_usual_form_or_a_constant_in_capitals_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "ComPlus", "Complus"),
+        segment("1-2", "*DiskID*", "*Diskid*"),
+        segment("1-3", "NULL", "Null"),
+        front_matter=RU,
+    )
+    assert messages(text, "changed-case") == []
+
+
 def test_a_common_noun_lower_cased_after_a_product_name_in_a_latin_script_target_is_not_reported(
     corpus_root: Path,
 ) -> None:
@@ -296,6 +343,22 @@ def test_numbers_joined_by_an_underscore_split_by_spaces_are_reported(corpus_roo
     assert found == ["joined number '3_0' is not copied exactly into the target"]
 
 
+def test_a_file_extension_split_after_its_dot_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-best-practices.md", "4cbfd-314", "copied-token"
+    )
+    assert found == ["'.msi' is split after its dot in the target"]
+
+
+def test_a_file_extension_written_the_language_s_way_or_whole_is_not_reported() -> None:
+    text = page(
+        segment("1-1", "Файл MSI можно переименовать.", "The .msi file can be renamed."),
+        segment("1-2", "Файл .MSI можно переименовать. Msi-файл тоже.", "The .msi file can be renamed."),
+        front_matter=RU,
+    )
+    assert messages(text, "copied-token") == []
+
+
 # lowercase-start
 
 
@@ -377,3 +440,26 @@ def test_a_label_the_language_keeps_elsewhere_is_not_reported() -> None:
 def test_a_label_in_a_paragraph_is_not_reported() -> None:
     text = page(segment("1-1", "Syntax", "Syntax"), front_matter=IT)
     assert messages(text, "untranslated") == []
+
+
+# untranslated: a bracketed qualifier translated half-way
+
+
+def test_a_word_of_a_bracketed_qualifier_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/pbm-setpos.md", "2a73c-122", "untranslated"
+    )
+    assert found == ["'desktop' of a bracketed qualifier is left in English beside its translated words"]
+
+
+def test_a_bracketed_qualifier_translated_whole_or_in_a_latin_script_is_not_reported() -> None:
+    whole = page(segment("1-1", "Windows XP \\[僅限桌面應用程式\\]", "Windows XP \\[desktop apps only\\]"))
+    italian = page(
+        segment("1-1", "Windows XP \\[solo app desktop\\]", "Windows XP \\[desktop apps only\\]"), front_matter=IT
+    )
+    placeholder = page(
+        segment("1-1", "設定 \\[ProgramFilesFolder\\] 資料夾", "Set the \\[ProgramFilesFolder\\] folder")
+    )
+    assert messages(whole, "untranslated") == []
+    assert messages(italian, "untranslated") == []
+    assert messages(placeholder, "untranslated") == []

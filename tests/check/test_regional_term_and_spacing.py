@@ -189,6 +189,18 @@ def test_a_word_moved_into_a_folder_property_is_reported() -> None:
     ]
 
 
+def test_brackets_the_target_empties_are_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/bootstrapping.md", "c1bca-215", "bracket-scope"
+    )
+    assert found == ["1 pair(s) of brackets empty in the target, whose words stand outside them"]
+
+
+def test_empty_brackets_the_source_has_too_are_not_reported() -> None:
+    text = page(segment("1-1", "Il tipo \\[\\] è una matrice.", "The type \\[\\] is an array."), front_matter=IT)
+    assert messages(text, "bracket-scope") == []
+
+
 def test_brackets_around_the_words_they_had_are_not_reported() -> None:
     text = page(
         segment(

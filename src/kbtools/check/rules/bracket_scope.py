@@ -10,6 +10,9 @@ from kbtools.page.model import Segment
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _BRACKETED = re.compile(r"\\\[(.*?)\\\]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_EMPTY = re.compile(r"\\\[\s*\\\]")
+# What `copied-token` owns inside brackets: a numbered placeholder (`[2]`), an annotation (`[in]`).
+_TOKEN_GROUP = re.compile(r"\s*(?:\d+|(?:in|out|optional|retval|opt|ref|unique|reserved)(?:\s*,\s*[a-z]+)*)\s*")
 
 
 def _inside_and_outside(text: str) -> tuple[dict[str, None], set[str]]:
@@ -34,7 +37,10 @@ section`). Machine translation that reorders the sentence moves the brackets wit
 the sentence inside (`[僅限 Windows Vista 桌面應用程式]`, `[Menu di ProgramFilesFolder]`,
 `[ il file 3 al ]`): the qualifier now covers the product, the placeholder holds a word. The rule
 reports a Latin word that the source writes outside its brackets only and the target writes
-inside them, outside inline code.
+inside them, outside inline code, and brackets that the target empties where the source's hold
+words (`La \\[ \\] sezione MST` for `The \\[mst\\] section`): their words stand outside them.
+Where the source's brackets hold only numbered placeholders or annotations (`\\[2\\]`, `\\[in\\]`),
+`copied-token` reports them.
 """,
     example="""
 source: Windows Vista \\[desktop apps only\\]
@@ -49,12 +55,17 @@ def bracket_scope(segment: Segment, context: PageContext) -> list[str] | None:
     source = segment.source.text
     if "\\[" not in source:
         return None
+    found = []
+    # Brackets the target empties (`La \\[ \\] sezione MST` for `The \\[mst\\] section`): what
+    # they held now stands outside them, a placeholder or a qualifier no longer marked.
+    emptied = len(_EMPTY.findall(target)) - len(_EMPTY.findall(source))
+    if emptied > 0 and not all(_TOKEN_GROUP.fullmatch(group) for group in _BRACKETED.findall(source)):
+        found.append(f"{emptied} pair(s) of brackets empty in the target, whose words stand outside them")
     target_inside, _ = _inside_and_outside(target)
-    if not target_inside:
-        return None
-    source_inside, source_outside = _inside_and_outside(source)
-    moved = [word for word in target_inside if word in source_outside and word not in source_inside]
-    if not moved:
-        return None
-    words = " ".join(moved)
-    return [f"'{words}', outside the brackets in the source, is inside them in the target"]
+    if target_inside:
+        source_inside, source_outside = _inside_and_outside(source)
+        moved = [word for word in target_inside if word in source_outside and word not in source_inside]
+        if moved:
+            words = " ".join(moved)
+            found.append(f"'{words}', outside the brackets in the source, is inside them in the target")
+    return found or None

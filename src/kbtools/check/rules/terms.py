@@ -648,7 +648,17 @@ reports, in a target written in another script than Latin (Chinese, Japanese, Ko
 Greek), a Latin word kept in another case than the source's name (a word capitalised other than
 at a sentence's start, or in capitals), and a bold phrase (`**Context**`) kept in another case;
 in any target, a phrase of two or more capitalised words kept word for word but recased
-half-way (`Windows me`, `Windows script host`). A Latin-script target writes titles in its own
+half-way (`Windows me`, `Windows script host`). Chinese, Japanese and Korean have no letter case,
+so a capitalised word of the source they keep in capitals or in lower case (`Java` -> `JAVA`,
+`Windows` -> `windows`) is reported too, unless the source writes it so as well (`PSWIZB_FINISH`)
+or it is a word of a phrase lower-cased whole. A target that is its source but for letter case
+(`ret` -> `Ret`, `/settings` -> `/Settings`, `float` -> `FLOAT`) is a copy recased: in a
+Latin-script target only a copy of one token is read, a phrase being the rule above's. A copy
+that adds capitals inside words only (`Complus` -> `ComPlus`, `Diskid` -> `DiskID`) writes the
+name's usual form, and one that writes a constant in capitals (`Null` -> `NULL`) or capitalises
+a compound's noun after its hyphen (`64-bit` -> `64-Bit`) the target's spelling of it. A bold
+capitalised word of a Chinese, Japanese or Korean target is `protected-term`'s, and so is a copy
+that recases a name it watches (`**DWORD**` -> `**Dword**`). A Latin-script target writes titles in its own
 case, but it translates their words as it does (`documentation de Windows Installer`): a name
 kept in English and recased is not a title of that language. A phrase lower-cased whole
 (`global assembly cache`) is a common noun, a choice; a word before a number (`Version 2.0` ->
@@ -731,7 +741,77 @@ def changed_case(segment: Segment, context: PageContext) -> list[str] | None:
                 if _INNER_SMALL_CAPITAL.search(kept):
                     continue
                 found.setdefault(name, kept)
+        # Chinese, Japanese and Korean have no letter case: a capitalised name they keep in capitals
+        # or in lower case (`Windows` -> `WINDOWS`, `System.Object` -> `system.object`) is mangled.
+        if by_lower and language in _CASELESS_LANGUAGES:
+            recased = {}
+            for name in source_words:
+                if (
+                    name not in target_words
+                    and name.lower() in by_lower
+                    and _CAPITALISED.fullmatch(name)
+                    and not _owned_by_protected_term(name, watched)
+                ):
+                    kept = by_lower[name.lower()][0]
+                    # written so in the source too (`PSWIZB_FINISH` for the **Finish** button)
+                    if (
+                        (kept.isupper() or kept.islower())
+                        and kept not in source
+                        and kept.upper() not in CAPITALISED_WORDS
+                    ):
+                        recased[name] = kept
+            if recased:
+                # A phrase's words are the phrase's: reported with it, or lower-cased whole by choice;
+                # a bold capitalised word (`**Count**`) is `protected-term`'s in these languages.
+                in_phrases = {
+                    word
+                    for phrase in _CAPITALISED_PHRASE.findall(source)
+                    if phrase in found or phrase.lower() in target
+                    for word in phrase.split()
+                }
+                if "**" in source_text or "<" in source_text:
+                    in_phrases.update(word for pair in _BOLD_CAPITALISED.findall(source_text) for word in pair if word)
+                for name in _capitalised_names(source):  # in the order of the source
+                    if name in recased and name not in in_phrases:
+                        found.setdefault(name, recased[name])
+    # In a Latin-script target a phrase in its own case is the phrase branch's to judge, and a
+    # name `protected-term` watches (`CLSID` -> `Clsid`) is its to report.
+    if (
+        not found
+        and (other_script or " " not in source_text.strip())
+        and _recased_copy(source_text.strip(), target_text.strip())
+        and all(term in target for term in watched)
+    ):
+        found[source_text.strip()[:60]] = target_text.strip()[:60]
     return [f"'{name}' appears as '{other}' in the target" for name, other in found.items()] or None
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _capitalised_names(source: str) -> list[str]:
+    """Capitalised words of a source (`Windows`, `Java`), in the order of the source."""
+    return [word for word in dict.fromkeys(_LATIN_WORD.findall(source)) if _CAPITALISED.fullmatch(word)]
+
+
+def _recased_copy(source: str, target: str) -> bool:
+    """Whether the target is the source but for letter case (`ret` -> `Ret`, `/settings` ->
+    `/Settings`): kept as it is, it was meant to stay as it is. Capitals the target adds inside
+    words only (`Complus` -> `ComPlus`, `Diskid` -> `DiskID`) write the name's usual form where the
+    source slipped, a constant in capitals (`Null` -> `NULL`) is the target's own spelling, and so
+    is a compound's noun capitalised after its hyphen (`64-Bit`)."""
+    if len(source) != len(target) or source == target or source.lower() != target.lower():
+        return False
+    if target.rstrip(".").upper() in CAPITALISED_WORDS:
+        return False
+    changed = [index for index, (one, other) in enumerate(zip(source, target, strict=True)) if one != other]
+    if all(target[index].isupper() and index > 0 and target[index - 1].isalpha() for index in changed):
+        return False
+    # A compound's noun capitalised after its hyphen (`64-bit` -> `64-Bit`) is German's noun case.
+    return not all(
+        target[index].isupper() and index > 1 and target[index - 1] == "-" and target[index - 2].isalnum()
+        for index in changed
+    )
 
 
 _INNER_SMALL_CAPITAL = re.compile(r"[a-z][A-Z]")

@@ -61,6 +61,27 @@ _TOKEN_CHARACTER = re.compile(r"[\[%{:\\@#=(./+-]")
 _SWITCH = re.compile(r"[/-](?<=\s.)[A-Za-z?][A-Za-z0-9:]*(?=\s|$)")
 
 
+# A file extension or a swizzle in prose (`the .msi file`, `.xyzw`), and the same split after its
+# dot by a space (`файл. msi`, `. xyzw`): a translation may drop the dot, never split it off.
+_EXTENSION = re.compile(r"(?<![\w.\\/*-])\.([A-Za-z][A-Za-z0-9]{1,4})(?![\w.-])")
+
+
+_AFTER_DOT = re.compile(r"\.(\s*)([A-Za-z][A-Za-z0-9]{0,4})(?![A-Za-z0-9])")
+
+
+def split_extensions(source: str, target: str) -> list[str]:
+    """The extensions of a source (`.msi`) that the target writes only split after the dot."""
+    whole: set[str] = set()
+    split: set[str] = set()
+    for match in _AFTER_DOT.finditer(target):
+        (split if match.group(1) else whole).add(match.group(2).lower())
+    return [
+        extension
+        for extension in dict.fromkeys(_EXTENSION.findall(source))
+        if extension.lower() in split and extension.lower() not in whole
+    ]
+
+
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
     return visible_prose(span_text)
@@ -115,7 +136,8 @@ such token of the source (outside code spans, which `inline-code-mismatch` compa
 does not contain exactly. `kbtools check --fix` restores a token that only gained spaces between its
 characters, full-width punctuation or another letter case, when that damaged form maps to one token
 of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
-translation rightly writes `MSI-файл` or `file con estensione msi`.
+translation rightly writes `MSI-файл` or `file con estensione msi`; but one split after its dot
+(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported.
 """,
     example="""
 source: Error [2] occurred. Call GetLastError() for details.
@@ -128,7 +150,8 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
     if not _TOKEN_CHARACTER.search(source_text):
         return None
     tokens = copied_tokens(source_text)
-    if not tokens:
+    split = ". " in segment.target.text and "." in source_text
+    if not tokens and not split:
         return None
     target = compared_text(segment.target.text)
     problems = [
@@ -136,4 +159,9 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
         for token, kind in reported_tokens(tokens).items()
         if token not in target
     ]
+    if split:
+        problems += [
+            f"'.{extension}' is split after its dot in the target"
+            for extension in split_extensions(compared_text(source_text), target)
+        ]
     return problems or None

@@ -120,6 +120,28 @@ def _untranslated_label(segment: Segment, context: PageContext, source: str) -> 
     return any(other.target.text.strip() != other.source.text.strip() for other in row)  # type: ignore[union-attr]
 
 
+# Literal brackets (`\\[desktop apps only\\]`), a qualifier of words in lower case in the source,
+# and a script other than Latin, in which a word left in Latin letters was not translated.
+_BRACKETED = re.compile(r"\\\[(.*?)\\\]")
+_LOWER_PROSE = re.compile(r"[a-z]+(?: [a-z]+)+")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _half_translated_qualifiers(source: str, target: str) -> list[str]:
+    """The words of a bracketed qualifier of the source (`[desktop apps only]`) that the target's
+    brackets keep in English beside words translated (`[ desktop 應用程式]`): the qualifier was
+    translated half-way. Words in another script are the test, so only such targets are read."""
+    qualifiers = [text.strip() for text in _BRACKETED.findall(source) if _LOWER_PROSE.fullmatch(text.strip())]
+    if not qualifiers:
+        return []
+    words = {word for text in qualifiers for word in text.split()}
+    kept: dict[str, None] = {}
+    for text in _BRACKETED.findall(target):
+        if _OTHER_SCRIPT.search(text):
+            kept.update(dict.fromkeys(word for word in _WORD.findall(text) if word in words))
+    return list(kept)
+
+
 def _normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -139,7 +161,10 @@ A label is reported too: a heading (`Syntax`), or a heading of a table whose oth
 translated, left in English where translations into the page's language translate that label
 on many pages of the corpus (`data/translated_labels.json`, learned by
 `tools/translated_labels.py`). A table whose headings name database columns (`Component_`) is
-left alone: its headings are names.
+left alone: its headings are names. A bracketed qualifier of the source in lower-case words
+(`Windows XP \\[desktop apps only\\]`) translated half-way is reported too: in a target written
+in another script (Chinese, Russian) whose brackets hold translated words, a word of the
+qualifier left in Latin letters (`\\[ desktop 應用程式\\]`) was not translated.
 """,
     example="""
 <span data-ttu-id="1-2">Set the property to 1.</span><span class="sxs-lookup"><span data-stu-id="1-2">Set the property to 1.</span></span>
@@ -148,6 +173,10 @@ left alone: its headings are names.
 def untranslated(segment: Segment, context: PageContext) -> str | None:
     assert segment.target is not None and segment.source is not None
     target, source = segment.target.text, segment.source.text
+    if "\\[" in target and "\\[" in source and target != source:
+        kept = _half_translated_qualifiers(source, target)
+        if kept:
+            return f"'{' '.join(kept)}' of a bracketed qualifier is left in English beside its translated words"
     # Equal up to white space? The first visible character settles almost every segment.
     if target != source and (target.lstrip()[:1] != source.lstrip()[:1] or target.split() != source.split()):
         return None
