@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.inline import visible_text
+from kbtools.page.inline import visible_prose
 from kbtools.page.model import Segment
 
 # Full-width parentheses (zh, ja) pair as the ASCII ones do: a translation may mix them.
 _FULL_WIDTH = str.maketrans("（）", "()")
-_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 def _first_unopened(text: str) -> int | None:
@@ -27,9 +24,7 @@ def _first_unopened(text: str) -> int | None:
 
 
 def _readable(text: str) -> str:
-    if "`" in text:
-        text = _CODE_SPAN.sub(" ", text)
-    return visible_text(text).translate(_FULL_WIDTH)
+    return visible_prose(text).translate(_FULL_WIDTH)
 
 
 @segment_rule(
