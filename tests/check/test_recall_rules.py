@@ -394,6 +394,13 @@ def test_a_locale_without_term_data_is_not_read() -> None:
     assert messages(text, "unsourced-term") == []
 
 
+def test_a_heading_that_says_what_its_column_holds_is_translated_freely(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/sample--cub-file.md", "5055e-146", "translated-name-cell"
+    )
+    assert found == []
+
+
 # untranslated: labels the page's language translates elsewhere
 
 
@@ -439,6 +446,61 @@ def test_a_label_the_language_keeps_elsewhere_is_not_reported() -> None:
 
 def test_a_label_in_a_paragraph_is_not_reported() -> None:
     text = page(segment("1-1", "Syntax", "Syntax"), front_matter=IT)
+    assert messages(text, "untranslated") == []
+
+
+# untranslated: a label kept among labels translated into another script
+
+
+def test_a_label_of_a_table_of_facts_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/shell/knownfolderid.md", "4139d-119", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Default Path', where the labels beside it are translated"]
+
+
+def test_a_heading_left_in_english_beside_russian_headings_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/elevationshield-attribute.md", "10f33-111", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Decimal', where the labels beside it are translated"]
+
+
+def test_a_product_name_heading_the_translation_keeps_in_sentences_is_not_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/shell/shortcut-choose-method.md", "225b1-170", "untranslated"
+    )
+    assert found == []
+
+
+def test_a_heading_kept_beside_headings_translated_in_latin_letters_is_left_to_the_learned_labels() -> None:
+    row = "| " + " | ".join([segment("1-1", "Bits", "Bits"), segment("1-2", "Descrizione", "Description")]) + " |"
+    text = page(row + "\n|---|---|\n| a | b |", front_matter=IT)
+    assert messages(text, "untranslated") == []
+
+
+# untranslated: an English compound kept in a translated sentence
+
+
+def test_a_compound_kept_in_a_russian_link_text_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/-disablemedia.md", "b6b96-118", "untranslated"
+    )
+    assert found == ["'Run-Time' is left in English among translated words"]
+
+
+def test_a_compound_in_a_title_is_not_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/direct3dhlsl/t1d-samplecmp-s-float-float-int-float-uint-.md",
+        "e664f-118",
+        "untranslated",
+    )
+    assert found == []
+
+
+def test_a_hyphenated_name_kept_in_a_sentence_is_not_reported() -> None:
+    text = page(segment("1-1", "請參閱 Diffie-Hellman 金鑰的說明。", "See the description of the Diffie-Hellman keys."))
     assert messages(text, "untranslated") == []
 
 
