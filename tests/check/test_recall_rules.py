@@ -359,6 +359,30 @@ def test_a_file_extension_written_the_language_s_way_or_whole_is_not_reported() 
     assert messages(text, "copied-token") == []
 
 
+def test_a_file_extension_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ascii-data-in-text-archive-files.md", "e9d6e-108", "copied-token"
+    )
+    assert found == ["'.ibd' is not in the target (translated or dropped)"]
+
+
+def test_a_file_extension_dropped_is_reported() -> None:
+    text = page(segment("1-1", "任何檔案都必須位於相同目錄。", "Any .cur file must be in the same directory."))
+    assert messages(text, "copied-token") == ["'.cur' is not in the target (translated or dropped)"]
+
+
+def test_a_word_after_a_link_run_into_it_is_no_file_extension() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "Включите этот бит в [таблицу](control-table.md), чтобы показать.",
+            "Set it in the [table](control-table.md).to show it.",
+        ),
+        front_matter=RU,
+    )
+    assert [m for m in messages(text, "copied-token") if "translated or dropped" in m] == []
+
+
 # lowercase-start
 
 

@@ -82,6 +82,22 @@ def split_extensions(source: str, target: str) -> list[str]:
     ]
 
 
+# A file extension that stands as a word of prose: after a space, a quote or a bracket, or at
+# the start, in lower case or in capitals (`.ibd`, `.LOCAL`); `table.md).to` is a missing space.
+_PROSE_EXTENSION = re.compile(r"(?:^|(?<=[\s\"'(]))\.([a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})(?![\w.-])")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def lost_extensions(source: str, target: str) -> list[str]:
+    """The extensions of a source (`.ibd`) whose letters the target has nowhere, with or without
+    the dot, in any case: translated (`ИБД`) or dropped, where `MSI-файл` keeps them."""
+    extensions = _PROSE_EXTENSION.findall(source)
+    if not extensions:
+        return []
+    words = {word.lower() for word in _LATIN_WORD.findall(target)}
+    return [extension for extension in dict.fromkeys(extensions) if extension.lower() not in words]
+
+
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
     return visible_prose(span_text)
@@ -137,7 +153,9 @@ does not contain exactly. `kbtools check --fix` restores a token that only gaine
 characters, full-width punctuation or another letter case, when that damaged form maps to one token
 of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
 translation rightly writes `MSI-файл` or `file con estensione msi`; but one split after its dot
-(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported.
+(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported,
+and so is one whose letters the target has nowhere, with or without the dot and in any case:
+translated (`.ibd` -> `ИБД`, `.wax` -> `地板蠟`) or dropped.
 """,
     example="""
 source: Error [2] occurred. Call GetLastError() for details.
@@ -151,7 +169,10 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     tokens = copied_tokens(source_text)
     split = ". " in segment.target.text and "." in source_text
-    if not tokens and not split:
+    # The source's own text: a link's address that ends before a missing space (`(x.md).to`)
+    # must not leave `.to` standing as a word.
+    lost = lost_extensions(source_text, compared_text(segment.target.text)) if "." in source_text else []
+    if not tokens and not split and not lost:
         return None
     target = compared_text(segment.target.text)
     problems = [
@@ -164,4 +185,5 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
             f"'.{extension}' is split after its dot in the target"
             for extension in split_extensions(compared_text(source_text), target)
         ]
+    problems += [f"'.{extension}' is not in the target (translated or dropped)" for extension in lost]
     return problems or None
