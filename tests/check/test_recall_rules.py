@@ -503,6 +503,25 @@ def test_a_heading_kept_beside_headings_translated_in_latin_letters_is_left_to_t
     assert messages(text, "untranslated") == []
 
 
+def test_a_value_the_page_translates_elsewhere_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/direct3dhlsl/registers---hs-5-0.md", "7be4c-286", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Yes', which the page translates elsewhere"]
+
+
+def test_a_linked_data_type_the_page_translates_as_a_word_is_not_reported() -> None:
+    row = (
+        "| "
+        + segment("1-1", "Условие", "Condition")
+        + " | ["
+        + segment("1-2", "Condition", "Condition")
+        + "](condition.md) |"
+    )
+    text = page("| Столбец | Тип |\n|---|---|\n" + row, front_matter=RU)
+    assert messages(text, "untranslated") == []
+
+
 # untranslated: an English compound kept in a translated sentence
 
 

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
+from kbtools.page.cells import cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Page, Segment
 
@@ -192,6 +193,33 @@ def _label_among_translated(segment: Segment, context: PageContext) -> bool:
     return not _kept_in_translated_prose(segment, context)
 
 
+def _translated_on_the_page(segment: Segment, context: PageContext) -> bool:
+    """A value of a table's body kept in English (`Yes`) that the page translates, as a whole
+    segment, into another script elsewhere (`是`): the page renders one value two ways. A
+    heading, a cell of a row's first column or a linked cell may be a name the table lists (the
+    `Condition` column and data type of a table of columns), which the page's prose translates
+    as a word."""
+    lines = _page_lines(context)
+    line = lines[segment.line - 1] if segment.line <= len(lines) else ""
+    if not line.lstrip().startswith("|") or label_kind(segment, lines) is not None:
+        return False
+    columns = cell_columns(line)
+    if not columns or columns[0][0] <= segment.column - 1 < columns[0][1]:
+        return False
+    # A linked cell names what it links to (`[Condition](condition.md)`, a data type).
+    cell = next((line[begin:end] for begin, end in columns if begin <= segment.column - 1 < end), "")
+    if "](" in cell:
+        return False
+    translated = context.memo.get("labels-translated")
+    if translated is None:
+        translated = context.memo["labels-translated"] = {
+            other.source.text.strip()  # type: ignore[union-attr]
+            for other in context.page.segments
+            if other.paired and _OTHER_SCRIPT.search(other.target.text)  # type: ignore[union-attr]
+        }
+    return segment.source.text.strip() in translated  # type: ignore[union-attr]
+
+
 def _kept_in_translated_prose(segment: Segment, context: PageContext) -> bool:
     """The label, or the first word of a label of several (`Windows` of `Windows Vista`), stands
     as it is inside a sentence the page translated (`Windows 7 和以上`, a property called `Name`):
@@ -288,7 +316,9 @@ label is reported too where the labels beside it were translated into that scrip
 a table whose other headings are (`Name` beside `描述`, `Decimal` beside `Шестнадцатеричный`), or
 the first cell of an HTML table's row, the label column of a table of facts, whose other labels
 are (`Default Path` beside `顯示名稱` and `資料夾類型`); a label the page's translated sentences keep
-as it is (`Windows Vista`) is a name and left alone. In such a target, a hyphenated compound of
+as it is (`Windows Vista`) is a name and left alone. So is a value of a Markdown table's body (`Yes`) that
+the page translates into that script elsewhere (`是`), unless it is in the row's first column or
+linked, where it may be a name the table lists (the `Condition` column or data type). In such a target, a hyphenated compound of
 the source kept in Latin letters within a translated sentence (`установщик Windows Run-Time
 требования`, `Per-User 應用程式`) is reported where the English writes it in lower case on many
 pages (`run-time`, `per-user`: `data/english_compounds.json`, learned by
@@ -323,5 +353,7 @@ def untranslated(segment: Segment, context: PageContext) -> str | None:
             return f"target is the untranslated label '{source.strip()}', which this language translates elsewhere"
         if _label_among_translated(segment, context):
             return f"target is the untranslated label '{source.strip()}', where the labels beside it are translated"
+        if LABEL_TEXT.fullmatch(source.strip()) and _translated_on_the_page(segment, context):
+            return f"target is the untranslated label '{source.strip()}', which the page translates elsewhere"
         return None
     return f"target is the untranslated source: '{_normalize(plain)[:60]}'"
