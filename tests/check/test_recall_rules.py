@@ -343,6 +343,18 @@ def test_numbers_joined_by_an_underscore_split_by_spaces_are_reported(corpus_roo
     assert found == ["joined number '3_0' is not copied exactly into the target"]
 
 
+def test_a_shader_model_variant_split_by_spaces_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/direct3dhlsl/slt---vs.md", "1abb3-118", "copied-token"
+    )
+    assert found == ["joined number '3_sw' is not copied exactly into the target"]
+
+
+def test_a_word_after_a_number_and_an_underscore_is_no_joined_number() -> None:
+    text = page(segment("1-1", "請使用 vs_2_x 或 Component_name。", "Use vs_2_x or Component_name."))
+    assert messages(text, "copied-token") == []
+
+
 def test_a_file_extension_split_after_its_dot_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-best-practices.md", "4cbfd-314", "copied-token"

@@ -33,8 +33,9 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
     # A language named with a symbol: `c #` or `C + +` is no name at all.
     ("language name", re.compile(r"(?<![\w#+.])(?:[CFJ]#|C\+\+)(?![\w#+])")),
-    # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`), never two numbers.
-    ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)+(?![\w.])")),
+    # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`, `3_sw` and `2_x` of a
+    # shader model's variants), never two numbers.
+    ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)*_(?:\d+|[a-z]{1,2})(?![\w.])")),
 )
 # What each kind's pattern cannot match without: most texts lack it, and an `in` test costs far
 # less than a search. A kind not named here is always searched.
@@ -143,7 +144,7 @@ def reported_tokens(tokens: list[tuple[str, str]]) -> dict[str, str]:
     explanation="""
 Some text is not language: the placeholders `[2]`, `%s`, `{0}`, `{GUID1}` and `%windir%` that a
 program fills in, the font styles `{\\style}` and `{&style}` of a text control, numbers joined by
-underscores in a name (`3_0` of `vs_3_0`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
+underscores in a name (`3_0` of `vs_3_0`, `3_sw`, `2_x`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
 calls such as `GetLastError()`, colours such as `#FDF5E6`, the languages `C#`, `F#`, `J#` and `C++` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
