@@ -89,6 +89,36 @@ def test_a_data_type_of_a_type_column_translated_is_reported(corpus_root: Path) 
     assert found == ["'Formatted' in a column of names is translated as 'Формате'"]
 
 
+def test_a_heading_of_a_table_captioned_by_a_database_table_translated_is_reported(corpus_root: Path) -> None:
+    # `[Registry table](registry-table.md) (partial)` over `Registry | Value`: its columns.
+    found = corpus_messages(corpus_root, "win32-it-it-sxs/desktop-src/Msi/ice70.md", "cfba8-131", "translated-name-cell")
+    assert found == ["'Value' in a row of column names is translated as 'Valore'"]
+
+
+def test_a_table_indented_under_an_item_of_a_list_is_read(corpus_root: Path) -> None:
+    # The table of `[Directory Table](directory-table.md) (partial)` is indented under step 3.
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/a-mui-shortcut-example.md", "34239-155", "translated-name-cell"
+    )
+    assert found == ["'Directory' in a row of column names is translated as 'Каталог'"]
+
+
+def _captioned(target: str, source: str) -> str:
+    table = _table(IT, [("Registro", "Registry"), ("Valore", "Value")], [("Reg1", "Reg1"), ("1", "1")])
+    head, _, rest = table.partition("| ")
+    return head + segment("1-1", target, source) + "\n\n| " + rest
+
+
+def test_only_a_caption_linking_a_database_table_makes_its_headings_column_names() -> None:
+    linked = _captioned("[Tabella Registry](registry-table.md) (parziale)", "[Registry table](registry-table.md) (partial)")
+    assert messages(linked, "translated-name-cell") == [
+        "'Registry' in a row of column names is translated as 'Registro'",
+        "'Value' in a row of column names is translated as 'Valore'",
+    ]
+    other = _captioned("[Esempio](example.md) (parziale)", "[Example](example.md) (partial)")
+    assert messages(other, "translated-name-cell") == []
+
+
 # translated-identifier: the word anchors name
 
 
