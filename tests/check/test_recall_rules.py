@@ -91,7 +91,9 @@ def test_a_data_type_of_a_type_column_translated_is_reported(corpus_root: Path) 
 
 def test_a_heading_of_a_table_captioned_by_a_database_table_translated_is_reported(corpus_root: Path) -> None:
     # `[Registry table](registry-table.md) (partial)` over `Registry | Value`: its columns.
-    found = corpus_messages(corpus_root, "win32-it-it-sxs/desktop-src/Msi/ice70.md", "cfba8-131", "translated-name-cell")
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/ice70.md", "cfba8-131", "translated-name-cell"
+    )
     assert found == ["'Value' in a row of column names is translated as 'Valore'"]
 
 
@@ -110,7 +112,9 @@ def _captioned(target: str, source: str) -> str:
 
 
 def test_only_a_caption_linking_a_database_table_makes_its_headings_column_names() -> None:
-    linked = _captioned("[Tabella Registry](registry-table.md) (parziale)", "[Registry table](registry-table.md) (partial)")
+    linked = _captioned(
+        "[Tabella Registry](registry-table.md) (parziale)", "[Registry table](registry-table.md) (partial)"
+    )
     assert messages(linked, "translated-name-cell") == [
         "'Registry' in a row of column names is translated as 'Registro'",
         "'Value' in a row of column names is translated as 'Valore'",
