@@ -614,3 +614,28 @@ def test_a_bracketed_qualifier_translated_whole_or_in_a_latin_script_is_not_repo
     assert messages(whole, "untranslated") == []
     assert messages(italian, "untranslated") == []
     assert messages(placeholder, "untranslated") == []
+
+
+# detached-underscore: a name that begins with an underscore
+
+
+def test_a_system_table_whose_underscore_stays_behind_is_reported(corpus_root: Path) -> None:
+    # `\_ICESequence Table` -> `\_Tabella ICESequence`: the underscore now begins the Italian word.
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/sample--cub-file.md", "5055e-133", "detached-underscore"
+    )
+    assert found == ["'_ICESequence' is not kept whole in the target (the underscore is part of the name)"]
+
+
+def test_a_name_spaced_off_its_underscore_is_reported() -> None:
+    text = page(segment("1-1", "La proprietà **\\_ NewEnum** restituisce", "The **\\_NewEnum** property returns"))
+    assert messages(text, "detached-underscore") == [
+        "'_NewEnum' is not kept whole in the target (the underscore is part of the name)"
+    ]
+
+
+def test_a_kept_name_an_inner_underscore_and_emphasis_are_not_reported() -> None:
+    kept = segment("1-1", "La tabella \\_Validation", "The \\_Validation table")
+    inner = segment("1-2", "formato R32 \\_ UINT", "format R32\\_UINT")
+    emphasis = segment("1-3", "il _percorso_ completo", "the full _Path_")
+    assert messages(page(kept + " " + inner + " " + emphasis), "detached-underscore") == []
