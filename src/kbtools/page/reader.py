@@ -9,6 +9,7 @@ leaves inline Markdown and block structure to be parsed lazily, when a consumer 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,12 @@ _FLAT_LINE = re.compile(
 )
 # A key whose value is a list, one `- value` line each below it.
 _FLAT_LIST_KEY = re.compile(r"([A-Za-z_][\w.-]*):[ \t]*")
-_FLAT_ITEM = re.compile(
-    r"""- +(?:"([^"\\\n]*)"|'((?:[^'\n]|'')*)'|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*))[ \t]*"""
-)
+_FLAT_ITEM = re.compile(r"""- +(?:"([^"\\\n]*)"|'((?:[^'\n]|'')*)'|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*))[ \t]*""")
 _UNSAFE_IN_PLAIN = re.compile(r": | #|:$")
-# What the YAML reader refuses anywhere in a stream (a control character): such a block is left to it.
-_YAML_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What the YAML reader refuses anywhere in a stream (a control character, a surrogate, U+FFFE,
+# U+FFFF): such a block is left to it. Written as the refused ranges: the class of the accepted
+# ones, up to U+10FFFF, costs milliseconds to compile.
+_YAML_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _YAML_RESOLVER = yaml.resolver.Resolver()
 _YAML_STRING = "tag:yaml.org,2002:str"
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[^\n]*$", re.M)
@@ -308,7 +309,7 @@ def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
     if "```" not in text and "~~~" not in text:
         return ranges  # no fence: the line-anchored pattern need not try every character
     opening: re.Match[str] | None = None
-    for fence in _FENCE.finditer(text, body_start):
+    for fence in _fence_lines(text, body_start):
         if opening is None:
             opening = fence
             continue
@@ -320,6 +321,24 @@ def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
     if opening is not None:
         ranges.append((opening.start(), len(text)))
     return ranges
+
+
+def _fence_lines(text: str, body_start: int) -> Iterator[re.Match[str]]:
+    """What `_FENCE.finditer(text, body_start)` finds (`body_start` starts a line), trying only
+    the lines that hold three backticks or tildes: a fence is one line."""
+    starts = set()
+    for marker in ("```", "~~~"):
+        at = text.find(marker, body_start)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            line_end = text.find("\n", at)
+            if line_end == -1:
+                break
+            at = text.find(marker, line_end)
+    for start in sorted(starts):
+        fence = _FENCE.match(text, start)
+        if fence is not None:
+            yield fence
 
 
 def _comments(text: str, page: Page, body_start: int) -> list[Comment]:
@@ -500,6 +519,12 @@ def _nesting_overflow(span: Span | None) -> int | None:
 
 def _drop_deep_segments(page: Page) -> None:
     """Leave out segments whose text nests elements too deep, reporting each."""
+    if not any(
+        (segment.target is not None and segment.target.text.count("<") > MAX_NESTING_DEPTH)
+        or (segment.source is not None and segment.source.text.count("<") > MAX_NESTING_DEPTH)
+        for segment in page.segments
+    ):
+        return  # too few tags in every span to nest that deep: each segment keeps its index
     kept: list[Segment] = []
     for segment in page.segments:
         overflow = _nesting_overflow(segment.target)
