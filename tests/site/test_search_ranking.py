@@ -566,3 +566,70 @@ def test_a_one_word_member_named_with_its_objects_word_is_named(site):
         }
     )
     assert search("list the features of an installed product")[0] == "Installer.Features"
+
+
+def _steps(count: int) -> list[list[str]]:
+    return [["", f"Step {i}: call method number {i} of the object and read value {i} back."] for i in range(count)]
+
+
+def test_a_long_page_naming_a_word_among_many_ranks_below_a_short_page_about_it(site):
+    # Four mentions in twenty-eight sentences are less about the icon than one in five.
+    icon = ["", "The icon of the package."]
+    search = site(
+        {
+            "docs": [
+                doc("Alpha", ["甲", "Alpha property"], ["", "An object."], sentences=_steps(24) + [icon] * 4),
+                doc("Beta", ["乙", "Beta property"], ["", "A value."], sentences=_steps(4) + [icon]),
+                doc("Other", ["丙", "Other property"], ["", "Nothing of the kind."], sentences=_steps(4)),
+            ],
+        }
+    )
+    assert search("icon")[:2] == ["Beta", "Alpha"]
+
+
+def test_a_name_typed_with_its_object_outranks_the_name_its_words_run_into(site):
+    index = {
+        "docs": [
+            doc(
+                "ProductState",
+                ["甲", "ProductState property"],
+                ["", "The installed state of the product."],
+                ["Product", "State"],
+            ),
+            doc(
+                "Product.State",
+                ["乙", "State property"],
+                ["", "The state of the product."],
+                ["State"],
+                sentences=[["", "Returns the installed state of the product."]],
+            ),
+        ]
+    }
+    search = site(index)
+    assert search("Product.State")[0] == "Product.State"
+    assert search("product.state returns advertised")[0] == "Product.State"
+    assert search("ProductState")[0] == "ProductState"
+
+
+def test_a_whole_name_among_the_querys_words_outranks_a_member_ending_in_it(site):
+    code = [["", "The product code is a GUID."], ["", "Change the product code for each version of the product."]]
+    search = site(
+        {
+            "docs": [
+                doc(
+                    "ProductCode",
+                    ["甲", "ProductCode property"],
+                    ["", "A unique identifier for the product."],
+                    ["Product", "Code"],
+                    sentences=code,
+                ),
+                doc(
+                    "Product.ProductCode",
+                    ["乙", "ProductCode property"],
+                    ["", "The product code."],
+                    ["Product", "Code"],
+                ),
+            ],
+        }
+    )
+    assert search("product code guid")[0] == "ProductCode"

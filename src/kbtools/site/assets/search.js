@@ -13,10 +13,12 @@
   var INDEX = "search/kbtools-index.json";
   var LIMIT = 20;
   // BM25F: field weight and length normalisation (none for the name: its words are not a text
-  // that a long name dilutes); K1 the saturation of a term's frequency.
-  var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.6 }];
+  // that a long name dilutes; nearly full for the body, so that a long page, an overview or a
+  // script sample that mentions everything once, does not outrank the page a word is about);
+  // K1 the saturation of a term's frequency, high so that a word a page repeats is about it.
+  var FIELDS = [{ weight: 6, b: 0 }, { weight: 5, b: 0.3 }, { weight: 3, b: 0.4 }, { weight: 1, b: 0.9 }];
   var NAME = 0, TITLE = 1, SUMMARY = 2, BODY = 3;
-  var K1 = 2;
+  var K1 = 4;
   // Evidence other than the query's own word counts less, so that it never outranks it.
   var WEIGHT = { bigram: 0.5, variant: 0.9, rendering: 0.6, synonym: 0.45, longer: 0.8, completion: 0.5, typo: 0.55, unlinked: 0.5, family: 0.7 };
   var PROXIMITY = 2.5;
@@ -24,10 +26,11 @@
   var NAME_EVIDENCE = 0.3; // a form that stands for a word of a name in full
   var WEAKEST_NAME_EVIDENCE = 0.2; // the weakest that stands for it at all, by its share of NAME_EVIDENCE
   var ADJACENT = 0.5;
-  var NAME_WORDS = 35; // a query whose words are the words of a name
+  var NAME_WORDS = 25; // a query whose words are the words of a name
   var NAME_ORDER = 1.4; // a query that names a name's words in its order
-  var NAME_SHARE = 0.5; // what the name's words get when they are a small part of the query's weight
+  var NAME_SHARE = 0.3; // what the name's words get when they are a small part of the query's weight
   var RUN_BY_WEIGHT = true;
+  var WRITTEN_NAME = 10; // a name typed with its object's separator, as the pages write it
   var CAPITAL_NAME = 20; // a word of the query typed in capitals that is an all-caps name
   var OBJECT_MEMBER = 10; // a one-word member and its object's word both in the query
   var NAMED_COVER = 40; // a name score that stands for the whole query
@@ -111,6 +114,8 @@
     index.docs.forEach(function (doc) {
       doc.name = doc.n.toLowerCase();
       doc.nameTail = doc.name.replace(/^.*(\.|::)/, "");
+      // The name as a query reads it, its object's separator dropped (product.state -> productstate).
+      doc.nameRun = doc.name.replace(/\.|::/g, "");
       doc.capital = /[A-Z]/.test(doc.n) && doc.n === doc.n.toUpperCase();
       var body = doc.g.map(function (g) { return g[1]; }).join(" \u3002 ");
       var bodyEn = doc.g.map(function (g) { return g[2]; }).join(" . ");
@@ -392,7 +397,11 @@
     (text.normalize("NFKC").match(/[\p{L}\p{N}_]+/gu) || []).forEach(function (w) {
       if (w.length >= 4 && /[A-Z]/.test(w) && w === w.toUpperCase()) capitals[w.toLowerCase()] = 1;
     });
-    return { nameForms: index.nameForms, capitals: capitals, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
+    // Identifiers typed with their object and separator (Product.State, Installer::Products): a
+    // name written as the pages write it, and the number of the query's words it takes.
+    var written = {};
+    (normal(text).match(/[\p{L}\p{N}_]+(?:(?:\.|::)[\p{L}\p{N}_]+)+/gu) || []).forEach(function (w) { written[w] = (w.match(WORD) || []).length; });
+    return { nameForms: index.nameForms, capitals: capitals, written: written, text: query, compact: raw.join(""), raw: raw, topical: topicalWords, topicalCount: topicalCount, concepts: concepts, enTerms: en, tgTerms: tg, chinese: chinese };
   }
 
   function bm25f(index, doc, alt, idf) {
@@ -428,7 +437,7 @@
     // The Latin letters of a query that is mostly Chinese begin many names (msi): they say less.
     var part = query.chinese ? 0.25 : 1;
     if (compact.length >= 3) {
-      if (compact === doc.name) named = 100;
+      if (compact === doc.name || compact === doc.nameRun) named = 100;
       else if (compact === doc.nameTail) named = 90;
       else if (doc.nameTail.indexOf(compact) === 0 || doc.name.indexOf(compact) === 0) named = 40 * part;
       else if (compact.length >= 5 && doc.name.indexOf(compact) !== -1) named = 30 * part;
@@ -442,8 +451,10 @@
       for (var j = i; j < raw.length; j++) {
         run += raw[j];
         if (!topical[j]) continue;
-        // One word of several naming a one-word property (path -> Error.Path) says little.
-        if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, 60 * (j - i + 1) / raw.length + (run === doc.name ? 30 : 20));
+        // One word of several naming a one-word property (path -> Error.Path) says little; words
+        // that run together into a name stand for their share of the query, no more (upgrade code
+        // in `find installed products by upgrade code` is part of what is asked).
+        if (j > i && run.length >= 4 && (run === doc.name || run === doc.nameTail)) named = Math.max(named, (run === doc.name ? 90 : 70) * (j - i + 1) / raw.length);
         // Words run together inside an all-in-one name: help link -> ARPHELPLINK.
         // Less when the run is a small part of a longer query (msi install in MSIINSTALLPERUSER).
         else if (j > i && run.length >= 6 && doc.name.indexOf(run) !== -1) named = Math.max(named, 15 * (j - i + 1) * (NAME_SHARE + (1 - NAME_SHARE) * runShare(query, i, j)));
@@ -453,6 +464,9 @@
     }
     // One word of several, typed in capitals as the all-caps name is written, names it.
     if (doc.capital && query.capitals[doc.name]) named = Math.max(named, CAPITAL_NAME);
+    // A name typed as written, with its object, is named as its words run together would be, and
+    // outranks a name those words run into (Product.State, not ProductState).
+    if (query.written[doc.name]) named = Math.max(named, 90 * query.written[doc.name] / Math.max(1, raw.length)) + WRITTEN_NAME;
     if (!named && compact.length >= 6 && (oneEdit(compact, doc.name) || oneEdit(compact, doc.nameTail))) named = 45;
     // Words, or their renderings, that are all the words of the name: 所有使用者 -> all user -> ALLUSERS.
     // Two of them or more: less, by the share they cover.
