@@ -441,9 +441,11 @@ one-word cell of such a column (not all in lower case, since `null` and `version
 as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
-headings are column names (`Height` -> `Altezza` is reported), where the documentation documents
-a database (a page per table, as for `translated-table-name`) and the rows are not terms with
-their anchors (a table of a parameter's values, `InstallMode | Meaning`).
+headings are column names (`Height` -> `Altezza` is reported, though not a heading that says
+what its column holds, `Column` or `Type`, which reads as the heading of the page's own table),
+where the documentation documents a database (a page per table, as for `translated-table-name`)
+and the rows are not terms with their anchors (a table of a parameter's values,
+`InstallMode | Meaning`).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -493,6 +495,10 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
     for key, segment in headings.items():
         if key[0] in tables_of_columns:
             source, target = _bare(segment.source.text), _bare(segment.target.text)  # type: ignore[union-attr]
+            # A heading that says what its column holds (`Table`, `Column`, `Type` above the rows
+            # of `_Validation`) reads as the heading of the page's table, which is translated.
+            if source.lower() in _NAME_HEADINGS:
+                continue
             if _CELL_NAME.fullmatch(source) and not source.islower() and source not in target:
                 yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
 
