@@ -35,7 +35,8 @@ _CAMEL_NAME = re.compile(
 # What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Led by the capital, the rarer letter: the search stops at capitals only, not at every small letter.
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z].)")
 # A sentence run into the next without a space (`... in full-screen mode.You must`, `the
 # query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
 # member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
@@ -387,7 +388,7 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
     for segment in page.segments:
         if not segment.paired:
             continue
-        number = segment.line
+        number, column_number = segment.anchor.position
         line = lines[number - 1] if number <= len(lines) else ""
         if not line.lstrip().startswith("|"):
             continue
@@ -409,7 +410,7 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
         if columns is None:
             columns = row_columns[number] = cell_columns(line)
         for column, (begin, end) in enumerate(columns):
-            if begin <= segment.column - 1 < end:
+            if begin <= column_number - 1 < end:
                 if line[begin:end].count("data-ttu-id") == 1:  # the segment is the whole cell
                     if number == start:
                         headings[(start, column)] = segment
