@@ -639,3 +639,18 @@ def test_a_kept_name_an_inner_underscore_and_emphasis_are_not_reported() -> None
     inner = segment("1-2", "formato R32 \\_ UINT", "format R32\\_UINT")
     emphasis = segment("1-3", "il _percorso_ completo", "the full _Path_")
     assert messages(page(kept + " " + inner + " " + emphasis), "detached-underscore") == []
+
+
+# version-decimal-comma: a version after a library's file name
+
+
+def test_a_version_after_a_library_file_name_given_a_decimal_comma_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/error-object.md", "5ea56-138", "version-decimal-comma"
+    )
+    assert found == ["version '1.0' is written '1,0' in the target"]
+
+
+def test_a_quantity_after_a_lower_case_word_keeps_its_decimal_comma() -> None:
+    text = page(segment("1-1", "occupa circa 2,5 MB", "takes about 2.5 MB"), front_matter=IT)
+    assert messages(text, "version-decimal-comma") == []
