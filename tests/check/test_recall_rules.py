@@ -343,6 +343,18 @@ def test_numbers_joined_by_an_underscore_split_by_spaces_are_reported(corpus_roo
     assert found == ["joined number '3_0' is not copied exactly into the target"]
 
 
+def test_a_shader_model_variant_split_by_spaces_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/direct3dhlsl/slt---vs.md", "1abb3-118", "copied-token"
+    )
+    assert found == ["joined number '3_sw' is not copied exactly into the target"]
+
+
+def test_a_word_after_a_number_and_an_underscore_is_no_joined_number() -> None:
+    text = page(segment("1-1", "請使用 vs_2_x 或 Component_name。", "Use vs_2_x or Component_name."))
+    assert messages(text, "copied-token") == []
+
+
 def test_a_file_extension_split_after_its_dot_is_reported(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-best-practices.md", "4cbfd-314", "copied-token"
@@ -357,6 +369,30 @@ def test_a_file_extension_written_the_language_s_way_or_whole_is_not_reported() 
         front_matter=RU,
     )
     assert messages(text, "copied-token") == []
+
+
+def test_a_file_extension_translated_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/ascii-data-in-text-archive-files.md", "e9d6e-108", "copied-token"
+    )
+    assert found == ["'.ibd' is not in the target (translated or dropped)"]
+
+
+def test_a_file_extension_dropped_is_reported() -> None:
+    text = page(segment("1-1", "任何檔案都必須位於相同目錄。", "Any .cur file must be in the same directory."))
+    assert messages(text, "copied-token") == ["'.cur' is not in the target (translated or dropped)"]
+
+
+def test_a_word_after_a_link_run_into_it_is_no_file_extension() -> None:
+    text = page(
+        segment(
+            "1-1",
+            "Включите этот бит в [таблицу](control-table.md), чтобы показать.",
+            "Set it in the [table](control-table.md).to show it.",
+        ),
+        front_matter=RU,
+    )
+    assert [m for m in messages(text, "copied-token") if "translated or dropped" in m] == []
 
 
 # lowercase-start
@@ -392,6 +428,13 @@ def test_a_project_where_the_source_says_project_is_not_reported() -> None:
 def test_a_locale_without_term_data_is_not_read() -> None:
     text = page(segment("1-1", "Создайте проект.", "Create an item."), front_matter=RU)
     assert messages(text, "unsourced-term") == []
+
+
+def test_a_heading_that_says_what_its_column_holds_is_translated_freely(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/sample--cub-file.md", "5055e-146", "translated-name-cell"
+    )
+    assert found == []
 
 
 # untranslated: labels the page's language translates elsewhere
@@ -439,6 +482,80 @@ def test_a_label_the_language_keeps_elsewhere_is_not_reported() -> None:
 
 def test_a_label_in_a_paragraph_is_not_reported() -> None:
     text = page(segment("1-1", "Syntax", "Syntax"), front_matter=IT)
+    assert messages(text, "untranslated") == []
+
+
+# untranslated: a label kept among labels translated into another script
+
+
+def test_a_label_of_a_table_of_facts_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/shell/knownfolderid.md", "4139d-119", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Default Path', where the labels beside it are translated"]
+
+
+def test_a_heading_left_in_english_beside_russian_headings_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/elevationshield-attribute.md", "10f33-111", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Decimal', where the labels beside it are translated"]
+
+
+def test_a_product_name_heading_the_translation_keeps_in_sentences_is_not_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/shell/shortcut-choose-method.md", "225b1-170", "untranslated"
+    )
+    assert found == []
+
+
+def test_a_heading_kept_beside_headings_translated_in_latin_letters_is_left_to_the_learned_labels() -> None:
+    row = "| " + " | ".join([segment("1-1", "Bits", "Bits"), segment("1-2", "Descrizione", "Description")]) + " |"
+    text = page(row + "\n|---|---|\n| a | b |", front_matter=IT)
+    assert messages(text, "untranslated") == []
+
+
+def test_a_value_the_page_translates_elsewhere_left_in_english_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/direct3dhlsl/registers---hs-5-0.md", "7be4c-286", "untranslated"
+    )
+    assert found == ["target is the untranslated label 'Yes', which the page translates elsewhere"]
+
+
+def test_a_linked_data_type_the_page_translates_as_a_word_is_not_reported() -> None:
+    row = (
+        "| "
+        + segment("1-1", "Условие", "Condition")
+        + " | ["
+        + segment("1-2", "Condition", "Condition")
+        + "](condition.md) |"
+    )
+    text = page("| Столбец | Тип |\n|---|---|\n" + row, front_matter=RU)
+    assert messages(text, "untranslated") == []
+
+
+# untranslated: an English compound kept in a translated sentence
+
+
+def test_a_compound_kept_in_a_russian_link_text_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/-disablemedia.md", "b6b96-118", "untranslated"
+    )
+    assert found == ["'Run-Time' is left in English among translated words"]
+
+
+def test_a_compound_in_a_title_is_not_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/direct3dhlsl/t1d-samplecmp-s-float-float-int-float-uint-.md",
+        "e664f-118",
+        "untranslated",
+    )
+    assert found == []
+
+
+def test_a_hyphenated_name_kept_in_a_sentence_is_not_reported() -> None:
+    text = page(segment("1-1", "請參閱 Diffie-Hellman 金鑰的說明。", "See the description of the Diffie-Hellman keys."))
     assert messages(text, "untranslated") == []
 
 

@@ -59,24 +59,78 @@ def test_a_word_of_a_joined_name_is_no_english_word_for_a_term(corpus_root: Path
     assert corpus_messages(corpus_root, rel, "721d0-182", "protected-term") != []
 
 
+# regional-term: forms a conversion from simplified characters gets wrong
+
+
+def test_a_standard_written_for_horizontal_and_a_mainland_scroll_are_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/about-edit-controls.md", "feef0-150", "regional-term"
+    )
+    assert found == [
+        "'水準' (for 'horizontally') is written '水平' in zh-TW",
+        "'滾動' (for 'scroll') is written '捲動' in zh-TW",
+    ]
+
+
+def test_a_wrong_traditional_form_of_copy_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-zh-tw-sxs/desktop-src/Controls/about-edit-controls.md", "feef0-299", "regional-term"
+    )
+    assert found == ["'復制' (for 'Copies') is written '複製' in zh-TW"]
+
+
+def test_a_standard_meant_as_a_standard_is_not_reported() -> None:
+    text = page(segment("1-1", "安全性水準很高。", "The level of security is high."))
+    assert messages(text, "regional-term") == []
+
+
 # space-before-punctuation
 
 
-def test_a_space_before_the_stop_after_a_link_is_reported(corpus_root: Path) -> None:
+def test_a_space_before_the_stop_after_a_spaced_placeholder_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root,
+        "win32-ru-ru-sxs/desktop-src/Msi/windows-installer-error-messages.md",
+        "ea885-1562",
+        "space-before-punctuation",
+    )
+    assert found == ["space before '.': remove the space"]
+
+
+def test_a_space_before_the_stop_after_a_link_is_left_as_reviewers_leave_it(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root,
         "win32-it-it-sxs/desktop-src/Msi/neither-file-has-a-version.md",
         "c50a9-107",
         "space-before-punctuation",
     )
-    assert found == ["space before '.': remove the space"]
+    assert found == []
 
 
-def test_a_space_before_a_comma_after_a_link_is_reported(corpus_root: Path) -> None:
+def test_a_space_before_a_comma_after_a_link_is_left_as_reviewers_leave_it(corpus_root: Path) -> None:
     found = corpus_messages(
         corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/specifying-components.md", "8845c-107", "space-before-punctuation"
     )
-    assert found == ["space before ',': remove the space"]
+    assert found == []
+
+
+def test_a_space_before_the_stop_after_bold_or_italics_is_not_reported() -> None:
+    text = page(
+        segment(
+            "1-1", "Questo argomento deve essere un oggetto **BSTR** .", "This argument MUST be a **BSTR** object."
+        ),
+        segment("1-2", "Il valore di *dwContext* , poi.", "The value of *dwContext*, then."),
+        front_matter=IT,
+    )
+    assert messages(text, "space-before-punctuation") == []
+
+
+def test_a_space_before_the_stop_after_a_plain_word_is_reported() -> None:
+    text = page(
+        segment("1-1", "Informazioni lasciate fuori dalla tabella \\_ .", "Information left out of the table\\_."),
+        front_matter=IT,
+    )
+    assert messages(text, "space-before-punctuation") == ["space before '.': remove the space"]
 
 
 def test_a_space_before_the_stop_after_a_placeholder_is_reported() -> None:

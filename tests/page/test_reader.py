@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kbtools.page import parse_bytes, parse_text, read_page
 
 
@@ -183,3 +185,45 @@ def test_escaped_asterisks_are_literal_and_do_not_hide_emphasis() -> None:
     assert inline.plain.startswith("**Windows Installer 4.0:  **Transaction processing")
     assert parse_inline(r"a \*not\* b").emphasis == []
     assert parse_inline(r"under \\Users\\*username*.").emphasis == ["username"]
+
+
+def _yaml_front_matter(text: str) -> dict:
+    import yaml
+
+    block = text.split("---\n", 2)[1]
+    return {str(key): value for key, value in (yaml.safe_load(block) or {}).items()}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "title: 'B (Windows Installer) '\nms.date: 05/31/2018\n",
+        "description: 'it''s \\_ kept'\nms.locfileid: \"106975054\"\n",
+        "topic_type:\n- APIRef\n- kbSyntax\napi_name:\n-  'Client.ProductCode'\n- \"Msi.dll\"\n",
+        # YAML types these plain scalars (a date, a number, a boolean, null): it reads the block.
+        "title: 'T'\nms.date: 2018-05-31\n",
+        "title: 'T'\ncount: 12\n",
+        "title: 'T'\nyes: x\n",
+        "topic_type:\n- 12\n- APIRef\n",
+        "api_name:\ntitle: T\n",
+        "title: 'T' # a comment\n",
+    ],
+)
+def test_front_matter_reads_as_yaml_does(block: str) -> None:
+    text = f"---\n{block}---\nbody\n"
+    front = parse_text(text, Path("p.md")).front_matter
+    assert front is not None and front.error is None
+    assert front.data == _yaml_front_matter(text)
+
+
+def test_front_matter_of_corpus_pages_reads_as_yaml_does(msi_dir: Path) -> None:
+    pages = sorted(msi_dir.glob("*.md"))[::16]
+    quoted_or_listed = 0
+    for path in pages:
+        text = path.read_text("utf-8").lstrip("\ufeff")
+        front = parse_text(text, path).front_matter
+        assert front is not None and front.error is None, path
+        assert front.data == _yaml_front_matter(text), path
+        block = text.split("---\n", 2)[1]
+        quoted_or_listed += "'" in block or "\n-" in block
+    assert quoted_or_listed >= 10  # the pages read without YAML before are among them

@@ -9,7 +9,9 @@ leaves inline Markdown and block structure to be parsed lazily, when a consumer 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,11 +48,23 @@ _VOID_ELEMENTS = frozenset(
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_FRONT_MATTER_KEY = re.compile(r"^([^\s:#][^:\n]*?)[ \t]*:(?:[ \t]|$)", re.M)
 # A flat `key: plain scalar` line, the only shape docs front matter has in practice; such a
 # block is read without the YAML machinery (which costs more than the rest of the scan).
-_FLAT_LINE = re.compile(r"""([A-Za-z_][\w.-]*):[ \t]+(?:"([^"\\\n]*)"|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*?))[ \t]*""")
+# Greedy, not lazy, to the end of the line: the white space after a plain value is stripped
+# afterwards (a lazy scan tries the end of the line at every character of a long description).
+_FLAT_LINE = re.compile(
+    r"""([A-Za-z_][\w.-]*):[ \t]+(?:"([^"\\\n]*)"|'((?:[^'\n]|'')*)'|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*))[ \t]*"""
+)
+# A key whose value is a list, one `- value` line each below it.
+_FLAT_LIST_KEY = re.compile(r"([A-Za-z_][\w.-]*):[ \t]*")
+_FLAT_ITEM = re.compile(r"""- +(?:"([^"\\\n]*)"|'((?:[^'\n]|'')*)'|([^\s"'\[\]{}&*!|>%@`#,?:-][^\n]*))[ \t]*""")
 _UNSAFE_IN_PLAIN = re.compile(r": | #|:$")
+# What the YAML reader refuses anywhere in a stream (a control character, a surrogate, U+FFFE,
+# U+FFFF): such a block is left to it. Written as the refused ranges: the class of the accepted
+# ones, up to U+10FFFF, costs milliseconds to compile.
+_YAML_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_YAML_RESOLVER = yaml.resolver.Resolver()
+_YAML_STRING = "tag:yaml.org,2002:str"
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[^\n]*$", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SPAN_TAG = re.compile(r"<span\b([^>]*)>|</span\s*>", re.I)
@@ -185,17 +199,19 @@ def _read_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
 
 
 def _key_lines(block: str) -> dict[str, int]:
-    """The line of each top-level key of a front matter block (the block starts on line 2).
-
-    Lines are counted on from the previous key, never from the top: a block of many keys is
-    read in one pass.
-    """
+    """The line of each top-level key of a front matter block (the block starts on line 2): a
+    line that starts with neither white space, `:` nor `#`, whose first `:` ends the key and is
+    followed by a space, a tab or the end of the line. Read line by line: a pattern anchored at
+    line starts is tried at every character of the block."""
     lines: dict[str, int] = {}
-    line, counted = 2, 0
-    for match in _FRONT_MATTER_KEY.finditer(block):
-        line += block.count("\n", counted, match.start())
-        counted = match.start()
-        lines[match.group(1)] = line
+    for number, line in enumerate(block.split("\n"), 2):
+        colon = line.find(":")
+        if colon < 1 or line[colon + 1 : colon + 2] not in ("", " ", "\t"):
+            continue
+        first = line[0]
+        if first == "#" or first.isspace():
+            continue
+        lines[line[:colon].rstrip(" \t")] = number
     return lines
 
 
@@ -213,21 +229,78 @@ def _first_alias(block: str) -> tuple[str, int] | None:
     return None
 
 
-def _flat_front_matter(block: str) -> dict[str, str] | None:
-    """The mapping of a block of plain `key: value` lines, or None if YAML must read it."""
-    data: dict[str, str] = {}
+def _flat_front_matter(block: str) -> dict[str, Any] | None:
+    """The mapping of a block of flat `key: value` lines, or None if YAML must read it.
+
+    A value may be double-quoted (without escapes), single-quoted (`''` is a quote) or plain, or
+    be a list of such values, one `- value` line each under a `key:` line of its own. A block with
+    a single-quoted value or a list is one that YAML would type: it is read here only when YAML
+    would read each of its plain keys and values as a string (not `yes`, `2018-05-31`, `12`).
+    """
+    data: dict[str, Any] = {}
+    typed = False  # a form that YAML alone has read so far
+    plain_texts: list[str] = []  # keys and plain values, which YAML might read as another type
+    items: list[str] | None = None  # the list being read, under its `key:` line
+    value: Any
     for line in block.splitlines():
+        if items is not None and line[:1] == "-":
+            match = _FLAT_ITEM.fullmatch(line)
+            if match is None:
+                return None
+            value = _flat_value(match.group(1), match.group(2), match.group(3), plain_texts)
+            if value is None:
+                return None
+            items.append(value)
+            continue
+        if items is not None and not items:
+            return None  # `key:` and no item: YAML reads null
+        items = None
         match = _FLAT_LINE.fullmatch(line)
         if match is None:
-            return None
-        quoted, plain = match.group(2), match.group(3)
-        if plain is not None and _UNSAFE_IN_PLAIN.search(plain):
-            return None
+            match = _FLAT_LIST_KEY.fullmatch(line)
+            if match is None:
+                return None
+            typed = True
+            items = []
+            value = items
+        else:
+            value = _flat_value(match.group(2), match.group(3), match.group(4), plain_texts)
+            if value is None:
+                return None
+            typed = typed or match.group(3) is not None
         key = match.group(1)
         if key in data:
             return None  # YAML reports duplicate keys its own way
-        data[key] = quoted if quoted is not None else plain
+        plain_texts.append(key)
+        data[key] = value
+    if items is not None and not items:
+        return None
+    if typed and not _yaml_would_read_strings(block, plain_texts):
+        return None
     return data
+
+
+def _flat_value(quoted: str | None, single: str | None, plain: str | None, plain_texts: list[str]) -> str | None:
+    """A value of a flat line (double-quoted, single-quoted or plain), or None for a plain value
+    that YAML reads otherwise (`: ` or ` #` in it)."""
+    if quoted is not None:
+        return quoted
+    if single is not None:
+        return single.replace("''", "'")
+    assert plain is not None
+    plain = plain.rstrip(" \t")
+    if _UNSAFE_IN_PLAIN.search(plain):
+        return None
+    plain_texts.append(plain)
+    return plain
+
+
+def _yaml_would_read_strings(block: str, plain_texts: list[str]) -> bool:
+    """Whether YAML reads the block at all and each of these plain scalars as a string."""
+    if _YAML_NON_PRINTABLE.search(block):
+        return False
+    resolve = _YAML_RESOLVER.resolve
+    return all(resolve(yaml.ScalarNode, text, (True, False)) == _YAML_STRING for text in plain_texts)
 
 
 def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
@@ -236,7 +309,7 @@ def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
     if "```" not in text and "~~~" not in text:
         return ranges  # no fence: the line-anchored pattern need not try every character
     opening: re.Match[str] | None = None
-    for fence in _FENCE.finditer(text, body_start):
+    for fence in _fence_lines(text, body_start):
         if opening is None:
             opening = fence
             continue
@@ -248,6 +321,24 @@ def _code_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
     if opening is not None:
         ranges.append((opening.start(), len(text)))
     return ranges
+
+
+def _fence_lines(text: str, body_start: int) -> Iterator[re.Match[str]]:
+    """What `_FENCE.finditer(text, body_start)` finds (`body_start` starts a line), trying only
+    the lines that hold three backticks or tildes: a fence is one line."""
+    starts = set()
+    for marker in ("```", "~~~"):
+        at = text.find(marker, body_start)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            line_end = text.find("\n", at)
+            if line_end == -1:
+                break
+            at = text.find(marker, line_end)
+    for start in sorted(starts):
+        fence = _FENCE.match(text, start)
+        if fence is not None:
+            yield fence
 
 
 def _comments(text: str, page: Page, body_start: int) -> list[Comment]:
@@ -428,6 +519,12 @@ def _nesting_overflow(span: Span | None) -> int | None:
 
 def _drop_deep_segments(page: Page) -> None:
     """Leave out segments whose text nests elements too deep, reporting each."""
+    if not any(
+        (segment.target is not None and segment.target.text.count("<") > MAX_NESTING_DEPTH)
+        or (segment.source is not None and segment.source.text.count("<") > MAX_NESTING_DEPTH)
+        for segment in page.segments
+    ):
+        return  # too few tags in every span to nest that deep: each segment keeps its index
     kept: list[Segment] = []
     for segment in page.segments:
         overflow = _nesting_overflow(segment.target)

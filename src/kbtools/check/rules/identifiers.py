@@ -35,7 +35,8 @@ _CAMEL_NAME = re.compile(
 # What each shape cannot match without, found by a cheap scan: a joined name holds '_' or a
 # letter right after '.' or ':'; a camel-case name a small letter before a capital.
 _JOINT = re.compile(r"[.:][A-Za-z_]")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Led by the capital, the rarer letter: the search stops at capitals only, not at every small letter.
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z].)")
 # A sentence run into the next without a space (`... in full-screen mode.You must`, `the
 # query.Seek cannot`): a lower-case word, its full stop, then a capitalised word and a space. Not a
 # member (`Player.controls`, `Dependency.Version property`, `Texture1D::mips.Operator`), whose
@@ -387,7 +388,7 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
     for segment in page.segments:
         if not segment.paired:
             continue
-        number = segment.line
+        number, column_number = segment.anchor.position
         line = lines[number - 1] if number <= len(lines) else ""
         if not line.lstrip().startswith("|"):
             continue
@@ -409,7 +410,7 @@ def _table_cells(page) -> tuple[dict[tuple[int, int], list[Segment]], dict[tuple
         if columns is None:
             columns = row_columns[number] = cell_columns(line)
         for column, (begin, end) in enumerate(columns):
-            if begin <= segment.column - 1 < end:
+            if begin <= column_number - 1 < end:
                 if line[begin:end].count("data-ttu-id") == 1:  # the segment is the whole cell
                     if number == start:
                         headings[(start, column)] = segment
@@ -440,9 +441,11 @@ one-word cell of such a column (not all in lower case, since `null` and `version
 as words) that the target translated (`Value` -> `Valore`) is reported; so is a numbered
 name (`File4` -> `Файл4`) in any column. A table whose heading row has a heading shaped like a
 database column (`Dialog_`, `DefaultValue`) shows rows of a database table: its one-word
-headings are column names (`Height` -> `Altezza` is reported), where the documentation documents
-a database (a page per table, as for `translated-table-name`) and the rows are not terms with
-their anchors (a table of a parameter's values, `InstallMode | Meaning`).
+headings are column names (`Height` -> `Altezza` is reported, though not a heading that says
+what its column holds, `Column` or `Type`, which reads as the heading of the page's own table),
+where the documentation documents a database (a page per table, as for `translated-table-name`)
+and the rows are not terms with their anchors (a table of a parameter's values,
+`InstallMode | Meaning`).
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -492,6 +495,10 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
     for key, segment in headings.items():
         if key[0] in tables_of_columns:
             source, target = _bare(segment.source.text), _bare(segment.target.text)  # type: ignore[union-attr]
+            # A heading that says what its column holds (`Table`, `Column`, `Type` above the rows
+            # of `_Validation`) reads as the heading of the page's table, which is translated.
+            if source.lower() in _NAME_HEADINGS:
+                continue
             if _CELL_NAME.fullmatch(source) and not source.islower() and source not in target:
                 yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
 

@@ -151,9 +151,10 @@ def _may_be_shaped(word: str) -> bool:
 
 
 # Whether a text has a small letter before a capital or a digit, or two capitals before a small
-# letter, or a capital before a digit (`[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]`, grouped by the
-# first letter: one branch per letter tried, not three). Only searched for, never matched.
-_HAS_INNER_CAPITAL = re.compile(r"[a-z][A-Z0-9]|[A-Z](?:[A-Z][a-z]|[0-9])")
+# letter, or a capital before a digit (`[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9]`), led by the
+# capital or digit with what stands before it looked behind: the search stops at those only, not
+# at every small letter. Only searched for, never matched.
+_HAS_INNER_CAPITAL = re.compile(r"[A-Z0-9](?:(?<=[a-z].)|(?<=[A-Z][0-9])|(?<=[A-Z][A-Z])(?=[a-z]))")
 
 
 # What of a term a variant pattern matches as it is: the text between its punctuation.

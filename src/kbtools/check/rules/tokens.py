@@ -33,8 +33,9 @@ _TOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colour", re.compile(r"#[0-9A-Fa-f]{6}\b")),
     # A language named with a symbol: `c #` or `C + +` is no name at all.
     ("language name", re.compile(r"(?<![\w#+.])(?:[CFJ]#|C\+\+)(?![\w#+])")),
-    # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`), never two numbers.
-    ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)+(?![\w.])")),
+    # Numbers joined by underscores: a version in a name (`3_0` of `vs_3_0`, `3_sw` and `2_x` of a
+    # shader model's variants), never two numbers.
+    ("joined number", re.compile(r"(?<![\w.])\d+(?:_\d+)*_(?:\d+|[a-z]{1,2})(?![\w.])")),
 )
 # What each kind's pattern cannot match without: most texts lack it, and an `in` test costs far
 # less than a search. A kind not named here is always searched.
@@ -82,6 +83,22 @@ def split_extensions(source: str, target: str) -> list[str]:
     ]
 
 
+# A file extension that stands as a word of prose: after a space, a quote or a bracket, or at
+# the start, in lower case or in capitals (`.ibd`, `.LOCAL`); `table.md).to` is a missing space.
+_PROSE_EXTENSION = re.compile(r"(?:^|(?<=[\s\"'(]))\.([a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})(?![\w.-])")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def lost_extensions(source: str, target: str) -> list[str]:
+    """The extensions of a source (`.ibd`) whose letters the target has nowhere, with or without
+    the dot, in any case: translated (`ИБД`) or dropped, where `MSI-файл` keeps them."""
+    extensions = _PROSE_EXTENSION.findall(source)
+    if not extensions:
+        return []
+    words = {word.lower() for word in _LATIN_WORD.findall(target)}
+    return [extension for extension in dict.fromkeys(extensions) if extension.lower() not in words]
+
+
 def compared_text(span_text: str) -> str:
     """The text the tokens are looked for in: visible, less code spans (`inline-code-mismatch`'s)."""
     return visible_prose(span_text)
@@ -127,7 +144,7 @@ def reported_tokens(tokens: list[tuple[str, str]]) -> dict[str, str]:
     explanation="""
 Some text is not language: the placeholders `[2]`, `%s`, `{0}`, `{GUID1}` and `%windir%` that a
 program fills in, the font styles `{\\style}` and `{&style}` of a text control, numbers joined by
-underscores in a name (`3_0` of `vs_3_0`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
+underscores in a name (`3_0` of `vs_3_0`, `3_sw`, `2_x`), the SAL annotations `[in]` and `[out]`, file and registry paths (`C:\\Sample\\Notepad`,
 `HKEY_LOCAL_MACHINE\\Software`), GUIDs, URLs and e-mail addresses, `PROPERTY=VALUE` settings,
 calls such as `GetLastError()`, colours such as `#FDF5E6`, the languages `C#`, `F#`, `J#` and `C++` and, in a command line, switches (`/i`, `-b`). A reader copies them; translation that inserts a space
 (`[ 2 ]`, `REINSTALL = ALL`, `{76fa7a80-33F 6-…}`), translates a part (`[在]`,
@@ -137,7 +154,9 @@ does not contain exactly. `kbtools check --fix` restores a token that only gaine
 characters, full-width punctuation or another letter case, when that damaged form maps to one token
 of the source alone; a token partly translated is left to a translator. A file extension in prose (`the .msi file`) is not one of them: a
 translation rightly writes `MSI-файл` or `file con estensione msi`; but one split after its dot
-(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported.
+(`файл. msi`, `fichier. exe`, a swizzle `. xyzw`), where the target has it nowhere whole, is reported,
+and so is one whose letters the target has nowhere, with or without the dot and in any case:
+translated (`.ibd` -> `ИБД`, `.wax` -> `地板蠟`) or dropped.
 """,
     example="""
 source: Error [2] occurred. Call GetLastError() for details.
@@ -151,7 +170,10 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
         return None
     tokens = copied_tokens(source_text)
     split = ". " in segment.target.text and "." in source_text
-    if not tokens and not split:
+    # The source's own text: a link's address that ends before a missing space (`(x.md).to`)
+    # must not leave `.to` standing as a word.
+    lost = lost_extensions(source_text, compared_text(segment.target.text)) if "." in source_text else []
+    if not tokens and not split and not lost:
         return None
     target = compared_text(segment.target.text)
     problems = [
@@ -164,4 +186,5 @@ def copied_token(segment: Segment, context: PageContext) -> list[str] | None:
             f"'.{extension}' is split after its dot in the target"
             for extension in split_extensions(compared_text(source_text), target)
         ]
+    problems += [f"'.{extension}' is not in the target (translated or dropped)" for extension in lost]
     return problems or None
