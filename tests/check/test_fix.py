@@ -333,7 +333,11 @@ def test_token_sequences_match_what_the_token_patterns_match(token):
             for start, end in {*spans, (0, len(text)), (3, 20)}:
                 form = text[start:end]
                 assert (sequence.fullmatch(form) is None) == (pattern.fullmatch(form) is None)
-    assert any(_token_sequence(token, True).finditer(" ".join(_DAMAGED_TEXTS))) or token in ("Ünïcode.dll", "% d", "\\\\a")
+    assert any(_token_sequence(token, True).finditer(" ".join(_DAMAGED_TEXTS))) or token in (
+        "Ünïcode.dll",
+        "% d",
+        "\\\\a",
+    )
 
 
 @pytest.mark.parametrize("term", ["REG_SZ", "__MsiPromptForCD", "Mergemod.h", "component_", "C:\\Temp", "Ünï.code"])
@@ -363,7 +367,9 @@ def test_variant_sequences_match_what_the_variant_patterns_match(term):
         spans = [m.span() for m in _variant(term).finditer(text)]
         assert [m.span() for m in pattern.finditer(searched)] == spans
         for start, end in {*spans, (0, len(text)), (2, 12)}:
-            assert (pattern.fullmatch(searched[start:end]) is None) == (_variant(term).fullmatch(text[start:end]) is None)
+            assert (pattern.fullmatch(searched[start:end]) is None) == (
+                _variant(term).fullmatch(text[start:end]) is None
+            )
     assert any(_variant(term).finditer(" ".join(texts).translate(_THIRD_FORMS))) or term == "Ünï.code"
 
 
@@ -399,3 +405,27 @@ def test_a_term_whose_pieces_are_not_there_in_any_case_has_no_variant_there(term
         if _variant(term).search(text.translate(_THIRD_FORMS)):
             assert _may_hold(term, text)
     assert not _may_hold("ALLUSERS", "其他")
+
+
+@pytest.mark.parametrize("word", ["Product", "attributes", "KeyPath", "a.b", "_Validation"])
+def test_find_word_finds_what_the_whole_word_pattern_finds(word):
+    import re
+
+    from kbtools.check.sequence import find_word
+
+    texts = [
+        f"設定 {word} 屬性",
+        f"{word.upper()}x 與 x{word}、{word}_ 和 {word}9",
+        f"({word.lower()}) 與 {word.upper()}",
+        "ınstalled ſ İ " + word.lower().replace("i", "ı"),
+        word.replace("t", "\u212a".lower()),
+        "",
+    ]
+    for text in texts:
+        for flags in (0, re.IGNORECASE):
+            expected = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, flags)
+            found = find_word(word, text, ignore_case=bool(flags))
+            assert (found is None) == (expected is None)
+            if expected is not None:
+                assert (found.span(), found.group()) == (expected.span(), expected.group())
+    assert find_word(word, texts[0]) is not None and find_word(word, texts[1]) is None

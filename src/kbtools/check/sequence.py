@@ -12,8 +12,9 @@ positions a search for its first required element proposes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
 
 # The kinds of element.
 LITERAL = "literal"  # the text as it is
@@ -24,13 +25,13 @@ RUN = "run"  # greedy `[...]*`: any number of characters of a set
 Element = tuple[str, object]
 
 
-@dataclass(frozen=True, slots=True)
 class SequenceMatch:
     """The part of `re.Match` the callers read."""
 
-    string: str
-    begin: int
-    stop: int
+    __slots__ = ("begin", "stop", "string")
+
+    def __init__(self, string: str, begin: int, stop: int) -> None:
+        self.string, self.begin, self.stop = string, begin, stop
 
     def span(self) -> tuple[int, int]:
         return self.begin, self.stop
@@ -150,3 +151,32 @@ def spelled_term(term: str, punctuation: dict[str, frozenset[str]], word: Callab
     if piece:
         elements.append((LITERAL, piece))
     return Sequence(elements, word, word)
+
+
+def is_word_character(char: str) -> bool:
+    """What `\\w` matches in a pattern of text (not bytes)."""
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> Sequence:
+    return Sequence([(LITERAL, word)], is_word_character, is_word_character)
+
+
+def find_word(word: str, text: str, ignore_case: bool = False) -> SequenceMatch | re.Match[str] | None:
+    """`re.search(rf"(?<![\\w]){re.escape(word)}(?![\\w])", text, re.I if ignore_case else 0)`,
+    mostly without compiling the pattern: case is set aside by lowering both, for an ASCII word
+    in a text without a letter that the case-blind pattern matches to an ASCII letter but
+    `str.lower` does not lower to it (`terms._FOLDS_ELSEWHERE`), whose offsets lowering keeps."""
+    if not word:
+        return re.search(r"(?<![\w])(?![\w])", text)
+    if not ignore_case:
+        return _whole_word(word).search(text)
+    from kbtools.check.rules.terms import _FOLDS_ELSEWHERE
+
+    if word.isascii() and not _FOLDS_ELSEWHERE.search(text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            found = _whole_word(word.lower()).search(lowered)
+            return None if found is None else SequenceMatch(text, found.begin, found.stop)
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE)

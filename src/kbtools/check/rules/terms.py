@@ -180,7 +180,7 @@ def _variant_pattern(term: str) -> re.Pattern[str]:
 
 # The characters of each class of `_PUNCTUATION_VARIANTS`.
 _PUNCTUATION_FORMS = {
-    char: frozenset(re.sub(r"\\(.)", r"\1", forms[1:-1])) for char, forms in _PUNCTUATION_VARIANTS.items()
+    char: frozenset(forms[1:-1].replace("\\\\", "\\")) for char, forms in _PUNCTUATION_VARIANTS.items()
 }
 
 
