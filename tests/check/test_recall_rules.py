@@ -89,6 +89,40 @@ def test_a_data_type_of_a_type_column_translated_is_reported(corpus_root: Path) 
     assert found == ["'Formatted' in a column of names is translated as 'Формате'"]
 
 
+def test_a_heading_of_a_table_captioned_by_a_database_table_translated_is_reported(corpus_root: Path) -> None:
+    # `[Registry table](registry-table.md) (partial)` over `Registry | Value`: its columns.
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/ice70.md", "cfba8-131", "translated-name-cell"
+    )
+    assert found == ["'Value' in a row of column names is translated as 'Valore'"]
+
+
+def test_a_table_indented_under_an_item_of_a_list_is_read(corpus_root: Path) -> None:
+    # The table of `[Directory Table](directory-table.md) (partial)` is indented under step 3.
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/a-mui-shortcut-example.md", "34239-155", "translated-name-cell"
+    )
+    assert found == ["'Directory' in a row of column names is translated as 'Каталог'"]
+
+
+def _captioned(target: str, source: str) -> str:
+    table = _table(IT, [("Registro", "Registry"), ("Valore", "Value")], [("Reg1", "Reg1"), ("1", "1")])
+    head, _, rest = table.partition("| ")
+    return head + segment("1-1", target, source) + "\n\n| " + rest
+
+
+def test_only_a_caption_linking_a_database_table_makes_its_headings_column_names() -> None:
+    linked = _captioned(
+        "[Tabella Registry](registry-table.md) (parziale)", "[Registry table](registry-table.md) (partial)"
+    )
+    assert messages(linked, "translated-name-cell") == [
+        "'Registry' in a row of column names is translated as 'Registro'",
+        "'Value' in a row of column names is translated as 'Valore'",
+    ]
+    other = _captioned("[Esempio](example.md) (parziale)", "[Example](example.md) (partial)")
+    assert messages(other, "translated-name-cell") == []
+
+
 # translated-identifier: the word anchors name
 
 
@@ -580,3 +614,43 @@ def test_a_bracketed_qualifier_translated_whole_or_in_a_latin_script_is_not_repo
     assert messages(whole, "untranslated") == []
     assert messages(italian, "untranslated") == []
     assert messages(placeholder, "untranslated") == []
+
+
+# detached-underscore: a name that begins with an underscore
+
+
+def test_a_system_table_whose_underscore_stays_behind_is_reported(corpus_root: Path) -> None:
+    # `\_ICESequence Table` -> `\_Tabella ICESequence`: the underscore now begins the Italian word.
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/sample--cub-file.md", "5055e-133", "detached-underscore"
+    )
+    assert found == ["'_ICESequence' is not kept whole in the target (the underscore is part of the name)"]
+
+
+def test_a_name_spaced_off_its_underscore_is_reported() -> None:
+    text = page(segment("1-1", "La proprietà **\\_ NewEnum** restituisce", "The **\\_NewEnum** property returns"))
+    assert messages(text, "detached-underscore") == [
+        "'_NewEnum' is not kept whole in the target (the underscore is part of the name)"
+    ]
+
+
+def test_a_kept_name_an_inner_underscore_and_emphasis_are_not_reported() -> None:
+    kept = segment("1-1", "La tabella \\_Validation", "The \\_Validation table")
+    inner = segment("1-2", "formato R32 \\_ UINT", "format R32\\_UINT")
+    emphasis = segment("1-3", "il _percorso_ completo", "the full _Path_")
+    assert messages(page(kept + " " + inner + " " + emphasis), "detached-underscore") == []
+
+
+# version-decimal-comma: a version after a library's file name
+
+
+def test_a_version_after_a_library_file_name_given_a_decimal_comma_is_reported(corpus_root: Path) -> None:
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/error-object.md", "5ea56-138", "version-decimal-comma"
+    )
+    assert found == ["version '1.0' is written '1,0' in the target"]
+
+
+def test_a_quantity_after_a_lower_case_word_keeps_its_decimal_comma() -> None:
+    text = page(segment("1-1", "occupa circa 2,5 MB", "takes about 2.5 MB"), front_matter=IT)
+    assert messages(text, "version-decimal-comma") == []

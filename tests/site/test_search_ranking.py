@@ -633,3 +633,28 @@ def test_a_whole_name_among_the_querys_words_outranks_a_member_ending_in_it(site
         }
     )
     assert search("product code guid")[0] == "ProductCode"
+
+
+def test_a_word_in_the_summary_outranks_the_same_word_repeated_in_the_body(site):
+    # The summary is the page's definition: `cache` there says what Alpha is; Beta's sentences
+    # only mention a cache, eight times over.
+    search = site(
+        {
+            "docs": [
+                doc(
+                    "Alpha",
+                    ["甲", "Alpha property"],
+                    ["", "The cache of the source."],
+                    sentences=[["", "Set it on the command line."]],
+                ),
+                doc(
+                    "Beta",
+                    ["乙", "Beta property"],
+                    ["", "The folder of the target."],
+                    sentences=[["", "The cache holds a copy."]] * 8,
+                ),
+                doc("Other", ["丙", "Other property"], ["", "Nothing of the kind."]),
+            ],
+        }
+    )
+    assert search("cache") == ["Alpha", "Beta"]

@@ -16,6 +16,7 @@ from kbtools.check.rules import (  # noqa: F401, I001
     tokens,
     terms,
     identifiers,
+    underscore_names,
     subject_name,
     numbers,
     abbreviations,

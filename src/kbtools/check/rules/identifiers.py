@@ -444,7 +444,10 @@ headings are column names (`Height` -> `Altezza` is reported, though not a headi
 what its column holds, `Column` or `Type`, which reads as the heading of the page's own table),
 where the documentation documents a database (a page per table, as for `translated-table-name`)
 and the rows are not terms with their anchors (a table of a parameter's values,
-`InstallMode | Meaning`).
+`InstallMode | Meaning`). So does a table under a caption that links a database table's page and
+says nothing more (`[Registry table](registry-table.md) (partial)`): it shows that table's rows,
+and `Value` -> `Valore` in its heading row is reported. Tables indented under an item of a list
+are read as the others.
 """,
     example="""
 | Column    | Type       |          | Column    | Type       |
@@ -457,7 +460,7 @@ and the rows are not terms with their anchors (a table of a parameter's values,
 )
 def translated_name_cell(context: PageContext) -> Iterator[Hit]:
     page = context.page
-    if page.text is None or "\n|" not in page.text:
+    if page.text is None or _TABLE_ROW.search(page.text) is None:
         return
     cells, headings = _table_cells(page)
     columns_of_names = _columns_named_by_their_headings(headings)
@@ -502,6 +505,8 @@ def translated_name_cell(context: PageContext) -> Iterator[Hit]:
                 yield Hit(f"'{source}' in a row of column names is translated as '{target}'", segment)
 
 
+# A line of a table, also one indented under an item of a list.
+_TABLE_ROW = re.compile(r"\n[ \t]*\|")
 # A capitalised word and nothing more (`Yes`, `None`), where a name would have a shape of its own.
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # A word and a number (`File4`, `Component1`): a key of an example row, never a word.
@@ -526,7 +531,24 @@ def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, data
         first_row = lines[table + 1] if table + 1 < len(lines) else ""
         if '<span id="' not in first_row:
             tables.add(table)
+    for table, _ in headings:
+        if table not in tables and database and _captioned_by_a_table(lines, table):
+            tables.add(table)
     return tables
+
+
+# A caption that is a link to a database table's page and nothing more, `[Registry table]
+# (registry-table.md) (partial)`: the table under it shows that table's rows.
+_TABLE_CAPTION = re.compile(r'data-stu-id="[^"]+">\[[^\]]+ table\]\([\w.-]*-table\.md\)(?: \(\w+\))?</span>', re.I)
+
+
+def _captioned_by_a_table(lines: list[str], table: int) -> bool:
+    """Whether the nearest line above the table (first line `table`, from 1) that is not blank is
+    a caption naming a database table with a link to its page."""
+    number = table - 1
+    while number >= 1 and number > table - 4 and not lines[number - 1].strip():
+        number -= 1
+    return number >= 1 and _TABLE_CAPTION.search(lines[number - 1]) is not None
 
 
 def _columns_named_by_their_headings(headings: dict[tuple[int, int], Segment]) -> set[tuple[int, int]]:

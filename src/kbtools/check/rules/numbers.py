@@ -39,8 +39,8 @@ _LIST_SEPARATOR = re.compile(r"[,\u00a0\u202f'’ ]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # What names a version just before its number: `Windows Installer 4.5`, `Shader Model 4.1`,
-# `version 2.0`, `v1.1`.
-_VERSION_CONTEXT = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[Vv]ersion|\bv)\s*\Z")
+# `version 2.0`, `v1.1`, a library or program by its file name (`Mergemod.dll 1.0`).
+_VERSION_CONTEXT = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[Vv]ersion|\bv|\b\w+\.(?i:dll|exe|ocx))\s*\Z")
 _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+")
 # Small numbers written out as words in a language with letter case: locale data.
 _NUMBER_WORDS = Path(__file__).with_name("data") / "number_words.json"
@@ -245,7 +245,8 @@ A version is a name, not a quantity: `Windows Installer 4.5` is called that in e
 Machine translation into a locale with a decimal comma turns it into `Windows Installer 4,5`,
 which no product, download page or `VersionNT` condition knows. Quantities (`2.5 MB` ->
 `2,5 Mo`) rightly take the decimal comma and are not reported; a number reads as a version
-when a capitalised name, `version` or `v` comes just before it.
+when a capitalised name, `version`, `v` or a library's or program's file name (`Mergemod.dll
+1.0`) comes just before it.
 """,
     example="""
 source: Available starting with Windows Installer 4.5.
