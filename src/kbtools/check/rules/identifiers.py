@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
+from kbtools.check.sequence import find_word
 from kbtools.page.cells import captioned_by_a_table, cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
@@ -169,11 +170,9 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         ):
             word = anchored["word"]
             target = visible_text(segment.target.text)
-            if word in target and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+            if word in target and find_word(word, target):
                 return None
-            recased = in_any_case(word, target) and re.search(
-                rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE
-            )
+            recased = in_any_case(word, target) and find_word(word, target, ignore_case=True)
             if recased:
                 return [f"'{word}' appears as '{recased.group()}' in the target"]
             return [f"'{word}', the name its anchors give, is missing from the target (translated)"]
@@ -183,7 +182,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         if lone and _is_list_term(segment, context) and lone["word"] not in shaped_names(source_text):
             word = lone["word"]
             target = visible_text(segment.target.text)
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE):
+            if find_word(word, target, ignore_case=True):
                 return None  # kept, or only its case changed: `changed-case` reads that
             spelled = _transliteration(word, target)
             if spelled:
