@@ -317,6 +317,62 @@ def test_damaged_tokens_are_found_in_the_folded_text_where_the_full_pattern_find
     assert any(full.finditer(" ".join(_DAMAGED_TEXTS))) or token in ("Ünïcode.dll", "% d")
 
 
+@pytest.mark.parametrize("token", ["C:\\Windows\\System32.dll", "REINSTALL=ALL", "[2]", "Ünïcode.dll", "% d", "\\\\a"])
+def test_token_sequences_match_what_the_token_patterns_match(token):
+    """`_token_sequence` finds, without compiling it, what `_token_pattern` finds: the same
+    spans, left to right, and the same whole forms."""
+    from kbtools.check.fix import _FOLDED, _token_pattern, _token_sequence
+
+    texts = [*_DAMAGED_TEXTS, token, token.upper(), token.lower(), "\\" + token.replace(".", "\\."), ""]
+    for damaged, folded in [(False, False), (True, False), (True, True)]:
+        pattern, sequence = _token_pattern(token, damaged, folded), _token_sequence(token, damaged, folded)
+        for text in [*texts, *(text.translate(_FOLDED) for text in texts)]:
+            spans = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in sequence.finditer(text)] == spans
+            assert [m.group(0) for m in sequence.finditer(text)] == [m.group(0) for m in pattern.finditer(text)]
+            for start, end in {*spans, (0, len(text)), (3, 20)}:
+                form = text[start:end]
+                assert (sequence.fullmatch(form) is None) == (pattern.fullmatch(form) is None)
+    assert any(_token_sequence(token, True).finditer(" ".join(_DAMAGED_TEXTS))) or token in (
+        "Ünïcode.dll",
+        "% d",
+        "\\\\a",
+    )
+
+
+@pytest.mark.parametrize("term", ["REG_SZ", "__MsiPromptForCD", "Mergemod.h", "component_", "C:\\Temp", "Ünï.code"])
+def test_variant_sequences_match_what_the_variant_patterns_match(term):
+    """A term's variants are found, without compiling its pattern, where the pattern finds
+    them: `_variant_sequence` in lower-cased folded text, `_variant_in` in any text."""
+    from kbtools.check.fix import _variant, _variant_in
+    from kbtools.check.rules.terms import _THIRD_FORMS, _variant_pattern, _variant_sequence
+
+    texts = [
+        "設定 reg＿ sz 與 REG _SZ、reg_szx、xREG_SZ 和 REG_ SZ",
+        "請參閱 Mergemod。 h 或 MERGEMOD．H、mergemod . h",
+        "＿＿msipromptforcd 與 _ _MsiPromptForCD、 __msipromptforcd",
+        "component_ table、Component＿x、component _",
+        "c：＼ temp 與 C:\\TEMP、c:\\tempx",
+        "ünï。code、ÜNÏ．CODE、ünï.codes",
+        "ſ ı İ reg_ſz",
+        "",
+    ]
+    for text in texts:
+        folded = text.lower().translate(_THIRD_FORMS)
+        if len(folded) == len(text):
+            spans = [m.span() for m in _variant_pattern(term).finditer(folded)]
+            assert [m.span() for m in _variant_sequence(term).finditer(folded)] == spans
+        text = text.translate(_THIRD_FORMS)
+        pattern, searched = _variant_in(term, text)
+        spans = [m.span() for m in _variant(term).finditer(text)]
+        assert [m.span() for m in pattern.finditer(searched)] == spans
+        for start, end in {*spans, (0, len(text)), (2, 12)}:
+            assert (pattern.fullmatch(searched[start:end]) is None) == (
+                _variant(term).fullmatch(text[start:end]) is None
+            )
+    assert any(_variant(term).finditer(" ".join(texts).translate(_THIRD_FORMS))) or term == "Ünï.code"
+
+
 @pytest.mark.parametrize("word", ["Disk", "Installer", "KeyPath"])
 def test_in_any_case_is_never_false_where_a_case_insensitive_search_matches(word):
     import re
@@ -349,3 +405,27 @@ def test_a_term_whose_pieces_are_not_there_in_any_case_has_no_variant_there(term
         if _variant(term).search(text.translate(_THIRD_FORMS)):
             assert _may_hold(term, text)
     assert not _may_hold("ALLUSERS", "其他")
+
+
+@pytest.mark.parametrize("word", ["Product", "attributes", "KeyPath", "a.b", "_Validation"])
+def test_find_word_finds_what_the_whole_word_pattern_finds(word):
+    import re
+
+    from kbtools.check.sequence import find_word
+
+    texts = [
+        f"設定 {word} 屬性",
+        f"{word.upper()}x 與 x{word}、{word}_ 和 {word}9",
+        f"({word.lower()}) 與 {word.upper()}",
+        "ınstalled ſ İ " + word.lower().replace("i", "ı"),
+        word.replace("t", "\u212a".lower()),
+        "",
+    ]
+    for text in texts:
+        for flags in (0, re.IGNORECASE):
+            expected = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, flags)
+            found = find_word(word, text, ignore_case=bool(flags))
+            assert (found is None) == (expected is None)
+            if expected is not None:
+                assert (found.span(), found.group()) == (expected.span(), expected.group())
+    assert find_word(word, texts[0]) is not None and find_word(word, texts[1]) is None

@@ -105,6 +105,18 @@ def test_a_table_indented_under_an_item_of_a_list_is_read(corpus_root: Path) -> 
     assert found == ["'Directory' in a row of column names is translated as 'Каталог'"]
 
 
+def test_a_caption_whose_link_wraps_both_spans_makes_its_headings_column_names(corpus_root: Path) -> None:
+    # `[<span>二進位資料表</span><span class="sxs-lookup">...Binary Table</span>](binary-table.md)` over
+    # `Name | Data`: the Binary table's columns, `Data` translated as 資料.
+    found = corpus_messages(
+        corpus_root,
+        "win32-zh-tw-sxs/desktop-src/Msi/authoring-the-customaction-table.md",
+        "a3fd1-139",
+        "translated-name-cell",
+    )
+    assert found == ["'Data' in a row of column names is translated as '資料'"]
+
+
 def _captioned(target: str, source: str) -> str:
     table = _table(IT, [("Registro", "Registry"), ("Valore", "Value")], [("Reg1", "Reg1"), ("1", "1")])
     head, _, rest = table.partition("| ")
@@ -527,6 +539,13 @@ def test_a_label_of_a_table_of_facts_left_in_english_is_reported(corpus_root: Pa
         corpus_root, "win32-zh-tw-sxs/desktop-src/shell/knownfolderid.md", "4139d-119", "untranslated"
     )
     assert found == ["target is the untranslated label 'Default Path', where the labels beside it are translated"]
+
+
+def test_a_heading_of_a_table_captioned_by_a_database_table_kept_in_english_is_not_reported(corpus_root: Path) -> None:
+    # `[Registry Table](registry-table.md) (partial)` over `Registry | Root | Key ...`: `Root` is the
+    # Registry table's column and rightly stays `Root` beside the translated `登錄`.
+    found = corpus_messages(corpus_root, "win32-zh-tw-sxs/desktop-src/Msi/ice53.md", "90fe1-111", "untranslated")
+    assert found == []
 
 
 def test_a_heading_left_in_english_beside_russian_headings_is_reported(corpus_root: Path) -> None:

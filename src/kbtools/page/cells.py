@@ -26,3 +26,24 @@ def cell_columns(line: str) -> list[tuple[int, int]]:
     if not stripped.endswith("|") or len(bounds) < 2:
         bounds.append(len(line))
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+# A caption that is a link to a database table's page and nothing more, `[Registry table]
+# (registry-table.md) (partial)` in the source span, or the link around both spans
+# (`[<span ...>二進位資料表</span><span class="sxs-lookup">...Binary Table</span></span>](binary-table.md)`):
+# the table under it shows that table's rows.
+_TABLE_CAPTION = re.compile(
+    r'data-stu-id="[^"]+">\[[^\]]+ table\]\([\w.-]*-table\.md\)(?: \(\w+\))?</span>'
+    r'|\A\s*\[<span data-ttu-id="[^"]+">[^<]*</span><span class="sxs-lookup"><span data-stu-id="[^"]+">[^<]+ table'
+    r"</span></span>\]\([\w.-]*-table\.md\)(?: \(\w+\))?\s*\Z",
+    re.I,
+)
+
+
+def captioned_by_a_table(lines: list[str], table: int) -> bool:
+    """Whether the nearest line above the table (first line `table`, from 1) that is not blank is
+    a caption naming a database table with a link to its page."""
+    number = table - 1
+    while number >= 1 and number > table - 4 and not lines[number - 1].strip():
+        number -= 1
+    return number >= 1 and _TABLE_CAPTION.search(lines[number - 1]) is not None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
-from kbtools.page.cells import cell_columns
+from kbtools.check.sequence import find_word
+from kbtools.page.cells import captioned_by_a_table, cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
@@ -169,11 +170,9 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         ):
             word = anchored["word"]
             target = visible_text(segment.target.text)
-            if word in target and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+            if word in target and find_word(word, target):
                 return None
-            recased = in_any_case(word, target) and re.search(
-                rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE
-            )
+            recased = in_any_case(word, target) and find_word(word, target, ignore_case=True)
             if recased:
                 return [f"'{word}' appears as '{recased.group()}' in the target"]
             return [f"'{word}', the name its anchors give, is missing from the target (translated)"]
@@ -183,7 +182,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         if lone and _is_list_term(segment, context) and lone["word"] not in shaped_names(source_text):
             word = lone["word"]
             target = visible_text(segment.target.text)
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target, re.IGNORECASE):
+            if find_word(word, target, ignore_case=True):
                 return None  # kept, or only its case changed: `changed-case` reads that
             spelled = _transliteration(word, target)
             if spelled:
@@ -533,23 +532,9 @@ def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, data
         if '<span id="' not in first_row:
             tables.add(table)
     for table, _ in headings:
-        if table not in tables and database and _captioned_by_a_table(lines, table):
+        if table not in tables and database and captioned_by_a_table(lines, table):
             tables.add(table)
     return tables
-
-
-# A caption that is a link to a database table's page and nothing more, `[Registry table]
-# (registry-table.md) (partial)`: the table under it shows that table's rows.
-_TABLE_CAPTION = re.compile(r'data-stu-id="[^"]+">\[[^\]]+ table\]\([\w.-]*-table\.md\)(?: \(\w+\))?</span>', re.I)
-
-
-def _captioned_by_a_table(lines: list[str], table: int) -> bool:
-    """Whether the nearest line above the table (first line `table`, from 1) that is not blank is
-    a caption naming a database table with a link to its page."""
-    number = table - 1
-    while number >= 1 and number > table - 4 and not lines[number - 1].strip():
-        number -= 1
-    return number >= 1 and _TABLE_CAPTION.search(lines[number - 1]) is not None
 
 
 def _columns_named_by_their_headings(headings: dict[tuple[int, int], Segment]) -> set[tuple[int, int]]:

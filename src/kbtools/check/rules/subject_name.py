@@ -7,6 +7,7 @@ import re
 from kbtools.check.registry import PageContext, segment_rule
 from kbtools.check.rules.identifiers import REFERENCE_PAGE_KINDS, shaped_names
 from kbtools.check.rules.terms import protected_terms
+from kbtools.check.sequence import find_word
 from kbtools.page.inline import visible_text
 from kbtools.page.model import Segment
 
@@ -113,7 +114,7 @@ def translated_subject_name(segment: Segment, context: PageContext) -> list[str]
     target = visible_text(segment.target.text).lower()
     problems = []
     for name in sorted(marked):
-        if re.search(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", target):
+        if find_word(name.lower(), target):
             continue
         if any(name != other and name in other and other in marked for other in names):
             continue  # part of the longer name, reported with it

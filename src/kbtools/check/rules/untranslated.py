@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.cells import cell_columns
+from kbtools.page.cells import captioned_by_a_table, cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Page, Segment
 
@@ -171,7 +171,7 @@ def _label_among_translated(segment: Segment, context: PageContext) -> bool:
     if kind == "table":
         row = by_line.get(segment.line, [])
         sources = [visible_text(other.source.text).strip().replace("\\_", "_") for other in row]  # type: ignore[union-attr]
-        if any(_COLUMN_NAME.fullmatch(text) for text in sources):
+        if any(_COLUMN_NAME.fullmatch(text) for text in sources) or captioned_by_a_table(lines, segment.line):
             return False
         if not any(other is not segment and _translated_into_script(other) for other in row):
             return False
@@ -310,8 +310,9 @@ words outside code, links, entities and `{placeholders}`), one of them a functio
 A label is reported too: a heading (`Syntax`), or a heading of a table whose other headings are
 translated, left in English where translations into the page's language translate that label
 on many pages of the corpus (`data/translated_labels.json`, learned by
-`tools/translated_labels.py`). A table whose headings name database columns (`Component_`) is
-left alone: its headings are names. In a target written in another script (Chinese, Russian), a
+`tools/translated_labels.py`). A table whose headings name database columns (`Component_`), or
+that stands under a caption linking a database table's page (`[Registry Table](registry-table.md)
+(partial)` over `Registry | Root | Key`), is left alone: its headings are names. In a target written in another script (Chinese, Russian), a
 label is reported too where the labels beside it were translated into that script: a heading of
 a table whose other headings are (`Name` beside `描述`, `Decimal` beside `Шестнадцатеричный`), or
 the first cell of an HTML table's row, the label column of a table of facts, whose other labels
