@@ -140,6 +140,43 @@ def test_french_lexicon_links_snowball_stems():
     assert entries["dossi"][0][0] == "folder"  # dossier and dossiers are one stem
 
 
+def test_lexicon_learns_no_function_word_and_a_stem_shared_with_one_from_the_content_word():
+    from kbtools.site.search_lexicon import learn
+
+    # French Snowball stems `sera` (a function word) and `série` alike: `ser`. Unfiltered, the
+    # many pairs of `sera` make `ser` render `will`; the function word left out, `ser` is série's.
+    will = [(f"Le paquet sera copié {'x' * i}.", f"The package will be copied {'y' * i}.") for i in range(12)]
+    serial = [(f"Le numéro de série {'z' * i}.", f"The serial number {'w' * i}.") for i in range(4)]
+    filler = [(f"Le mot{'q' * i}.", f"The word{'v' * i}.") for i in range(150)]  # ser in under 15%
+    entries = learn(will + serial + filler, "fr-FR")["entries"]
+    assert [english for english, _ in entries["ser"]][:1] == ["serial"]
+    assert "will" not in [english for english, _ in entries["ser"]]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("locale", ["fr-FR", "ru-RU"])
+def test_shipped_lexicon_holds_no_stem_only_function_words_give(corpus_root, locale):
+    from kbtools.site.search_lexicon import (
+        corpus_pairs,
+        count_pairs,
+        language,
+        lexicon_path,
+        locale_function_words,
+        stem,
+    )
+
+    # The lexicon is learned from the locale's whole sxs folder (the module's docstring).
+    folder = corpus_root / f"win32-{locale.lower()}-sxs" / "desktop-src"
+    shipped = json.loads(lexicon_path(locale).read_text(encoding="utf-8"))
+    grammar = locale_function_words(locale)
+    content_stems = {word_stem for _, word_stem in count_pairs(corpus_pairs([folder]), locale).forms}
+    # French `dans` -> `dan`, `pour`, `est`: stems no content word of the pages shares.
+    only_grammar = {stem(word, language(locale)) for word in grammar if len(word) >= 2} - content_stems
+    assert len(only_grammar) > 10
+    assert not only_grammar & set(shipped["entries"])
+    assert not grammar & set(shipped["forms"])
+
+
 def test_vocabulary_cuts_all_caps_names_and_spells_out_defined_acronyms():
     from kbtools.site.search_vocabulary import Vocabulary
 

@@ -46,6 +46,8 @@ TOP_MUTUAL = 6  # a target word must be among the English stem's best this many
 MIN_FORM = 2  # a word as written kept with its stem when the pairs hold it this often
 MAX_LINKS = 900  # a pair longer than about 30 words a side (a table row of code) is left out
 FUNCTION_WORD_SHARE = 0.15  # a word in more than this share of the pairs links to nothing
+GRAMMAR = "~"  # the key of a locale's function word in the counts: it takes its place among an
+# English stem's partners (it is what the pairs hold) but is no entry of the lexicon
 
 # Snowball's name for each language the corpus holds.
 SNOWBALL = {
@@ -105,9 +107,15 @@ def english_stems(text: str) -> list[str]:
 
 
 def target_forms(text: str, locale: str) -> list[tuple[str, str]]:
-    """(word as written, lower case; its stem) of a text in a language that is not Chinese."""
+    """(word as written, lower case; its stem) of a text in a language that is not Chinese. A
+    function word of the locale (`query-words.toml`) is not stemmed: its key is the word behind
+    `GRAMMAR` (`~sera`), so a stem it shares with a content word (French `sera` and `série`: `ser`)
+    is learned from the content word alone, and the lexicon leaves the key out, as a query drops
+    the word."""
     lang = language(locale)
-    return [(word.lower(), stem(word.lower(), lang)) for word in _LETTERS.findall(text) if len(word) >= 2]
+    grammar = locale_function_words(locale)
+    words = (word.lower() for word in _LETTERS.findall(text))
+    return [(word, GRAMMAR + word if word in grammar else stem(word, lang)) for word in words if len(word) >= 2]
 
 
 def target_words(text: str, locale: str) -> list[str]:
@@ -217,6 +225,8 @@ def link(counts: PairCounts, locale: str) -> dict[str, object]:
     best_of_english = {e: {w for _, w in sorted(links, reverse=True)[:TOP_MUTUAL]} for e, links in by_english.items()}
     entries: dict[str, list[list[object]]] = {}
     for word in sorted(set(by_target) | set(held)):
+        if word.startswith(GRAMMAR):
+            continue
         strengths = dict(held.get(word, {}))
         for english, dice in by_target.get(word, {}).items():
             if word in best_of_english[english]:
@@ -268,6 +278,12 @@ def _query_words() -> dict[str, dict[str, object]]:
 def _query_table(locale: str) -> dict[str, object]:
     tables = _query_words()
     return tables.get(locale) or next((t for code, t in tables.items() if language(code) == language(locale)), {})
+
+
+@lru_cache(maxsize=16)
+def locale_function_words(locale: str) -> frozenset[str]:
+    """The locale's own function words (`lexicons/query-words.toml`), without English's."""
+    return frozenset(word.lower() for word in _query_table(locale).get("function", []))
 
 
 def function_words(locale: str) -> list[str]:
