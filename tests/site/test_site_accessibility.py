@@ -69,6 +69,9 @@ def violations(browser, url: str, axe_source: str, *, width: int = 1280, before=
         page.goto(url)
         if before is not None:
             before(page)
+        # Colours are judged as the reader sees them once the search overlay has faded in, not
+        # halfway through its transition.
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         page.add_script_tag(content=axe_source)
         result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     finally:
