@@ -28,6 +28,11 @@ def cell_columns(line: str) -> list[tuple[int, int]]:
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
+# A heading shaped like a database column (`Component_`, a foreign key; `DefaultValue`): the table
+# shows rows of a database table, and its headings are column names, which stay in English.
+COLUMN_HEADING = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
+
+
 # A caption that is a link to a database table's page and nothing more, `[Registry table]
 # (registry-table.md) (partial)` in the source span, or the link around both spans
 # (`[<span ...>二進位資料表</span><span class="sxs-lookup">...Binary Table</span></span>](binary-table.md)`):

@@ -13,7 +13,7 @@ from pathlib import Path
 from kbtools.check.registry import Hit, PageContext, page_rule, segment_rule
 from kbtools.check.rules.terms import altered_forms, in_any_case, protected_terms
 from kbtools.check.sequence import find_word
-from kbtools.page.cells import captioned_by_a_table, cell_columns
+from kbtools.page.cells import COLUMN_HEADING, captioned_by_a_table, cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Segment
 
@@ -511,9 +511,6 @@ _TABLE_ROW = re.compile(r"\n[ \t]*\|")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 # A word and a number (`File4`, `Component1`): a key of an example row, never a word.
 _NUMBERED_NAME = re.compile(r"[A-Za-z]+[0-9]+")
-# A heading shaped like a database column (`Component_`, a foreign key; `DefaultValue`): the
-# table shows rows of a database table, and its headings are column names.
-_COLUMN_HEADING = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
 
 
 def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, database: bool) -> set[int]:
@@ -526,7 +523,7 @@ def _tables_of_columns(headings: dict[tuple[int, int], Segment], text: str, data
     tables = set()
     for (table, _), segment in headings.items():
         heading = _bare(segment.source.text)  # type: ignore[union-attr]
-        if table in tables or not _COLUMN_HEADING.fullmatch(heading) or not (database or heading.endswith("_")):
+        if table in tables or not COLUMN_HEADING.fullmatch(heading) or not (database or heading.endswith("_")):
             continue
         first_row = lines[table + 1] if table + 1 < len(lines) else ""
         if '<span id="' not in first_row:

@@ -9,16 +9,13 @@ from functools import cache
 from pathlib import Path
 
 from kbtools.check.registry import PageContext, segment_rule
-from kbtools.page.cells import captioned_by_a_table, cell_columns
+from kbtools.page.cells import COLUMN_HEADING, captioned_by_a_table, cell_columns
 from kbtools.page.inline import visible_prose, visible_text
 from kbtools.page.model import Page, Segment
 
 _LABELS = Path(__file__).with_name("data") / "translated_labels.json"
 # A label's English: one to four words of letters, the first capitalised (`Syntax`, `Return value`).
 LABEL_TEXT = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}")
-# A heading of a database table's rows (`Component_`, `DefaultValue`): the row names columns,
-# which stay in English.
-_COLUMN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*_|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
 
 # A word that asks for translation: lowercase letters, not an identifier or a file name.
 _WORD = re.compile(r"(?<![\w.\\/-])[a-z]{2,}(?![\w./\\-])")
@@ -114,7 +111,7 @@ def _untranslated_label(segment: Segment, context: PageContext, source: str) -> 
         return kind == "heading"
     row = [other for other in context.page.segments if other.paired and other.line == segment.line]
     sources = [visible_text(other.source.text).strip() for other in row]  # type: ignore[union-attr]
-    if any(_COLUMN_NAME.fullmatch(text) for text in sources):
+    if any(COLUMN_HEADING.fullmatch(text) for text in sources):
         return False
     return any(other.target.text.strip() != other.source.text.strip() for other in row)  # type: ignore[union-attr]
 
@@ -171,7 +168,7 @@ def _label_among_translated(segment: Segment, context: PageContext) -> bool:
     if kind == "table":
         row = by_line.get(segment.line, [])
         sources = [visible_text(other.source.text).strip().replace("\\_", "_") for other in row]  # type: ignore[union-attr]
-        if any(_COLUMN_NAME.fullmatch(text) for text in sources) or captioned_by_a_table(lines, segment.line):
+        if any(COLUMN_HEADING.fullmatch(text) for text in sources) or captioned_by_a_table(lines, segment.line):
             return False
         if not any(other is not segment and _translated_into_script(other) for other in row):
             return False
