@@ -520,6 +520,30 @@ def test_a_word_rendered_by_an_english_function_word_weighs_less_than_the_topic(
     assert search("如何停用")[0].startswith("Disable")
 
 
+def test_a_zh_tw_question_word_asks_and_does_not_name_the_topic(site):
+    # 多少 (how much) stands in one page only, so it is far rarer than the topic's words; read as
+    # the locale's grammar (query-words.toml), it leaves the page about a feature's disk space first.
+    from kbtools.site.search_lexicon import function_words
+
+    others = [doc(f"Space{i}", [f"磁碟空間 {i}", f"Disk space {i}"], ["磁碟空間", "Disk space."]) for i in range(8)]
+    search = site(
+        {
+            "function_words": function_words("zh-TW"),
+            "renderings": {"多少": [["much", 0.6]], "磁碟": [["disk", 0.6]], "空間": [["space", 0.6]]},
+            "docs": [
+                doc("HowMuch", ["多少", "How much"], ["多少", "How much."]),
+                doc(
+                    "FeatureCost",
+                    ["功能的磁碟空間", "Feature cost"],
+                    ["功能的磁碟空間", "The disk space of a feature."],
+                ),
+                *others,
+            ],
+        }
+    )
+    assert search("功能需要多少磁碟空間")[0] == "FeatureCost"
+
+
 def test_a_word_typed_in_capitals_names_the_all_caps_property_it_spells(site):
     # ACTION among the words of its values: typed as the page writes the name, it names it.
     values = ["", "Runs the action that the installer takes for an admin or advertise install."]
