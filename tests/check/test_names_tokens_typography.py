@@ -71,6 +71,36 @@ def test_the_link_text_naming_its_reference_page_is_a_name() -> None:
     ]
 
 
+def test_a_bold_link_text_naming_the_page_it_links_is_a_name(corpus_root: Path) -> None:
+    # `[**Preselected**](preselected.md)`: bold, as the pages write a property's name.
+    found = corpus_messages(
+        corpus_root, "win32-it-it-sxs/desktop-src/Msi/compaddsource.md", "289fd-126", "translated-identifier"
+    )
+    assert found == ["'Preselected', the name of the page linked, is missing from the target (translated)"]
+
+
+def test_a_plain_link_text_naming_the_page_it_links_may_be_a_title_and_is_translated_rightly() -> None:
+    # `[Properties](properties.md)` is a topic's title: only in bold is the word a name.
+    text = page(
+        segment(
+            "1-1",
+            "[屬性](properties.md)提供資訊。請設定 [**預選**](preselected.md)。",
+            "[Properties](properties.md) gives information. Set [**Preselected**](preselected.md).",
+        )
+    )
+    assert messages(text, "translated-identifier") == [
+        "'Preselected', the name of the page linked, is missing from the target (translated)"
+    ]
+
+
+def test_a_name_transliterated_is_not_hidden_by_the_same_name_in_capitals(corpus_root: Path) -> None:
+    # [**DISABLEMEDIA**](disablemedia.md) is kept; DisableMedia, spelled in Cyrillic, is still reported.
+    found = corpus_messages(
+        corpus_root, "win32-ru-ru-sxs/desktop-src/Msi/-disablemedia.md", "b6b96-108", "translated-identifier"
+    )
+    assert "'DisableMedia' is transliterated as 'дисаблемедиа' in the target" in found
+
+
 def test_a_link_text_to_a_page_not_named_after_it_is_translated_rightly() -> None:
     text = page(segment("1-1", "請參閱 [詞彙](glossary.md)。", "See the [Glossary](glossary.md)."))
     assert messages(text, "translated-identifier") == []

@@ -125,8 +125,12 @@ def positioned_names(segment: Segment) -> set[str]:
             stem = url.rsplit("/", 1)[-1].removesuffix(".md")
             word = text.lower()
             slug = word.replace(".", "-")
-            if ("/api/" in url and stem.endswith(word)) or (
-                stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KIND_SET
+            if (
+                ("/api/" in url and stem.endswith(word))
+                or (stem.startswith(slug + "-") and stem[len(slug) + 1 :] in _REFERENCE_PAGE_KIND_SET)
+                # In bold, as the pages write a name, a link to the page named after the word
+                # (`[**Preselected**](preselected.md)`): the name of what that page describes.
+                or (stem == slug and link.text.startswith("**") and link.text.endswith("**") and "/" not in url)
             ):
                 names.add(text)
     return names
@@ -142,7 +146,8 @@ A word shaped like a name is one: `Playlist.item`, `TextureCube::GatherCmpGreen`
 `Component_` and `AdvtExecuteSequence` are what a reader types into code, a table or a search box.
 Machine translation translates their parts (`播放清單。專案`), inserts spaces (`hs \\_ 分叉 \\_ 階段`)
 or spells them in another script (`Адвтексекутесекуенце`). A word is a name by where it stands,
-too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`) is the
+too: the one word of a link to the reference page of that name (`[Installer](installer-object.md)`, a link into `/api/`,
+or in bold, as the pages write a name, to the page named after it: `[**Preselected**](preselected.md)`) is the
 name of what that page describes, and the one word after anchors named for it (the term of a list
 of columns or parameters, `<span id="field"></span>Field`, `<span id="x"></span>*x*`) is the name
 of the column or parameter, letter case included, and so is one capitalised word in italics that
@@ -211,7 +216,7 @@ def translated_identifier(segment: Segment, context: PageContext) -> list[str] |
         if altered:
             problems.append(f"'{name}' appears as '{altered[0]}' in the target")
             continue
-        if any(name.lower() in other.lower() for other in names if other != name):
+        if any(name.lower() in other.lower() for other in names if len(other) > len(name)):
             continue  # part of a longer name, reported with it
         if name in positioned:
             problems.append(f"'{name}', the name of the page linked, is missing from the target (translated)")
